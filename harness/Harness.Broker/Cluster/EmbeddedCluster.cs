@@ -1,0 +1,170 @@
+using Harness.Broker.Handlers;
+using Harness.Broker.Network;
+using Harness.Broker.Protocol;
+
+namespace Harness.Broker.Cluster;
+
+/// <summary>
+/// A Kafka-protocol cluster of several logical brokers inside this process, each on its own loopback listener,
+/// sharing one log store. Faults (kills, hangs, latency, injected errors, leader moves) act on single brokers.
+/// </summary>
+public sealed class EmbeddedCluster : IAsyncDisposable
+{
+    private readonly ClusterState _state;
+    private readonly object _faultLock = new();
+
+    private EmbeddedCluster(ClusterState state) => _state = state;
+
+    /// <summary>The cluster's name.</summary>
+    public string Name => _state.Name;
+
+    /// <summary>The cluster id reported in Metadata.</summary>
+    public string ClusterId => _state.ClusterId;
+
+    /// <summary>Comma-separated host:port of every broker, live or not (clients skip the dead ones).</summary>
+    public string BootstrapServers => string.Join(',', _state.Brokers.Select(b => $"{b.Host}:{b.Port}"));
+
+    /// <summary>A snapshot of the brokers and their status.</summary>
+    public IReadOnlyList<BrokerInfo> Brokers => _state.Brokers.Select(b => new BrokerInfo(b.Id, b.Host, b.Port, b.Status)).ToList();
+
+    /// <summary>Starts a cluster and its listeners.</summary>
+    public static EmbeddedCluster Start(EmbeddedClusterOptions? options = null, TimeProvider? time = null)
+    {
+        options ??= new EmbeddedClusterOptions();
+        options.Validate();
+        var state = new ClusterState(options, time ?? TimeProvider.System);
+        var dispatcher = new RequestDispatcher(HandlerCatalog.Create());
+        var brokers = new List<BrokerNode>();
+        for (var i = 1; i <= options.Brokers; i++)
+        {
+            brokers.Add(new BrokerNode(i, options.Host, options.BasePort == 0 ? 0 : options.BasePort + i - 1, state, dispatcher));
+        }
+
+        state.AttachBrokers(brokers);
+        var cluster = new EmbeddedCluster(state);
+        try
+        {
+            foreach (var broker in brokers)
+            {
+                broker.Start();
+            }
+        }
+        catch
+        {
+            cluster.Stop();
+            throw;
+        }
+
+        return cluster;
+    }
+
+    /// <summary>Creates a topic directly (no client needed); throws when Kafka would refuse it.</summary>
+    public void CreateTopic(string name, int partitions, short replicationFactor = -1, IReadOnlyDictionary<string, string>? configs = null)
+    {
+        var (error, message) = _state.CreateTopic(name, partitions, replicationFactor, null, configs ?? new Dictionary<string, string>(), false);
+        if (error != ErrorCode.None)
+        {
+            throw new InvalidOperationException($"cannot create topic '{name}': {message ?? error.ToString()}");
+        }
+    }
+
+    /// <summary>The high watermark (next offset) of a partition.</summary>
+    public long HighWatermark(string topic, int partition) => Partition(topic, partition).Log.HighWatermark;
+
+    /// <summary>The log start offset of a partition.</summary>
+    public long LogStartOffset(string topic, int partition) => Partition(topic, partition).Log.LogStartOffset;
+
+    /// <summary>Bytes of record batches held for all partitions.</summary>
+    public long StoredBytes => _state.AllPartitions().Sum(p => p.Log.SizeBytes);
+
+    /// <summary>Names of the topics that exist.</summary>
+    public IReadOnlyList<string> TopicNames => _state.Topics.Keys.Order(StringComparer.Ordinal).ToList();
+
+    /// <summary>The broker that leads a partition, or -1.</summary>
+    public int LeaderOf(string topic, int partition) => Partition(topic, partition).Leader;
+
+    /// <summary>The leader epoch of a partition.</summary>
+    public int LeaderEpochOf(string topic, int partition) => Partition(topic, partition).LeaderEpoch;
+
+    /// <summary>Kills a broker: listener closed, connections reset, its partitions fail over to live replicas.</summary>
+    public void KillBroker(int brokerId)
+    {
+        lock (_faultLock)
+        {
+            var broker = Broker(brokerId);
+            broker.Stop();
+            _state.FailOver(brokerId);
+        }
+    }
+
+    /// <summary>Brings a killed broker back on the same port; leaderless partitions it replicates get it as leader.</summary>
+    public void RestartBroker(int brokerId)
+    {
+        lock (_faultLock)
+        {
+            Broker(brokerId).Start();
+            _state.ElectLeaderless();
+        }
+    }
+
+    /// <summary>The broker keeps accepting connections and reading requests but answers nothing until <see cref="ResumeBroker"/>.</summary>
+    public void HangBroker(int brokerId) => Broker(brokerId).Hang();
+
+    /// <summary>Ends a hang; held requests are answered.</summary>
+    public void ResumeBroker(int brokerId) => Broker(brokerId).Resume();
+
+    /// <summary>Adds a delay before every response of a broker (zero removes it).</summary>
+    public void SetLatency(int brokerId, TimeSpan latency) => Broker(brokerId).Latency = latency;
+
+    /// <summary>Makes <paramref name="api"/> answer <paramref name="error"/> for its next <paramref name="count"/> requests on a broker (every broker when null).</summary>
+    public void InjectErrors(ApiKey api, ErrorCode error, int count, int? brokerId = null)
+    {
+        foreach (var broker in brokerId is { } id ? [Broker(id)] : _state.Brokers)
+        {
+            broker.InjectErrors(api, error, count);
+        }
+    }
+
+    /// <summary>Resets every open connection of a broker without killing it.</summary>
+    public void ResetConnections(int brokerId) => Broker(brokerId).ResetConnections();
+
+    /// <summary>The broker does the work of its next <paramref name="count"/> requests but resets the connection instead of answering.</summary>
+    public void DropResponses(int brokerId, int count) => Broker(brokerId).DropResponses(count);
+
+    /// <summary>Moves a partition's leadership to another live replica (the given one, or the next).</summary>
+    public int MoveLeader(string topic, int partition, int? toBroker = null)
+    {
+        lock (_faultLock)
+        {
+            var state = Partition(topic, partition);
+            var target = toBroker ?? state.Replicas.Where(r => r != state.Leader && _state.IsUp(r)).DefaultIfEmpty(-1).First();
+            if (target == -1 || !state.Replicas.Contains(target) || !_state.IsUp(target))
+            {
+                throw new InvalidOperationException($"no live replica of {topic}/{partition} other than broker {state.Leader} can lead it");
+            }
+
+            state.SetLeader(target);
+            return target;
+        }
+    }
+
+    private BrokerNode Broker(int id) => _state.FindBroker(id) ?? throw new ArgumentOutOfRangeException(nameof(id), id, $"cluster '{Name}' has brokers 1..{_state.Brokers.Count}");
+
+    private PartitionState Partition(string topic, int partition) =>
+        _state.FindPartition(topic, partition) ?? throw new ArgumentException($"{topic}/{partition} does not exist in cluster '{Name}'");
+
+    private void Stop()
+    {
+        foreach (var broker in _state.Brokers)
+        {
+            broker.Stop();
+        }
+    }
+
+    /// <summary>Stops every broker.</summary>
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
+}

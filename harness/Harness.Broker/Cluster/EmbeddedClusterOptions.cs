@@ -1,0 +1,45 @@
+namespace Harness.Broker.Cluster;
+
+/// <summary>Settings of one embedded cluster. Immutable; use <c>with</c> to derive variants.</summary>
+public sealed record EmbeddedClusterOptions
+{
+    /// <summary>Name used in logs and in <c>harness broker</c> output. Default "cluster".</summary>
+    public string Name { get; init; } = "cluster";
+
+    /// <summary>Number of logical brokers, each with its own listener. Default 3.</summary>
+    public int Brokers { get; init; } = 3;
+
+    /// <summary>Listener address. Default 127.0.0.1: the broker never listens beyond loopback.</summary>
+    public string Host { get; init; } = "127.0.0.1";
+
+    /// <summary>First listener port (broker i gets BasePort + i - 1); 0 picks ephemeral ports. Default 0.</summary>
+    public int BasePort { get; init; }
+
+    /// <summary>Mirror of Kafka's auto.create.topics.enable. Default false.</summary>
+    public bool AutoCreateTopics { get; init; }
+
+    /// <summary>Partitions of auto-created topics and of CreateTopics with -1. Default 1.</summary>
+    public int DefaultPartitions { get; init; } = 1;
+
+    /// <summary>Replication factor when a request says -1, capped at the broker count. Default 3.</summary>
+    public short DefaultReplicationFactor { get; init; } = 3;
+
+    /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
+    public void Validate()
+    {
+        if (Brokers is < 1 or > 64)
+        {
+            throw new ArgumentException($"Brokers must be between 1 and 64, got {Brokers}", nameof(Brokers));
+        }
+
+        if (BasePort is < 0 or > 65535)
+        {
+            throw new ArgumentException($"BasePort must be 0 or a TCP port, got {BasePort}", nameof(BasePort));
+        }
+
+        if (DefaultPartitions < 1)
+        {
+            throw new ArgumentException($"DefaultPartitions must be at least 1, got {DefaultPartitions}", nameof(DefaultPartitions));
+        }
+    }
+}

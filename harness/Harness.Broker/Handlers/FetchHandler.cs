@@ -1,0 +1,170 @@
+using Harness.Broker.Network;
+using Harness.Broker.Protocol;
+
+namespace Harness.Broker.Handlers;
+
+/// <summary>
+/// Fetch v4-v11 without fetch sessions (every request is a full fetch, which the protocol allows by answering
+/// session id 0). Many batches per partition, max bytes and partition max bytes honoured, and a long poll that
+/// wakes on the first append to any requested partition.
+/// </summary>
+internal sealed class FetchHandler : IApiHandler
+{
+    public ApiKey Key => ApiKey.Fetch;
+
+    public short MinVersion => 4;
+
+    public short MaxVersion => 11;
+
+    public short FirstFlexibleVersion => short.MaxValue;
+
+    public async ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
+    {
+        var version = context.Version;
+        reader.ReadInt32(); // replica id: followers are internal, every fetcher is a consumer
+        var maxWaitMs = reader.ReadInt32();
+        var minBytes = reader.ReadInt32();
+        var maxBytes = reader.ReadInt32();
+        reader.ReadInt8(); // isolation level: with no transactions both levels read up to the high watermark
+        var sessionId = 0;
+        if (version >= 7)
+        {
+            sessionId = reader.ReadInt32();
+            reader.ReadInt32(); // session epoch
+        }
+
+        var requests = new List<FetchPartitionRequest>();
+        var topicCount = reader.ReadArrayLength();
+        for (var t = 0; t < topicCount; t++)
+        {
+            var topic = reader.ReadString();
+            var partitionCount = reader.ReadArrayLength();
+            for (var p = 0; p < partitionCount; p++)
+            {
+                var partition = reader.ReadInt32();
+                var leaderEpoch = version >= 9 ? reader.ReadInt32() : -1;
+                var offset = reader.ReadInt64();
+                if (version >= 5)
+                {
+                    reader.ReadInt64(); // follower log start offset
+                }
+
+                var partitionMaxBytes = reader.ReadInt32();
+                requests.Add(new FetchPartitionRequest(topic, partition, leaderEpoch, offset, partitionMaxBytes));
+            }
+        }
+
+        var topLevelError = sessionId != 0 ? ErrorCode.FetchSessionIdNotFound : ErrorCode.None;
+        var results = topLevelError == ErrorCode.None
+            ? await CollectAsync(context, requests, maxWaitMs, minBytes, maxBytes).ConfigureAwait(false)
+            : [];
+
+        writer.WriteInt32(0);
+        if (version >= 7)
+        {
+            writer.WriteInt16(topLevelError);
+            writer.WriteInt32(0);
+        }
+
+        var byTopic = results.GroupBy(r => r.Request.Topic, StringComparer.Ordinal).ToList();
+        writer.WriteArrayLength(byTopic.Count);
+        foreach (var group in byTopic)
+        {
+            writer.WriteString(group.Key);
+            var partitions = group.ToList();
+            writer.WriteArrayLength(partitions.Count);
+            foreach (var result in partitions)
+            {
+                writer.WriteInt32(result.Request.Partition);
+                writer.WriteInt16(result.Error);
+                writer.WriteInt64(result.HighWatermark);
+                writer.WriteInt64(result.HighWatermark); // last stable offset
+                if (version >= 5)
+                {
+                    writer.WriteInt64(result.LogStartOffset);
+                }
+
+                writer.WriteArrayLength(-1); // aborted transactions: none can exist
+                if (version >= 11)
+                {
+                    writer.WriteInt32(-1);
+                }
+
+                writer.WriteInt32(result.Bytes);
+                foreach (var batch in result.Batches)
+                {
+                    writer.WriteExternal(batch);
+                }
+            }
+        }
+    }
+
+    private static async Task<List<FetchPartitionResult>> CollectAsync(RequestContext context, List<FetchPartitionRequest> requests, int maxWaitMs, int minBytes, int maxBytes)
+    {
+        var deadline = context.Cluster.Time.GetTimestamp() + (long)(maxWaitMs * (context.Cluster.Time.TimestampFrequency / 1000.0));
+        while (true)
+        {
+            var waits = new List<Task>();
+            var results = new List<FetchPartitionResult>(requests.Count);
+            var total = 0;
+            var anyError = false;
+            foreach (var request in requests)
+            {
+                var result = Read(context, request, maxBytes - total, total == 0, waits);
+                total += result.Bytes;
+                anyError |= result.Error != ErrorCode.None;
+                results.Add(result);
+            }
+
+            var remaining = context.Cluster.Time.GetElapsedTime(context.Cluster.Time.GetTimestamp(), deadline);
+            if (total >= minBytes || anyError || remaining <= TimeSpan.Zero || waits.Count == 0 || context.Broker.Status != Faults.BrokerStatus.Up)
+            {
+                return results;
+            }
+
+            try
+            {
+                await Task.WhenAny(waits).WaitAsync(remaining, context.Cluster.Time, context.Cancellation).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Deadline reached: answer with whatever is there now.
+            }
+        }
+    }
+
+    private static FetchPartitionResult Read(RequestContext context, FetchPartitionRequest request, int responseBytesLeft, bool firstWithData, List<Task> waits)
+    {
+        var result = new FetchPartitionResult(request);
+        if (context.InjectedError != ErrorCode.None)
+        {
+            result.Error = context.InjectedError;
+            return result;
+        }
+
+        var partition = context.Cluster.FindPartition(request.Topic, request.Partition);
+        if (partition is null)
+        {
+            result.Error = ErrorCode.UnknownTopicOrPartition;
+            return result;
+        }
+
+        var (leader, epoch) = partition.Snapshot();
+        result.Error = leader != context.Broker.Id ? ErrorCode.NotLeaderOrFollower
+            : request.CurrentLeaderEpoch != -1 && request.CurrentLeaderEpoch < epoch ? ErrorCode.FencedLeaderEpoch
+            : request.CurrentLeaderEpoch > epoch ? ErrorCode.UnknownLeaderEpoch
+            : ErrorCode.None;
+        if (result.Error != ErrorCode.None)
+        {
+            return result;
+        }
+
+        waits.Add(partition.Log.WaitForAppendAsync());
+        var limit = Math.Max(0, Math.Min(request.PartitionMaxBytes, responseBytesLeft));
+        result.Error = partition.Log.Read(request.FetchOffset, limit, firstWithData, result.Batches, out var bytes, out var highWatermark, out var logStart);
+        result.Bytes = bytes;
+        result.HighWatermark = highWatermark;
+        result.LogStartOffset = logStart;
+        return result;
+    }
+}

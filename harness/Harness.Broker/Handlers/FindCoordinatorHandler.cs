@@ -1,0 +1,43 @@
+using Harness.Broker.Network;
+using Harness.Broker.Protocol;
+
+namespace Harness.Broker.Handlers;
+
+/// <summary>FindCoordinator v0-v2 for consumer groups; transaction coordinators are refused (no transactions).</summary>
+internal sealed class FindCoordinatorHandler : IApiHandler
+{
+    public ApiKey Key => ApiKey.FindCoordinator;
+
+    public short MinVersion => 0;
+
+    public short MaxVersion => 2;
+
+    public short FirstFlexibleVersion => short.MaxValue;
+
+    public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
+    {
+        var key = reader.ReadString();
+        var keyType = context.Version >= 1 ? reader.ReadInt8() : (sbyte)0;
+        var coordinator = context.Cluster.CoordinatorFor(key);
+        var (error, message) = context.InjectedError != ErrorCode.None ? (context.InjectedError, (string?)null)
+            : keyType != 0 ? (ErrorCode.CoordinatorNotAvailable, "transactions are not supported by the embedded broker")
+            : coordinator is null ? (ErrorCode.CoordinatorNotAvailable, "no broker is up")
+            : (ErrorCode.None, null);
+        if (context.Version >= 1)
+        {
+            writer.WriteInt32(0);
+        }
+
+        writer.WriteInt16(error);
+        if (context.Version >= 1)
+        {
+            writer.WriteNullableString(message);
+        }
+
+        var ok = error == ErrorCode.None;
+        writer.WriteInt32(ok ? coordinator!.Id : -1);
+        writer.WriteString(ok ? coordinator!.Host : "");
+        writer.WriteInt32(ok ? coordinator!.Port : -1);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,14 @@
+using System.Diagnostics.CodeAnalysis;
+using Harness.Broker.Network;
+
+namespace Harness.Broker.Handlers;
+
+/// <summary>Every API handler of this assembly, found by type so adding an API is adding one file.</summary>
+internal static class HandlerCatalog
+{
+    [UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Handlers are concrete types of this assembly, never trimmed away.")]
+    public static IEnumerable<IApiHandler> Create() =>
+        typeof(HandlerCatalog).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IApiHandler).IsAssignableFrom(t))
+            .Select(t => (IApiHandler)Activator.CreateInstance(t)!);
+}

@@ -1,0 +1,101 @@
+using Harness.Broker.Network;
+using Harness.Broker.Protocol;
+
+namespace Harness.Broker.Handlers;
+
+/// <summary>ListOffsets v1-v5: earliest (-2), latest (-1) and by timestamp.</summary>
+internal sealed class ListOffsetsHandler : IApiHandler
+{
+    private const long Latest = -1;
+    private const long Earliest = -2;
+
+    public ApiKey Key => ApiKey.ListOffsets;
+
+    public short MinVersion => 1;
+
+    public short MaxVersion => 5;
+
+    public short FirstFlexibleVersion => short.MaxValue;
+
+    public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
+    {
+        var version = context.Version;
+        reader.ReadInt32(); // replica id
+        if (version >= 2)
+        {
+            reader.ReadInt8(); // isolation level: no transactions, so both levels see the high watermark
+        }
+
+        if (version >= 2)
+        {
+            writer.WriteInt32(0);
+        }
+
+        var topicCount = reader.ReadArrayLength();
+        writer.WriteArrayLength(Math.Max(topicCount, 0));
+        for (var t = 0; t < topicCount; t++)
+        {
+            var topic = reader.ReadString();
+            writer.WriteString(topic);
+            var partitionCount = reader.ReadArrayLength();
+            writer.WriteArrayLength(Math.Max(partitionCount, 0));
+            for (var p = 0; p < partitionCount; p++)
+            {
+                var index = reader.ReadInt32();
+                var requestedEpoch = version >= 4 ? reader.ReadInt32() : -1;
+                var timestamp = reader.ReadInt64();
+                var partition = context.Cluster.FindPartition(topic, index);
+                var error = ErrorCode.None;
+                long offset = -1, foundTimestamp = -1;
+                var epoch = -1;
+                if (context.InjectedError != ErrorCode.None)
+                {
+                    error = context.InjectedError;
+                }
+                else if (partition is null)
+                {
+                    error = ErrorCode.UnknownTopicOrPartition;
+                }
+                else
+                {
+                    var (leader, leaderEpoch) = partition.Snapshot();
+                    epoch = leaderEpoch;
+                    error = leader != context.Broker.Id ? ErrorCode.NotLeaderOrFollower
+                        : requestedEpoch != -1 && requestedEpoch < leaderEpoch ? ErrorCode.FencedLeaderEpoch
+                        : requestedEpoch > leaderEpoch ? ErrorCode.UnknownLeaderEpoch
+                        : ErrorCode.None;
+                    if (error == ErrorCode.None)
+                    {
+                        switch (timestamp)
+                        {
+                            case Latest:
+                                offset = partition.Log.HighWatermark;
+                                break;
+                            case Earliest:
+                                offset = partition.Log.LogStartOffset;
+                                break;
+                            default:
+                                if (partition.Log.OffsetForTimestamp(timestamp) is { } hit)
+                                {
+                                    (offset, foundTimestamp) = hit;
+                                }
+
+                                break;
+                        }
+                    }
+                }
+
+                writer.WriteInt32(index);
+                writer.WriteInt16(error);
+                writer.WriteInt64(error == ErrorCode.None ? foundTimestamp : -1);
+                writer.WriteInt64(error == ErrorCode.None ? offset : -1);
+                if (version >= 4)
+                {
+                    writer.WriteInt32(epoch);
+                }
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

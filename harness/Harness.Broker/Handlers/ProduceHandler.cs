@@ -1,0 +1,148 @@
+using Harness.Broker.Network;
+using Harness.Broker.Protocol;
+using Harness.Broker.Records;
+using Harness.Broker.Storage;
+
+namespace Harness.Broker.Handlers;
+
+/// <summary>
+/// Produce v3-v8 (magic-2 batches): acks 0/1/all, idempotent sequence checks, batches stored as received.
+/// </summary>
+internal sealed class ProduceHandler : IApiHandler
+{
+    public ApiKey Key => ApiKey.Produce;
+
+    public short MinVersion => 3;
+
+    public short MaxVersion => 8;
+
+    public short FirstFlexibleVersion => short.MaxValue;
+
+    public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
+    {
+        var version = context.Version;
+        var transactionalId = reader.ReadNullableString();
+        var acks = reader.ReadInt16();
+        reader.ReadInt32(); // timeout: appends complete at once, so there is nothing to wait for
+        var topicCount = reader.ReadArrayLength();
+        var results = new List<(string Topic, List<(int Partition, AppendOutcome Outcome)> Partitions)>(Math.Max(topicCount, 0));
+        for (var t = 0; t < topicCount; t++)
+        {
+            var topic = reader.ReadString();
+            var partitionCount = reader.ReadArrayLength();
+            var partitions = new List<(int, AppendOutcome)>(Math.Max(partitionCount, 0));
+            for (var p = 0; p < partitionCount; p++)
+            {
+                var index = reader.ReadInt32();
+                var records = reader.ReadNullableBytes();
+                partitions.Add((index, Append(context, topic, index, records, acks, transactionalId)));
+            }
+
+            results.Add((topic, partitions));
+        }
+
+        if (acks == 0)
+        {
+            context.SuppressResponse = true;
+            return ValueTask.CompletedTask;
+        }
+
+        writer.WriteArrayLength(results.Count);
+        foreach (var (topic, partitions) in results)
+        {
+            writer.WriteString(topic);
+            writer.WriteArrayLength(partitions.Count);
+            foreach (var (index, outcome) in partitions)
+            {
+                writer.WriteInt32(index);
+                writer.WriteInt16(outcome.Error);
+                writer.WriteInt64(outcome.BaseOffset);
+                writer.WriteInt64(outcome.LogAppendTime);
+                if (version >= 5)
+                {
+                    writer.WriteInt64(outcome.LogStartOffset);
+                }
+
+                if (version >= 8)
+                {
+                    writer.WriteArrayLength(0);
+                    writer.WriteNullableString(outcome.Message);
+                }
+            }
+        }
+
+        writer.WriteInt32(0);
+        return ValueTask.CompletedTask;
+    }
+
+    private static AppendOutcome Append(RequestContext context, string topicName, int index, ArraySegment<byte>? records, short acks, string? transactionalId)
+    {
+        var cluster = context.Cluster;
+        if (context.InjectedError != ErrorCode.None)
+        {
+            return AppendOutcome.Failed(context.InjectedError, -1, "injected by the harness faults API");
+        }
+
+        if (acks is not (0 or 1 or -1))
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidRequiredAcks, -1, $"acks must be 0, 1 or -1, got {acks}");
+        }
+
+        if (!cluster.Topics.TryGetValue(topicName, out var topic) || index < 0 || index >= topic.Partitions.Length)
+        {
+            return AppendOutcome.Failed(ErrorCode.UnknownTopicOrPartition, -1);
+        }
+
+        var partition = topic.Partitions[index];
+        if (partition.Leader != context.Broker.Id)
+        {
+            return AppendOutcome.Failed(ErrorCode.NotLeaderOrFollower, -1);
+        }
+
+        if (transactionalId is not null)
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "transactions are not supported by the embedded broker");
+        }
+
+        var config = topic.Config;
+        if (acks == -1 && cluster.InSyncReplicas(partition).Length < config.MinInsyncReplicas)
+        {
+            return AppendOutcome.Failed(ErrorCode.NotEnoughReplicas, partition.Log.LogStartOffset,
+                $"{cluster.InSyncReplicas(partition).Length} in-sync replicas, min.insync.replicas is {config.MinInsyncReplicas}");
+        }
+
+        if (records is not { } data || data.Count < RecordBatchHeader.Size)
+        {
+            return AppendOutcome.Failed(ErrorCode.CorruptMessage, -1, "record set is empty or shorter than a batch header");
+        }
+
+        var header = RecordBatchHeader.Read(data);
+        if (header.Magic != 2)
+        {
+            return AppendOutcome.Failed(ErrorCode.UnsupportedForMessageFormat, -1, $"record batch magic {header.Magic} is not supported; only magic 2");
+        }
+
+        if (header.BatchLength + 12L != data.Count)
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "a produce request partition must hold exactly one record batch");
+        }
+
+        if (Crc32C.Compute(data.AsSpan(RecordBatchHeader.CrcCoverageStart)) != header.Crc)
+        {
+            return AppendOutcome.Failed(ErrorCode.CorruptMessage, -1, "record batch CRC does not match its contents");
+        }
+
+        if (header.IsTransactional || header.IsControl)
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "transactions are not supported by the embedded broker");
+        }
+
+        if (data.Count > config.MaxMessageBytes)
+        {
+            return AppendOutcome.Failed(ErrorCode.MessageTooLarge, -1, $"batch of {data.Count} bytes exceeds max.message.bytes {config.MaxMessageBytes}");
+        }
+
+        var (_, epoch) = partition.Snapshot();
+        return partition.Log.Append(data, header, config, epoch, cluster.NowMs);
+    }
+}

@@ -1,0 +1,38 @@
+using Harness.Broker.Cluster;
+using Harness.Broker.Protocol;
+
+namespace Harness.Broker.Network;
+
+/// <summary>Everything a handler knows about the request it serves.</summary>
+internal sealed class RequestContext
+{
+    public RequestContext(RequestHeader header, BrokerNode broker, bool flexible, ErrorCode injectedError, string clientHost, CancellationToken cancellation)
+    {
+        Header = header;
+        Broker = broker;
+        Flexible = flexible;
+        InjectedError = injectedError;
+        ClientHost = clientHost;
+        Cancellation = cancellation;
+    }
+
+    public RequestHeader Header { get; }
+
+    public short Version => Header.ApiVersion;
+
+    public BrokerNode Broker { get; }
+
+    public ClusterState Cluster => Broker.Cluster;
+
+    public bool Flexible { get; }
+
+    /// <summary>An error the faults API asked this request to fail with; handlers apply it where the API allows.</summary>
+    public ErrorCode InjectedError { get; }
+
+    public string ClientHost { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Set by a handler when the API sends no response (acks=0 produce).</summary>
+    public bool SuppressResponse { get; set; }
+}

@@ -1,0 +1,314 @@
+using System.Buffers.Binary;
+using Harness.Broker.Protocol;
+using Harness.Broker.Records;
+
+namespace Harness.Broker.Storage;
+
+/// <summary>
+/// The log of one partition, shared by all replicas of the cluster (a kill moves leadership, never data).
+/// Batches are kept as received; appends and reads take a short lock, and readers waiting for data are woken
+/// through <see cref="WaitForAppendAsync"/>.
+/// </summary>
+internal sealed class PartitionLog
+{
+    private readonly object _lock = new();
+    private readonly List<StoredBatch> _batches = [];
+    private readonly Dictionary<long, ProducerEntry> _producers = [];
+    private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _logStartOffset;
+    private long _nextOffset;
+    private long _sizeBytes;
+
+    public long LogStartOffset
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _logStartOffset;
+            }
+        }
+    }
+
+    public long HighWatermark
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _nextOffset;
+            }
+        }
+    }
+
+    public long SizeBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _sizeBytes;
+            }
+        }
+    }
+
+    /// <summary>A task that completes at the next append (or truncation) of this log.</summary>
+    public Task WaitForAppendAsync()
+    {
+        lock (_lock)
+        {
+            return _appended.Task;
+        }
+    }
+
+    public AppendOutcome Append(ArraySegment<byte> batch, RecordBatchHeader header, TopicConfig config, int leaderEpoch, long nowMs)
+    {
+        lock (_lock)
+        {
+            ProducerEntry? producer = null;
+            if (header.HasProducerId)
+            {
+                var check = CheckSequence(header, out producer);
+                if (check is not null)
+                {
+                    return check.Value;
+                }
+            }
+
+            var data = batch.ToArray();
+            var baseOffset = _nextOffset;
+            var lastOffset = baseOffset + header.LastOffsetDelta;
+            BinaryPrimitives.WriteInt64BigEndian(data, baseOffset);
+            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(12), leaderEpoch);
+            var maxTimestamp = header.MaxTimestamp;
+            var logAppendTime = -1L;
+            if (config.LogAppendTime)
+            {
+                // The broker owns the timestamp: set the type bit and max timestamp, then re-seal the CRC.
+                var attributes = (short)(header.Attributes | 0x8);
+                BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(21), attributes);
+                BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(35), nowMs);
+                BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(17), Crc32C.Compute(data.AsSpan(RecordBatchHeader.CrcCoverageStart)));
+                maxTimestamp = nowMs;
+                logAppendTime = nowMs;
+            }
+
+            _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
+            _nextOffset = lastOffset + 1;
+            _sizeBytes += data.Length;
+            if (header.HasProducerId)
+            {
+                producer!.Add(new ProducerBatchRecord(header.BaseSequence, header.LastSequence, baseOffset, lastOffset));
+            }
+
+            ApplyRetentionLocked(config, nowMs);
+            SignalLocked();
+            return new AppendOutcome(ErrorCode.None, baseOffset, logAppendTime, _logStartOffset);
+        }
+    }
+
+    private AppendOutcome? CheckSequence(RecordBatchHeader header, out ProducerEntry producer)
+    {
+        if (!_producers.TryGetValue(header.ProducerId, out producer!))
+        {
+            if (header.BaseSequence != 0)
+            {
+                return AppendOutcome.Failed(ErrorCode.OutOfOrderSequenceNumber, _logStartOffset,
+                    $"first batch of producer {header.ProducerId} starts at sequence {header.BaseSequence}, expected 0");
+            }
+
+            producer = new ProducerEntry(header.ProducerEpoch);
+            _producers[header.ProducerId] = producer;
+            return null;
+        }
+
+        if (header.ProducerEpoch < producer.Epoch)
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidProducerEpoch, _logStartOffset,
+                $"producer epoch {header.ProducerEpoch} is older than {producer.Epoch}");
+        }
+
+        if (header.ProducerEpoch > producer.Epoch)
+        {
+            if (header.BaseSequence != 0)
+            {
+                return AppendOutcome.Failed(ErrorCode.OutOfOrderSequenceNumber, _logStartOffset,
+                    $"new epoch {header.ProducerEpoch} must start at sequence 0, got {header.BaseSequence}");
+            }
+
+            producer.Reset(header.ProducerEpoch);
+            return null;
+        }
+
+        var duplicate = producer.FindDuplicate(header.BaseSequence, header.LastSequence);
+        if (duplicate is { } earlier)
+        {
+            // A retry of a batch already written: acknowledge it with its original offset, append nothing.
+            return new AppendOutcome(ErrorCode.None, earlier.BaseOffset, -1, _logStartOffset);
+        }
+
+        var expected = producer.LastSequence == int.MaxValue ? 0 : producer.LastSequence + 1;
+        if (!producer.IsEmpty && header.BaseSequence != expected)
+        {
+            return AppendOutcome.Failed(ErrorCode.OutOfOrderSequenceNumber, _logStartOffset,
+                $"out of order sequence {header.BaseSequence} for producer {header.ProducerId}, expected {expected}");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Collects batches from <paramref name="offset"/> up to <paramref name="maxBytes"/>; the first batch is
+    /// returned even when larger than the limit if <paramref name="allowOversizedFirst"/>, so consumers always progress.
+    /// </summary>
+    public ErrorCode Read(long offset, int maxBytes, bool allowOversizedFirst, List<ArraySegment<byte>> output, out int bytes, out long highWatermark, out long logStartOffset)
+    {
+        bytes = 0;
+        lock (_lock)
+        {
+            highWatermark = _nextOffset;
+            logStartOffset = _logStartOffset;
+            if (offset < _logStartOffset || offset > _nextOffset)
+            {
+                return ErrorCode.OffsetOutOfRange;
+            }
+
+            var index = FindBatchIndex(offset);
+            for (var i = index; i < _batches.Count; i++)
+            {
+                var data = _batches[i].Data;
+                if (bytes + data.Length > maxBytes && !(bytes == 0 && allowOversizedFirst))
+                {
+                    break;
+                }
+
+                output.Add(new ArraySegment<byte>(data));
+                bytes += data.Length;
+            }
+
+            return ErrorCode.None;
+        }
+    }
+
+    /// <summary>Index of the first batch whose last offset is at or after <paramref name="offset"/>.</summary>
+    private int FindBatchIndex(long offset)
+    {
+        int low = 0, high = _batches.Count;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (_batches[mid].LastOffset < offset)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    public (long Offset, long Timestamp)? OffsetForTimestamp(long timestamp)
+    {
+        lock (_lock)
+        {
+            foreach (var batch in _batches)
+            {
+                if (batch.LastOffset < _logStartOffset || batch.MaxTimestamp < timestamp)
+                {
+                    continue;
+                }
+
+                var found = RecordTimestampScanner.FindFirstAtOrAfter(batch.Data, timestamp);
+                if (found is { } hit)
+                {
+                    return hit.Offset < _logStartOffset ? (_logStartOffset, hit.Timestamp) : hit;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    /// <summary>Advances the log start offset (DeleteRecords); returns the new low watermark or an error.</summary>
+    public ErrorCode DeleteBefore(long offset, out long lowWatermark)
+    {
+        lock (_lock)
+        {
+            if (offset == -1)
+            {
+                offset = _nextOffset;
+            }
+
+            if (offset < 0 || offset > _nextOffset)
+            {
+                lowWatermark = _logStartOffset;
+                return ErrorCode.OffsetOutOfRange;
+            }
+
+            if (offset > _logStartOffset)
+            {
+                _logStartOffset = offset;
+                DropBatchesBelowStartLocked();
+                SignalLocked();
+            }
+
+            lowWatermark = _logStartOffset;
+            return ErrorCode.None;
+        }
+    }
+
+    public void ApplyRetention(TopicConfig config, long nowMs)
+    {
+        lock (_lock)
+        {
+            ApplyRetentionLocked(config, nowMs);
+        }
+    }
+
+    private void ApplyRetentionLocked(TopicConfig config, long nowMs)
+    {
+        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed.
+        var removed = 0;
+        while (_batches.Count - removed > 1)
+        {
+            var oldest = _batches[removed];
+            var overBytes = config.RetentionBytes >= 0 && _sizeBytes > config.RetentionBytes;
+            var overTime = config.RetentionMs >= 0 && nowMs - oldest.MaxTimestamp > config.RetentionMs;
+            if (!overBytes && !overTime)
+            {
+                break;
+            }
+
+            _sizeBytes -= oldest.Data.Length;
+            _logStartOffset = Math.Max(_logStartOffset, oldest.LastOffset + 1);
+            removed++;
+        }
+
+        if (removed > 0)
+        {
+            _batches.RemoveRange(0, removed);
+        }
+    }
+
+    private void DropBatchesBelowStartLocked()
+    {
+        var removed = 0;
+        while (removed < _batches.Count && _batches[removed].LastOffset < _logStartOffset)
+        {
+            _sizeBytes -= _batches[removed].Data.Length;
+            removed++;
+        }
+
+        _batches.RemoveRange(0, removed);
+    }
+
+    private void SignalLocked()
+    {
+        var previous = _appended;
+        _appended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        previous.TrySetResult();
+    }
+}

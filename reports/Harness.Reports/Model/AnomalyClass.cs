@@ -1,0 +1,23 @@
+namespace Harness.Reports.Model;
+
+/// <summary>The kind of a record-level anomaly found by the verifier.</summary>
+public enum AnomalyClass
+{
+    /// <summary>A produced record never reached the target.</summary>
+    Lost,
+
+    /// <summary>A record reached the target more than once.</summary>
+    Duplicated,
+
+    /// <summary>A record reached the target before an earlier record of the same partition.</summary>
+    Reordered,
+
+    /// <summary>A record's content differs from what was produced.</summary>
+    Corrupted,
+
+    /// <summary>A record reached the wrong target topic or partition.</summary>
+    Misrouted,
+
+    /// <summary>A record in the target that no produced record accounts for.</summary>
+    Unexpected,
+}

@@ -1,0 +1,41 @@
+namespace Harness.Reports.Model;
+
+/// <summary>
+/// One sample of the run's time series. Values that a replicator or backend cannot report (for example the
+/// memory of an external MM2) are null rather than zero, so charts show a gap instead of a false reading.
+/// </summary>
+public sealed record MetricSample
+{
+    /// <summary>When the sample was taken, in seconds since the run started.</summary>
+    public required double OffsetSeconds { get; init; }
+
+    /// <summary>Records per second acknowledged by the source cluster.</summary>
+    public double ProduceRate { get; init; }
+
+    /// <summary>Records per second arriving in the target cluster.</summary>
+    public double ReplicateRate { get; init; }
+
+    /// <summary>Records produced but not yet replicated.</summary>
+    public long LagRecords { get; init; }
+
+    /// <summary>Age of the oldest unreplicated record, in milliseconds.</summary>
+    public double? LagMs { get; init; }
+
+    /// <summary>Median replication latency over the sample interval, in milliseconds.</summary>
+    public double? LatencyP50Ms { get; init; }
+
+    /// <summary>99th percentile replication latency over the sample interval, in milliseconds.</summary>
+    public double? LatencyP99Ms { get; init; }
+
+    /// <summary>The replicator process's resident set size, in MiB.</summary>
+    public double? ReplicatorRssMiB { get; init; }
+
+    /// <summary>The replicator's managed (GC) heap size, in MiB.</summary>
+    public double? GcHeapMiB { get; init; }
+
+    /// <summary>How many source brokers were up.</summary>
+    public int SourceBrokersUp { get; init; }
+
+    /// <summary>How many target brokers were up.</summary>
+    public int TargetBrokersUp { get; init; }
+}

@@ -1,0 +1,38 @@
+namespace Harness.Reports.Model;
+
+/// <summary>Counts comparing one source partition with its replica in the target cluster.</summary>
+public sealed record PartitionParity
+{
+    /// <summary>The topic in the source cluster.</summary>
+    public required string SourceTopic { get; init; }
+
+    /// <summary>The topic the replicator writes to in the target cluster (for example "source.orders").</summary>
+    public required string TargetTopic { get; init; }
+
+    /// <summary>The partition number, the same on both sides.</summary>
+    public required int Partition { get; init; }
+
+    /// <summary>Records acknowledged by the source cluster (the ledger).</summary>
+    public long Produced { get; init; }
+
+    /// <summary>Distinct ledger records found in the target partition.</summary>
+    public long Replicated { get; init; }
+
+    /// <summary>Ledger records never found in the target.</summary>
+    public long Lost { get; init; }
+
+    /// <summary>Extra copies of records already seen in the target.</summary>
+    public long Duplicated { get; init; }
+
+    /// <summary>Records found in the target before a record with a lower sequence number.</summary>
+    public long Reordered { get; init; }
+
+    /// <summary>Records whose key, value, headers or timestamp differ from what was produced.</summary>
+    public long Corrupted { get; init; }
+
+    /// <summary>Records of this source partition found in another target topic or partition.</summary>
+    public long Misrouted { get; init; }
+
+    /// <summary>Records in the target partition that no ledger entry accounts for.</summary>
+    public long Unexpected { get; init; }
+}

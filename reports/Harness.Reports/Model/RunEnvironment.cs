@@ -1,0 +1,46 @@
+using System.Runtime.InteropServices;
+
+namespace Harness.Reports.Model;
+
+/// <summary>Where and with what a run was carried out.</summary>
+public sealed record RunEnvironment
+{
+    /// <summary>The host name of the machine that ran the harness.</summary>
+    public required string MachineName { get; init; }
+
+    /// <summary>The operating system description.</summary>
+    public required string OperatingSystem { get; init; }
+
+    /// <summary>The .NET runtime description, for example ".NET 10.0.0".</summary>
+    public required string DotNetVersion { get; init; }
+
+    /// <summary>The harness version.</summary>
+    public required string HarnessVersion { get; init; }
+
+    /// <summary>The source cluster backend: "embedded", "containers" or "external".</summary>
+    public required string SourceClusterBackend { get; init; }
+
+    /// <summary>The target cluster backend: "embedded", "containers" or "external".</summary>
+    public required string TargetClusterBackend { get; init; }
+
+    /// <summary>The replicator kind: "builtin", "mm2", "connect" or "command".</summary>
+    public required string ReplicatorKind { get; init; }
+
+    /// <summary>Describes the current process's machine, OS and runtime together with the given run settings.</summary>
+    /// <param name="harnessVersion">The harness version.</param>
+    /// <param name="sourceClusterBackend">The source cluster backend.</param>
+    /// <param name="targetClusterBackend">The target cluster backend.</param>
+    /// <param name="replicatorKind">The replicator kind.</param>
+    /// <returns>The environment of this process.</returns>
+    public static RunEnvironment Capture(
+        string harnessVersion, string sourceClusterBackend, string targetClusterBackend, string replicatorKind) => new()
+    {
+        MachineName = Environment.MachineName,
+        OperatingSystem = RuntimeInformation.OSDescription,
+        DotNetVersion = RuntimeInformation.FrameworkDescription,
+        HarnessVersion = harnessVersion,
+        SourceClusterBackend = sourceClusterBackend,
+        TargetClusterBackend = targetClusterBackend,
+        ReplicatorKind = replicatorKind,
+    };
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Serialization;
+using Harness.Reports.Json;
+
+namespace Harness.Reports.Model;
+
+/// <summary>
+/// Everything known about one rehearsal run: the single model every report writer renders. Immutable; lists are
+/// never null. The JSON form is versioned by <see cref="SchemaVersion"/>.
+/// </summary>
+public sealed record RunResult
+{
+    /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
+    public const string CurrentSchemaVersion = "1.0";
+
+    /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
+    public string SchemaVersion { get; init; } = CurrentSchemaVersion;
+
+    /// <summary>The run id; also stamped into every produced record.</summary>
+    public required string RunId { get; init; }
+
+    /// <summary>The scenario that was run.</summary>
+    public required ScenarioInfo Scenario { get; init; }
+
+    /// <summary>When the run started (UTC).</summary>
+    public required DateTimeOffset StartedUtc { get; init; }
+
+    /// <summary>When the run finished or was interrupted (UTC).</summary>
+    public required DateTimeOffset FinishedUtc { get; init; }
+
+    /// <summary>How long the run took. Written to JSON as <c>durationSeconds</c>, with millisecond precision.</summary>
+    [JsonPropertyName("durationSeconds")]
+    [JsonConverter(typeof(SecondsTimeSpanConverter))]
+    public required TimeSpan Duration { get; init; }
+
+    /// <summary>Whether the run was interrupted (for example by Ctrl-C), so the figures cover only part of it.</summary>
+    public bool Partial { get; init; }
+
+    /// <summary>Why the run is partial; null when it is not.</summary>
+    public string? PartialReason { get; init; }
+
+    /// <summary>The overall verdict.</summary>
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>What went wrong when <see cref="Verdict"/> is <see cref="Verdict.Error"/>; otherwise null.</summary>
+    public string? ErrorMessage { get; init; }
+
+    /// <summary>Where and with what the run was carried out.</summary>
+    public required RunEnvironment Environment { get; init; }
+
+    /// <summary>The verification checks, in the order they ran.</summary>
+    public IReadOnlyList<CheckResult> Checks { get; init; } = [];
+
+    /// <summary>Per-partition parity rows; per-topic sums come from <see cref="TopicParity.Summarize"/>.</summary>
+    public IReadOnlyList<PartitionParity> Parity { get; init; } = [];
+
+    /// <summary>Whole-run replication latency percentiles; null when no latency was measured.</summary>
+    public LatencySummary? Latency { get; init; }
+
+    /// <summary>Consumer group offset translation rows.</summary>
+    public IReadOnlyList<OffsetTranslationRow> OffsetTranslation { get; init; } = [];
+
+    /// <summary>Example records for each anomaly found (a bounded sample, not every anomaly).</summary>
+    public IReadOnlyList<AnomalyExample> Anomalies { get; init; } = [];
+
+    /// <summary>The faults injected, in start order.</summary>
+    public IReadOnlyList<FaultEntry> Faults { get; init; } = [];
+
+    /// <summary>The sampled metrics and chart markers.</summary>
+    public TimeSeries TimeSeries { get; init; } = TimeSeries.Empty;
+}
