@@ -15,7 +15,7 @@ internal static class Format
     public static string Count(long? value) => value is { } v ? Count(v) : Missing;
 
     public static string Decimal(double value) =>
-        double.IsFinite(value) ? value.ToString(Math.Abs(value) >= 100 ? "#,0" : "#,0.##", Invariant) : Missing;
+        double.IsFinite(value) ? value.ToString("#,0.##", Invariant) : Missing;
 
     public static string Decimal(double? value) => value is { } v ? Decimal(v) : Missing;
 

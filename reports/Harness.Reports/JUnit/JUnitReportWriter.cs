@@ -87,7 +87,7 @@ public sealed class JUnitReportWriter : IReportWriter
     {
         xml.WriteStartElement("properties");
         WriteProperty(xml, "runId", result.RunId);
-        WriteProperty(xml, "verdict", result.Verdict.ToString());
+        WriteProperty(xml, "verdict", result.Verdict.ToString().ToLowerInvariant());
         WriteProperty(xml, "partial", result.Partial ? "true" : "false");
         WriteProperty(xml, "harnessVersion", result.Environment.HarnessVersion);
         WriteProperty(xml, "replicatorKind", result.Environment.ReplicatorKind);
@@ -146,7 +146,7 @@ public sealed class JUnitReportWriter : IReportWriter
     private static string Summary(RunResult result)
     {
         var builder = new StringBuilder();
-        builder.Append(CultureInfo.InvariantCulture, $"run {result.RunId}: {result.Verdict}, scenario {result.Scenario.Name}, ");
+        builder.Append(CultureInfo.InvariantCulture, $"run {result.RunId}: {result.Verdict.ToString().ToLowerInvariant()}, scenario {result.Scenario.Name}, ");
         builder.Append(CultureInfo.InvariantCulture, $"{Seconds(result.Duration.TotalSeconds)} s, replicator {result.Environment.ReplicatorKind}");
         if (result.Partial)
         {

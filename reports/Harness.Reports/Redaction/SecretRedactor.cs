@@ -77,8 +77,11 @@ public static partial class SecretRedactor
             return null;
         }
 
-        var prefix = match.Groups["lead"].Value + match.Groups["key"].Value + match.Groups["sep"].Value.TrimEnd();
-        var masked = prefix + " " + Mask;
+        var separator = match.Groups["sep"].Value;
+
+        // YAML needs a space after the colon; "key=******" and "key = ******" keep their own spacing.
+        var space = separator.EndsWith(':') ? " " : "";
+        var masked = match.Groups["lead"].Value + match.Groups["key"].Value + separator + space + Mask;
         var value = match.Groups["value"].Value.Trim();
         var keyColumn = match.Groups["key"].Index;
 

@@ -1,0 +1,165 @@
+using Harness.Reports.Model;
+
+namespace Harness.Reports.Tests;
+
+/// <summary>Run results for the tests: one rich failing run with secrets in its scenario, and a bare one.</summary>
+internal static class SampleRuns
+{
+    public const string SecretMarker = "hunter2";
+
+    public const string ScenarioYaml = """
+        name: smoke-faults
+        source:
+          backend: embedded
+          brokers: 3
+          client:
+            sasl.jaas.config: org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="hunter2-jaas";
+            ssl.key.password: hunter2-key
+        target:
+          backend: external
+          bootstrap: target.local:9092
+          password: hunter2-target
+        replicator:
+          kind: builtin
+          token: |
+            hunter2-block-1
+            hunter2-block-2
+        load:
+          rate: 1000
+        """;
+
+    public static RunResult Failing()
+    {
+        var faults = new[]
+        {
+            new FaultEntry
+            {
+                Id = "f1", Kind = "broker-kill", Target = "source/broker-1", StartSeconds = 30, EndSeconds = 45,
+                MeasuredEffect = "lag peaked at 4,200 records",
+            },
+            new FaultEntry { Id = "f2", Kind = "replicator-sigkill", Target = "replicator", StartSeconds = 80, MeasuredEffect = "3 duplicates" },
+        };
+
+        return new RunResult
+        {
+            RunId = "run-20250301-0001",
+            Scenario = new ScenarioInfo { Name = "smoke-faults", Description = "Smoke test with two faults", Text = ScenarioYaml },
+            StartedUtc = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero),
+            FinishedUtc = new DateTimeOffset(2025, 3, 1, 10, 2, 5, 250, TimeSpan.Zero),
+            Duration = TimeSpan.FromMilliseconds(125_250),
+            Verdict = Verdict.Failed,
+            Environment = Environment(),
+            Checks =
+            [
+                new CheckResult { Name = "no-loss", Passed = true, Measured = "0 lost", Expected = "0 lost" },
+                new CheckResult
+                {
+                    Name = "no-duplicates", Passed = false, Measured = "3 duplicated", Expected = "0 duplicated",
+                    Message = "3 records were replicated twice after f2",
+                },
+                new CheckResult { Name = "order per partition", Passed = true, Measured = "0 reordered", Expected = "0 reordered" },
+                new CheckResult
+                {
+                    Name = "offset-translation-never-ahead", Passed = false, Measured = "1 ahead", Expected = "0 ahead",
+                },
+            ],
+            Parity =
+            [
+                Partition("orders", 0, produced: 61_234, duplicated: 3),
+                Partition("orders", 1, produced: 60_877),
+                Partition("payments", 0, produced: 12_345, lost: 0),
+            ],
+            Latency = new LatencySummary { P50Ms = 12.5, P95Ms = 48.25, P99Ms = 97.75, MaxMs = 1_234.5, SampleCount = 134_456 },
+            OffsetTranslation =
+            [
+                new OffsetTranslationRow
+                {
+                    Group = "billing", Topic = "orders", Partition = 0, SourceCommitted = 60_000, Translated = 59_950,
+                    Exact = false, Redelivery = 50,
+                },
+                new OffsetTranslationRow
+                {
+                    Group = "audit", Topic = "payments", Partition = 0, SourceCommitted = 12_000, Translated = 12_007,
+                    Ahead = true,
+                },
+                new OffsetTranslationRow { Group = "late", Topic = "orders", Partition = 1, SourceCommitted = 5 },
+            ],
+            Anomalies =
+            [
+                new AnomalyExample
+                {
+                    Class = AnomalyClass.Duplicated, Topic = "orders", Partition = 0, Sequence = 40_001,
+                    SourceOffset = 40_001, TargetOffset = 40_107, Detail = "second copy after replicator restart",
+                },
+                new AnomalyExample { Class = AnomalyClass.Unexpected, Topic = "source.orders", Partition = 1, Detail = "no stamp" },
+            ],
+            Faults = faults,
+            TimeSeries = new TimeSeries
+            {
+                Samples = [.. Enumerable.Range(0, 125).Select(Sample)],
+                Markers = [.. faults.Select(FaultMarker.From)],
+            },
+        };
+    }
+
+    public static RunResult Bare(Verdict verdict = Verdict.Passed) => new()
+    {
+        RunId = "run-bare",
+        Scenario = new ScenarioInfo { Name = "bare" },
+        StartedUtc = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero),
+        FinishedUtc = new DateTimeOffset(2025, 3, 1, 10, 0, 1, TimeSpan.Zero),
+        Duration = TimeSpan.FromSeconds(1),
+        Verdict = verdict,
+        Environment = Environment(),
+    };
+
+    public static RunResult Partial() => Failing() with
+    {
+        Verdict = Verdict.Partial,
+        Partial = true,
+        PartialReason = "interrupted by Ctrl-C during drain",
+    };
+
+    private static RunEnvironment Environment() => new()
+    {
+        MachineName = "ci-runner-7",
+        OperatingSystem = "Debian GNU/Linux 12",
+        DotNetVersion = ".NET 10.0.0",
+        HarnessVersion = "0.3.0-test",
+        SourceClusterBackend = "embedded",
+        TargetClusterBackend = "containers",
+        ReplicatorKind = "builtin",
+    };
+
+    private static PartitionParity Partition(string topic, int partition, long produced, long duplicated = 0, long lost = 0) => new()
+    {
+        SourceTopic = topic,
+        TargetTopic = "source." + topic,
+        Partition = partition,
+        Produced = produced,
+        Replicated = produced - lost,
+        Lost = lost,
+        Duplicated = duplicated,
+    };
+
+    private static MetricSample Sample(int second)
+    {
+        var faulted = second is >= 30 and < 45;
+        return new MetricSample
+        {
+            OffsetSeconds = second,
+            ProduceRate = 1000,
+            ReplicateRate = faulted ? 400 : 1000.5,
+            LagRecords = faulted ? (second - 29) * 280 : 20,
+            LagMs = faulted ? (second - 29) * 1000.0 : 15.5,
+            LatencyP50Ms = 12.5,
+            LatencyP99Ms = faulted ? 900 : 95,
+
+            // The replicator restarted after f2 (80 s) and reported no memory for a few seconds: a gap.
+            ReplicatorRssMiB = second is >= 80 and < 83 ? null : 180.25,
+            GcHeapMiB = second is >= 80 and < 83 ? null : 64,
+            SourceBrokersUp = faulted ? 2 : 3,
+            TargetBrokersUp = 3,
+        };
+    }
+}

@@ -1,0 +1,59 @@
+using Harness.Reports.Html.Charts;
+using Harness.Reports.Model;
+
+namespace Harness.Reports.Html.Sections;
+
+/// <summary>The time-series charts, each a figure with a stable id and the fault markers drawn over it.</summary>
+internal sealed class ChartsSection : IHtmlSection
+{
+    public void Render(RunResult result, HtmlOutput html)
+    {
+        Section.Open(html, "charts", "Charts");
+        var samples = result.TimeSeries.Samples;
+        var markers = result.TimeSeries.Markers;
+        var xMax = samples.Select(s => s.OffsetSeconds)
+            .Concat(markers.Select(m => m.EndOffsetSeconds ?? m.OffsetSeconds))
+            .Where(double.IsFinite)
+            .DefaultIfEmpty(0)
+            .Max();
+
+        foreach (var definition in Definitions(samples))
+        {
+            html.Open("figure", ("id", definition.Id), ("class", "chart"));
+            html.Element("figcaption", definition.Title);
+            if (samples.Count == 0)
+            {
+                html.Element("p", "No samples were recorded.", ("class", "empty"));
+            }
+            else
+            {
+                new LineChart(definition, markers, xMax).Render(html);
+            }
+
+            html.Close("figure");
+            html.Line();
+        }
+
+        Section.Close(html);
+    }
+
+    private static IEnumerable<ChartDefinition> Definitions(IReadOnlyList<MetricSample> samples)
+    {
+        yield return new ChartDefinition("chart-rates", "Produce vs replicate rate", "records/s",
+            [Series("Produce", samples, s => s.ProduceRate), Series("Replicate", samples, s => s.ReplicateRate)]);
+        yield return new ChartDefinition("chart-lag-records", "Replication lag (records)", "records",
+            [Series("Lag", samples, s => s.LagRecords)], Integer: true);
+        yield return new ChartDefinition("chart-lag-ms", "Replication lag (time)", "ms",
+            [Series("Lag", samples, s => s.LagMs)]);
+        yield return new ChartDefinition("chart-latency", "Replication latency percentiles", "ms",
+            [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms)]);
+        yield return new ChartDefinition("chart-memory", "Replicator memory", "MiB",
+            [Series("RSS", samples, s => s.ReplicatorRssMiB), Series("GC heap", samples, s => s.GcHeapMiB)]);
+        yield return new ChartDefinition("chart-brokers", "Brokers up", "brokers",
+            [Series("Source", samples, s => s.SourceBrokersUp), Series("Target", samples, s => s.TargetBrokersUp)],
+            Step: true, Integer: true);
+    }
+
+    private static ChartSeries Series(string name, IReadOnlyList<MetricSample> samples, Func<MetricSample, double?> value) =>
+        new(name, [.. samples.Select(s => new ChartPoint(s.OffsetSeconds, value(s)))]);
+}

@@ -1,0 +1,61 @@
+using Harness.Reports.Model;
+
+namespace Harness.Reports.Html.Sections;
+
+/// <summary>Parity per topic (summed) and per partition. Non-zero anomaly counts are highlighted in bold as well
+/// as colour.</summary>
+internal sealed class ParitySection : IHtmlSection
+{
+    private static readonly string[] CountHeaders =
+        ["Produced", "Replicated", "Lost", "Duplicated", "Reordered", "Corrupted", "Misrouted", "Unexpected"];
+
+    public void Render(RunResult result, HtmlOutput html)
+    {
+        Section.Open(html, "parity", "Parity");
+
+        var topics = new HtmlTable(
+            "parity-topics",
+            "Per-topic parity (sums over partitions)",
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partitions", Numeric: true), .. CountColumns()]);
+        foreach (var topic in TopicParity.Summarize(result.Parity))
+        {
+            topics.Add(new TableRow(
+                [topic.SourceTopic, topic.TargetTopic, TableCell.Count(topic.Partitions),
+                    .. Counts(topic.Produced, topic.Replicated, topic.Lost, topic.Duplicated, topic.Reordered,
+                        topic.Corrupted, topic.Misrouted, topic.Unexpected)],
+                Key: topic.SourceTopic));
+        }
+
+        topics.Render(html, "No parity figures: nothing was verified.");
+
+        var partitions = new HtmlTable(
+            "parity-partitions",
+            "Per-partition parity",
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns()]);
+        foreach (var p in result.Parity)
+        {
+            partitions.Add(new TableRow(
+                [p.SourceTopic, p.TargetTopic, TableCell.Count(p.Partition),
+                    .. Counts(p.Produced, p.Replicated, p.Lost, p.Duplicated, p.Reordered, p.Corrupted, p.Misrouted, p.Unexpected)],
+                Key: $"{p.SourceTopic}/{p.Partition}"));
+        }
+
+        partitions.Render(html, "No partitions were verified.");
+        Section.Close(html);
+    }
+
+    private static IEnumerable<TableColumn> CountColumns() => CountHeaders.Select(h => new TableColumn(h, Numeric: true));
+
+    private static TableCell[] Counts(
+        long produced, long replicated, long lost, long duplicated, long reordered, long corrupted, long misrouted, long unexpected) =>
+    [
+        TableCell.Count(produced),
+        TableCell.Count(replicated),
+        TableCell.Count(lost, flagNonZero: true),
+        TableCell.Count(duplicated, flagNonZero: true),
+        TableCell.Count(reordered, flagNonZero: true),
+        TableCell.Count(corrupted, flagNonZero: true),
+        TableCell.Count(misrouted, flagNonZero: true),
+        TableCell.Count(unexpected, flagNonZero: true),
+    ];
+}
