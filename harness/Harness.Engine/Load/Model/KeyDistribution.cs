@@ -25,6 +25,9 @@ public abstract class KeyDistribution
     /// <param name="index">A key index, zero or more.</param>
     public static byte[] KeyBytes(long index) => Encoding.UTF8.GetBytes(FormatKey(index));
 
+    /// <summary>A short human-readable description, for logs and reports.</summary>
+    public abstract override string ToString();
+
     /// <summary>Picks the key index for a record, or <see langword="null"/> for a record without a key.</summary>
     /// <param name="ordinal">The record's position in its topic, from zero.</param>
     /// <param name="random">A generator for this record.</param>

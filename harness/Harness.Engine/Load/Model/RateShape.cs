@@ -23,6 +23,9 @@ public abstract class RateShape
     /// </summary>
     public virtual TimeSpan? NaturalDuration => null;
 
+    /// <summary>A short human-readable description, for logs and reports.</summary>
+    public abstract override string ToString();
+
     /// <summary>The instantaneous rate in records per second at <paramref name="elapsed"/>.</summary>
     /// <param name="elapsed">Time since the load started; negative values count as zero.</param>
     public abstract double RateAt(TimeSpan elapsed);
@@ -32,8 +35,8 @@ public abstract class RateShape
     public abstract double CumulativeAt(TimeSpan elapsed);
 
     /// <summary>
-    /// Whole records due in [<paramref name="from"/>, <paramref name="to"/>). Counts of adjacent windows
-    /// add up exactly to the count of their union, so rounding never drifts.
+    /// Whole records that fall due after <paramref name="from"/> and up to <paramref name="to"/>. Counts of
+    /// adjacent windows add up exactly to the count of their union, so rounding never drifts.
     /// </summary>
     /// <param name="from">Window start.</param>
     /// <param name="to">Window end; an empty or reversed window holds no records.</param>

@@ -17,6 +17,9 @@ public abstract class SizeDistribution
     /// <summary>The largest size a sample can take.</summary>
     public abstract int Max { get; }
 
+    /// <summary>A short human-readable description, for logs and reports.</summary>
+    public abstract override string ToString();
+
     /// <summary>Draws one size.</summary>
     /// <param name="random">The generator to draw from.</param>
     public abstract int Sample(DeterministicRandom random);

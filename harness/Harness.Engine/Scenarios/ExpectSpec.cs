@@ -1,0 +1,29 @@
+namespace Harness.Engine.Scenarios;
+
+/// <summary>What the verifier accepts (<c>expect</c>). Everything defaults to the strictest sensible value.</summary>
+public sealed record ExpectSpec
+{
+    /// <summary>The drain deadline when the scenario does not give one.</summary>
+    public static readonly TimeSpan DefaultDrainWithin = TimeSpan.FromSeconds(60);
+
+    /// <summary>No anomalies of any kind, redelivery up to 100, drain within 60 s.</summary>
+    public static ExpectSpec Default { get; } = new();
+
+    /// <summary>Acknowledged records missing on the target; none by default.</summary>
+    public Tolerance Lost { get; init; } = Tolerance.Zero;
+
+    /// <summary>Records out of per-partition order on the target; none by default.</summary>
+    public Tolerance Reordered { get; init; } = Tolerance.Zero;
+
+    /// <summary>Records present more than once on the target; none by default.</summary>
+    public Tolerance Duplicates { get; init; } = Tolerance.Zero;
+
+    /// <summary>Records whose key, value, headers or timestamp differ on the target; none by default.</summary>
+    public Tolerance Corrupted { get; init; } = Tolerance.Zero;
+
+    /// <summary>Bounds on translated consumer group offsets.</summary>
+    public OffsetTranslationExpectation OffsetTranslation { get; init; } = OffsetTranslationExpectation.Default;
+
+    /// <summary>How long replication may take to catch up after the load; 60 s by default.</summary>
+    public TimeSpan DrainWithin { get; init; } = DefaultDrainWithin;
+}

@@ -1,0 +1,35 @@
+namespace Harness.Engine.Scenarios;
+
+/// <summary>What a fault does; the YAML key of each member is its camel-case name (<c>killBroker</c>, ...).</summary>
+public enum FaultAction
+{
+    /// <summary>Stop a broker abruptly: its listener closes and partition leaders fail over (<c>killBroker</c>).</summary>
+    KillBroker,
+
+    /// <summary>Stop a broker and start it again (<c>restartBroker</c>).</summary>
+    RestartBroker,
+
+    /// <summary>Keep a broker's connections open but stop answering (<c>hangBroker</c>).</summary>
+    HangBroker,
+
+    /// <summary>Delay a broker's responses (<c>latency</c>).</summary>
+    Latency,
+
+    /// <summary>Answer some requests with retriable errors (<c>errors</c>).</summary>
+    Errors,
+
+    /// <summary>Move partition leadership (<c>moveLeader</c>).</summary>
+    MoveLeader,
+
+    /// <summary>SIGKILL the replicator (<c>killReplicator</c>).</summary>
+    KillReplicator,
+
+    /// <summary>SIGSTOP the replicator, then SIGCONT after the fault's duration (<c>pauseReplicator</c>).</summary>
+    PauseReplicator,
+
+    /// <summary>Stop the replicator gracefully and start it again (<c>restartReplicator</c>).</summary>
+    RestartReplicator,
+
+    /// <summary>Squeeze the replicator's heap (<c>heapPressure</c>).</summary>
+    HeapPressure,
+}

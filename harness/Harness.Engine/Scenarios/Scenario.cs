@@ -1,0 +1,35 @@
+namespace Harness.Engine.Scenarios;
+
+/// <summary>A loaded, validated scenario file: everything a run needs to know. Build one with <see cref="ScenarioLoader"/>.</summary>
+public sealed record Scenario
+{
+    /// <summary>The scenario's name, used in reports.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>What the scenario exercises, if it says.</summary>
+    public string? Description { get; init; }
+
+    /// <summary>The seed for keys, sizes and schedules, or <see langword="null"/> for the runner to pick (and report) one.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>The source and target clusters.</summary>
+    public ClustersSpec Clusters { get; init; } = ClustersSpec.Default;
+
+    /// <summary>The source topics and their load; at least one.</summary>
+    public required IReadOnlyList<TopicSpec> Topics { get; init; }
+
+    /// <summary>The replicator under test.</summary>
+    public ReplicatorSpec Replicator { get; init; } = ReplicatorSpec.Default;
+
+    /// <summary>Application consumer groups whose offsets must be translated.</summary>
+    public IReadOnlyList<ConsumerSpec> Consumers { get; init; } = [];
+
+    /// <summary>Scheduled faults.</summary>
+    public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
+
+    /// <summary>What the verifier accepts.</summary>
+    public ExpectSpec Expect { get; init; } = ExpectSpec.Default;
+
+    /// <summary>The file the scenario was loaded from, as given, or the source name it was parsed under.</summary>
+    public string? Source { get; init; }
+}

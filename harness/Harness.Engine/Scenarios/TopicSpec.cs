@@ -1,0 +1,63 @@
+using Harness.Engine.Load.Model;
+
+namespace Harness.Engine.Scenarios;
+
+/// <summary>A source topic and the load produced to it (<c>topics[]</c>).</summary>
+public sealed record TopicSpec
+{
+    /// <summary>The value size when the scenario does not give one: 1 KiB.</summary>
+    public const int DefaultSize = 1024;
+
+    /// <summary>The topic name.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Partitions to create.</summary>
+    public required int Partitions { get; init; }
+
+    /// <summary>When records are sent: an open model with a rate shape, or a closed model (<c>keepConstant</c>).</summary>
+    public required LoadModel Rate { get; init; }
+
+    /// <summary>Records to send in all, if the load ends at a count.</summary>
+    public long? Records { get; init; }
+
+    /// <summary>How long to send, if the load ends at a time.</summary>
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Value sizes; <see cref="DefaultSize"/> bytes each by default.</summary>
+    public SizeDistribution Size { get; init; } = new FixedSize(DefaultSize);
+
+    /// <summary>Record keys; none by default.</summary>
+    public KeyDistribution Keys { get; init; } = NoKeys.Instance;
+
+    /// <summary>The traffic class, if the scenario gives one.</summary>
+    public TopicVolume? Volume { get; init; }
+
+    /// <summary>Application headers per record; none by default.</summary>
+    public HeaderShape Headers { get; init; } = HeaderShape.None;
+
+    /// <summary>The producer's compression codec; none by default.</summary>
+    public CompressionCodec Compression { get; init; } = CompressionCodec.None;
+
+    /// <summary>Producer clients sharing the load; 1 by default.</summary>
+    public int Producers { get; init; } = 1;
+
+    /// <summary>Producer client settings.</summary>
+    public ProducerSettings Producer { get; init; } = ProducerSettings.Default;
+
+    /// <summary>Topic configs set at creation (<c>retention.ms</c>, <c>cleanup.policy</c>, ...).</summary>
+    public IReadOnlyDictionary<string, string> Configs { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Where the topic is declared, for messages; <see langword="null"/> for topics built in code.</summary>
+    public SourceLocation? Location { get; init; }
+
+    /// <summary>
+    /// The open-model schedule for the whole topic (split it with <see cref="InjectionSchedule.ForShare"/>),
+    /// or <see langword="null"/> for a closed model, which has no schedule.
+    /// </summary>
+    public InjectionSchedule? CreateSchedule() =>
+        Rate is OpenLoadModel open ? new InjectionSchedule(open.Shape, Records, Duration) : null;
+
+    /// <summary>The record shape sampler for this topic under a scenario seed.</summary>
+    /// <param name="seed">The scenario seed.</param>
+    public RecordSampler CreateSampler(long seed) => new(seed, Name, Keys, Size, Headers);
+}
