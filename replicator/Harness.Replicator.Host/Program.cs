@@ -1,1 +1,127 @@
-Console.WriteLine("replicator");
+using System.Globalization;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using Harness.Replicator.Configuration;
+using Harness.Replicator.Control;
+using Harness.Replicator.Host;
+using Harness.Replicator.Metrics;
+using Harness.Replicator.Progress;
+using Harness.Replicator.Source;
+
+// harness-replicator: the built-in MM2-semantics replicator, run by the harness as a child process.
+// Exit codes: 0 stopped cleanly, 1 replication failed, 2 bad configuration, 3 a cluster could not be reached.
+static void Log(string message) => Console.Error.WriteLine($"harness-replicator: {message}");
+
+HostOptions options;
+ReplicatorSettings settings;
+try
+{
+    options = HostOptions.Parse(args);
+    if (options.Help)
+    {
+        Console.WriteLine(HostOptions.Usage);
+        return 0;
+    }
+
+    var warnings = new List<string>();
+    settings = ReplicatorSettingsReader.Read(options.LoadProperties(), options.Flow, warnings);
+    warnings.ForEach(w => Log($"warning: {w}"));
+}
+catch (ReplicatorConfigException e)
+{
+    Log(e.Message);
+    return 2;
+}
+
+using var stopping = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
+ParentWatch.StopWhenParentExits(stopping);
+
+var progress = new ProgressStore(options.StateDirectory);
+var replicator = new MirrorReplicator(settings, progress, Log);
+var sampler = new MetricsSampler(replicator.Metrics, replicator.Lag);
+var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
+string Prometheus() => PrometheusFormatter.Format(sampler.Latest ?? sampler.Sample(), settings.SourceAlias, settings.TargetAlias);
+var controlPortFile = Path.Combine(options.StateDirectory, "control.port");
+LoopbackHttpServer control;
+LoopbackHttpServer? metricsServer = null;
+try
+{
+    control = LoopbackHttpServer.Start(options.ControlPort, new ControlEndpoint(replicator, new HeapBallast(), Prometheus).Handle);
+    if (options.MetricsPort > 0)
+    {
+        metricsServer = LoopbackHttpServer.Start(options.MetricsPort, request => request.Path == "/metrics"
+            ? new HttpReply(200, PrometheusFormatter.ContentType, Prometheus())
+            : HttpReply.Text(404, "see /metrics\n"));
+    }
+}
+catch (SocketException e)
+{
+    Log($"cannot listen on 127.0.0.1 ({e.Message}); choose another --control-port/--metrics-port");
+    return 2;
+}
+
+// Written whole and renamed, so the harness never reads half a port number.
+File.WriteAllText(controlPortFile + ".tmp", control.Port.ToString(CultureInfo.InvariantCulture));
+File.Move(controlPortFile + ".tmp", controlPortFile, overwrite: true);
+Log($"control endpoint at {control.BaseUri} (port in {controlPortFile})");
+if (metricsServer is not null)
+{
+    Log($"Prometheus metrics at {metricsServer.BaseUri}metrics");
+}
+
+Log($"{settings.SourceAlias}->{settings.TargetAlias} with {settings.TasksMax} task(s), state in {options.StateDirectory}");
+using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+var samplingLoop = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(options.MetricsInterval);
+    try
+    {
+        while (await timer.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
+        {
+            metricsFile?.Write(sampler.Sample());
+        }
+    }
+    catch (OperationCanceledException)
+    {
+        // Stopping; the last sample is written after the replicator has flushed.
+    }
+});
+
+var exitCode = 0;
+try
+{
+    await replicator.RunAsync(stopping.Token);
+    Log("stopped cleanly");
+}
+catch (ReplicatorConfigException e)
+{
+    Log(e.Message);
+    exitCode = 2;
+}
+catch (ClusterUnreachableException e)
+{
+    Log(e.Message);
+    exitCode = 3;
+}
+catch (ReplicationFailedException e)
+{
+    Log($"replication failed: {e.Message}");
+    exitCode = 1;
+}
+finally
+{
+    await sampling.CancelAsync();
+    await samplingLoop;
+    metricsFile?.Write(sampler.Sample());
+    await control.DisposeAsync();
+    if (metricsServer is not null)
+    {
+        await metricsServer.DisposeAsync();
+    }
+
+    File.Delete(controlPortFile);
+}
+
+return exitCode;

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Harness.Broker.Cluster;
+using Harness.Engine.Orchestration;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>`harness broker`: embedded clusters for kcat, kafkajs, an application or a real MM2, until Ctrl-C.</summary>
+internal static class BrokerCommand
+{
+    public static Command Create()
+    {
+        var brokers = new Option<int>("--brokers") { Description = "Brokers per cluster", DefaultValueFactory = _ => 3 };
+        var clusters = new Option<int>("--clusters") { Description = "Independent clusters", DefaultValueFactory = _ => 1 };
+        var basePort = new Option<int>("--base-port") { Description = "First listener port (0: ephemeral ports)", DefaultValueFactory = _ => 0 };
+        var autoCreate = new Option<bool>("--auto-create-topics") { Description = "Create unknown topics on first use (Kafka's auto.create.topics.enable)" };
+        var command = new Command("broker", "Run embedded Kafka-protocol clusters on loopback and print their bootstrap servers, one line per cluster.")
+        {
+            brokers,
+            clusters,
+            basePort,
+            autoCreate,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var count = parse.GetValue(clusters);
+            var perCluster = parse.GetValue(brokers);
+            if (count is < 1 or > 16 || perCluster is < 1 or > 64)
+            {
+                Console.Error.WriteLine("harness broker: --clusters must be 1..16 and --brokers 1..64");
+                return ExitCodes.BadInput;
+            }
+
+            var started = new List<EmbeddedCluster>();
+            try
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var port = parse.GetValue(basePort);
+                    started.Add(EmbeddedCluster.Start(new EmbeddedClusterOptions
+                    {
+                        Name = count == 1 ? "cluster" : $"cluster{i + 1}",
+                        Brokers = perCluster,
+                        BasePort = port == 0 ? 0 : port + (i * perCluster),
+                        AutoCreateTopics = parse.GetValue(autoCreate),
+                    }));
+                }
+            }
+            catch (System.Net.Sockets.SocketException e)
+            {
+                Console.Error.WriteLine($"harness broker: cannot listen ({e.Message}); choose another --base-port or use 0 for ephemeral ports");
+                foreach (var cluster in started)
+                {
+                    await cluster.DisposeAsync().ConfigureAwait(false);
+                }
+
+                return ExitCodes.Environment;
+            }
+
+            foreach (var cluster in started)
+            {
+                Console.Out.WriteLine($"{cluster.Name}={cluster.BootstrapServers}");
+            }
+
+            Console.Out.Flush();
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C: stop the clusters.
+            }
+
+            foreach (var cluster in started)
+            {
+                await cluster.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return ExitCodes.Passed;
+        });
+        return command;
+    }
+}

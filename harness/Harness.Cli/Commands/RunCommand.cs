@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Harness.Cli.Output;
+using Harness.Engine.Orchestration;
+using Harness.Engine.Scenarios;
+
+namespace Harness.Cli.Commands;
+
+/// <summary>`harness run SCENARIO`: one rehearsal, ending in report.html and results.json.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenario = new Argument<string>("scenario") { Description = "Scenario file (YAML), e.g. scenarios/smoke.yaml" };
+        var output = new Option<string>("--output", "-o") { Description = "Folder for run folders", DefaultValueFactory = _ => "runs" };
+        var command = new Command("run", "Run a rehearsal: clusters, replicator, load, faults, drain, verification and reports.")
+        {
+            scenario,
+            output,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var path = parse.GetValue(scenario)!;
+            Scenario loaded;
+            try
+            {
+                loaded = ScenarioLoader.LoadFile(path);
+            }
+            catch (ScenarioException e)
+            {
+                ConsoleErrors.Scenario(e);
+                return ExitCodes.BadInput;
+            }
+
+            var progress = new ConsoleProgress(Console.Out);
+            progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind.ToString().ToLowerInvariant()} replicator");
+            var outcome = await new RunOrchestrator(progress).RunAsync(loaded, new RunOptions { OutputRoot = parse.GetValue(output)! }, cancellation).ConfigureAwait(false);
+            RunSummary.Print(Console.Out, outcome);
+            return outcome.ExitCode;
+        });
+        return command;
+    }
+}

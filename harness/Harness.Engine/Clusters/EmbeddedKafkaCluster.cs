@@ -1,0 +1,49 @@
+using Harness.Broker.Cluster;
+using Harness.Broker.Faults;
+
+namespace Harness.Engine.Clusters;
+
+/// <summary>A cluster of the embedded Kafka-protocol broker in this process: the default backend.</summary>
+public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults
+{
+    private EmbeddedKafkaCluster(string role, EmbeddedCluster cluster)
+    {
+        Role = role;
+        Cluster = cluster;
+    }
+
+    /// <summary>The broker cluster itself.</summary>
+    public EmbeddedCluster Cluster { get; }
+
+    public string Role { get; }
+
+    public string Backend => "embedded";
+
+    public string BootstrapServers => Cluster.BootstrapServers;
+
+    public int? BrokersUp => Cluster.Brokers.Count(b => b.Status != BrokerStatus.Down);
+
+    public IClusterFaults Faults => this;
+
+    public IReadOnlyList<int> BrokerIds => Cluster.Brokers.Select(b => b.Id).ToList();
+
+    /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers.</summary>
+    public static EmbeddedKafkaCluster Start(string role, int brokers) =>
+        new(role, EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = role, Brokers = brokers }));
+
+    public int LeaderOf(string topic, int partition) => Cluster.LeaderOf(topic, partition);
+
+    public void KillBroker(int brokerId) => Cluster.KillBroker(brokerId);
+
+    public void RestartBroker(int brokerId) => Cluster.RestartBroker(brokerId);
+
+    public void HangBroker(int brokerId) => Cluster.HangBroker(brokerId);
+
+    public void ResumeBroker(int brokerId) => Cluster.ResumeBroker(brokerId);
+
+    public void SetLatency(int brokerId, TimeSpan latency) => Cluster.SetLatency(brokerId, latency);
+
+    public int MoveLeader(string topic, int partition) => Cluster.MoveLeader(topic, partition);
+
+    public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+}

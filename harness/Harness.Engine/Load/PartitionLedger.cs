@@ -1,0 +1,96 @@
+namespace Harness.Engine.Load;
+
+/// <summary>
+/// The acknowledged records of one source partition as ranges of (sequence, offset). An idempotent producer
+/// acknowledges a partition's records in order, so a whole clean run is a single range: memory grows with
+/// gaps, not with records.
+/// </summary>
+public sealed class PartitionLedger
+{
+    private readonly List<LedgerRange> _ranges = [];
+    private readonly object _lock = new();
+
+    /// <summary>Records that sequence <paramref name="sequence"/> was acknowledged at <paramref name="offset"/>.</summary>
+    public void Acknowledged(long sequence, long offset)
+    {
+        lock (_lock)
+        {
+            if (_ranges.Count > 0)
+            {
+                var last = _ranges[^1];
+                if (last.EndSequence == sequence && last.EndOffset == offset)
+                {
+                    _ranges[^1] = last with { Count = last.Count + 1 };
+                    return;
+                }
+            }
+
+            _ranges.Add(new LedgerRange(sequence, offset, 1));
+        }
+    }
+
+    /// <summary>The ranges, in acknowledgement order.</summary>
+    public IReadOnlyList<LedgerRange> Ranges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ranges.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Acknowledged records.</summary>
+    public long Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ranges.Sum(r => r.Count);
+            }
+        }
+    }
+
+    /// <summary>Whether <paramref name="sequence"/> was acknowledged.</summary>
+    public bool Contains(long sequence)
+    {
+        lock (_lock)
+        {
+            return _ranges.Any(r => sequence >= r.FirstSequence && sequence < r.EndSequence);
+        }
+    }
+
+    /// <summary>The source offset of an acknowledged sequence, or -1.</summary>
+    public long OffsetOf(long sequence)
+    {
+        lock (_lock)
+        {
+            foreach (var range in _ranges)
+            {
+                if (sequence >= range.FirstSequence && sequence < range.EndSequence)
+                {
+                    return range.FirstOffset + (sequence - range.FirstSequence);
+                }
+            }
+
+            return -1;
+        }
+    }
+
+    /// <summary>Number of acknowledged records with a source offset below <paramref name="offset"/>.</summary>
+    public long CountBelowOffset(long offset)
+    {
+        lock (_lock)
+        {
+            long count = 0;
+            foreach (var range in _ranges)
+            {
+                count += Math.Clamp(offset - range.FirstOffset, 0, range.Count);
+            }
+
+            return count;
+        }
+    }
+}

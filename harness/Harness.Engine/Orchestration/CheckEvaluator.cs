@@ -1,0 +1,54 @@
+using System.Globalization;
+using Harness.Engine.Scenarios;
+using Harness.Engine.Verification;
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>Turns measurements into the pass/fail checks of a run, each measured against its expectation.</summary>
+internal static class CheckEvaluator
+{
+    public static List<CheckResult> Evaluate(ExpectSpec expect, VerificationResult verification, DrainOutcome drain, long loadFailed)
+    {
+        var produced = verification.Produced;
+        var checks = new List<CheckResult>
+        {
+            Count("no records lost", verification.Lost, expect.Lost, produced),
+            Count("duplicates within bound", verification.Duplicated, expect.Duplicates, produced),
+            Count("no records reordered", verification.Reordered, expect.Reordered, produced),
+            Count("no records corrupted", verification.Corrupted, expect.Corrupted, produced),
+            Count("no records misrouted", verification.Misrouted, Tolerance.Zero, produced),
+            Count("no unexpected records", verification.Unexpected, Tolerance.Zero, produced),
+            new()
+            {
+                Name = "source acknowledged every record",
+                Passed = loadFailed == 0 && produced > 0,
+                Measured = $"{produced.ToString("N0", CultureInfo.InvariantCulture)} acknowledged, {loadFailed.ToString("N0", CultureInfo.InvariantCulture)} failed",
+                Expected = "0 failed",
+                Message = loadFailed == 0 ? null : "the load producers gave up on records; the source cluster did not take the load",
+            },
+            new()
+            {
+                Name = "replication drained",
+                Passed = drain.Drained,
+                Measured = drain.Drained ? $"lag 0 after {drain.Elapsed.TotalSeconds:0.0}s" : $"lag {drain.Lag:N0} after {drain.Elapsed.TotalSeconds:0.0}s ({drain.Reason})",
+                Expected = $"lag 0 within {expect.DrainWithin.TotalSeconds:0}s",
+                Message = drain.Drained ? null : $"the target did not catch up with the source: {drain.Reason}",
+            },
+        };
+        return checks;
+    }
+
+    private static CheckResult Count(string name, long measured, Tolerance tolerance, long total)
+    {
+        var passed = tolerance.Allows(measured, total);
+        return new CheckResult
+        {
+            Name = name,
+            Passed = passed,
+            Measured = measured.ToString("N0", CultureInfo.InvariantCulture),
+            Expected = $"<= {tolerance} (limit {tolerance.Limit(total).ToString("N0", CultureInfo.InvariantCulture)})",
+            Message = passed ? null : $"{measured.ToString("N0", CultureInfo.InvariantCulture)} of {total.ToString("N0", CultureInfo.InvariantCulture)} records, more than the {tolerance} allowed",
+        };
+    }
+}

@@ -1,0 +1,14 @@
+namespace Harness.Engine.Orchestration;
+
+/// <summary>Receives the live state of a run (the CLI draws it; tests ignore it).</summary>
+public interface IRunProgress
+{
+    /// <summary>A new phase began.</summary>
+    void Phase(string phase);
+
+    /// <summary>A periodic sample during load and drain.</summary>
+    void Sample(ProgressSnapshot snapshot);
+
+    /// <summary>A notable event (a fault, a restart, a warning).</summary>
+    void Event(string message);
+}

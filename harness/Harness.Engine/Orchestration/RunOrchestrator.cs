@@ -1,0 +1,270 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Security.Cryptography;
+using Confluent.Kafka.Admin;
+using Harness.Engine.Clusters;
+using Harness.Engine.Load;
+using Harness.Engine.Replicators;
+using Harness.Engine.Scenarios;
+using Harness.Engine.Verification;
+using Harness.Reports;
+using Harness.Reports.Model;
+using ReportAnomaly = Harness.Reports.Model.AnomalyExample;
+using ReportAnomalyClass = Harness.Reports.Model.AnomalyClass;
+using ReportParity = Harness.Reports.Model.PartitionParity;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>
+/// Runs one rehearsal end to end: clusters, topics, replicator, load, consumer groups, drain, verification and
+/// reports. Whatever happens (a failed check, Ctrl-C, a broken environment) the replicator is stopped, the
+/// clusters are closed and a report is written.
+/// </summary>
+public sealed class RunOrchestrator
+{
+    private static readonly TimeSpan StallWindow = TimeSpan.FromSeconds(15);
+    private readonly IRunProgress _progress;
+
+    /// <summary>Creates an orchestrator reporting live state to <paramref name="progress"/>.</summary>
+    public RunOrchestrator(IRunProgress? progress = null) => _progress = progress ?? SilentProgress.Instance;
+
+    /// <summary>Runs <paramref name="scenario"/>; <paramref name="cancellation"/> (Ctrl-C) ends it early with a partial report.</summary>
+    public async Task<RunOutcome> RunAsync(Scenario scenario, RunOptions options, CancellationToken cancellation)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var runId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        var runDirectory = CreateRunDirectory(options.OutputRoot, scenario.Name, started);
+        var scenarioText = scenario.Source is { } path && File.Exists(path) ? File.ReadAllText(path) : "";
+        File.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), Harness.Reports.Redaction.SecretRedactor.Redact(scenarioText));
+        var topics = scenario.Topics.Select(t => (Source: t.Name, Target: scenario.Replicator.RemoteTopic(t.Name), t.Partitions)).ToList();
+
+        IKafkaCluster? source = null, target = null;
+        ProcessReplicator? replicator = null;
+        RunSampler? sampler = null;
+        LoadGenerator? load = null;
+        VerificationResult? verification = null;
+        DrainOutcome? drain = null;
+        string? partialReason = null, error = null;
+        var exitCode = ExitCodes.Passed;
+        try
+        {
+            Enter("start clusters", sampler);
+            source = StartCluster("source", scenario.Clusters.Source);
+            target = StartCluster("target", scenario.Clusters.Target);
+
+            Enter("prepare topics", sampler);
+            await TopicPreparer.CreateAsync(source.BootstrapServers, scenario.Topics.Select(t => new TopicSpecification
+            {
+                Name = t.Name,
+                NumPartitions = t.Partitions,
+                ReplicationFactor = 3,
+                Configs = t.Configs.ToDictionary(),
+            }), "source").ConfigureAwait(false);
+            if (scenario.Replicator.Kind == ReplicatorKind.Command)
+            {
+                // An external replicator finds its target topics ready, with the source partition counts.
+                await TopicPreparer.CreateAsync(target.BootstrapServers, topics.Select(t => new TopicSpecification
+                {
+                    Name = t.Target,
+                    NumPartitions = t.Partitions,
+                    ReplicationFactor = 3,
+                }), "target").ConfigureAwait(false);
+            }
+
+            Enter("start replicator", sampler);
+            replicator = ReplicatorFactory.Create(scenario, source.BootstrapServers, target.BootstrapServers, runDirectory, options);
+            replicator.Start();
+            _progress.Event($"{replicator.Kind} replicator started; its log is {replicator.LogPath}");
+
+            Enter("load", sampler);
+            load = new LoadGenerator(scenario, source.BootstrapServers, runId);
+            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock);
+            sampler.Start();
+            await load.RunAsync(cancellation).ConfigureAwait(false);
+            cancellation.ThrowIfCancellationRequested();
+
+            if (scenario.Consumers.Count > 0)
+            {
+                Enter("consumer groups", sampler);
+                var (sourceMarks, _) = await sampler.ReadWatermarksAsync().ConfigureAwait(false);
+                await ConsumerGroupSeeder.SeedAsync(source.BootstrapServers, scenario.Consumers, scenario.Topics.ToDictionary(t => t.Name, t => t.Partitions),
+                    sourceMarks, cancellation).ConfigureAwait(false);
+            }
+
+            Enter("drain", sampler);
+            drain = await DrainAsync(sampler, replicator, scenario.Expect.DrainWithin, topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal), cancellation).ConfigureAwait(false);
+
+            Enter("stop replicator", sampler);
+            await replicator.StopAsync(scenario.Replicator.Grace).ConfigureAwait(false);
+
+            Enter("verify", sampler);
+            var verifier = new TargetVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers);
+            verification = await Task.Run(() => verifier.Verify(cancellation), cancellation).ConfigureAwait(false);
+            cancellation.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        {
+            partialReason = $"interrupted during {sampler?.Phase ?? "start-up"} (Ctrl-C)";
+            exitCode = ExitCodes.Interrupted;
+        }
+        catch (HarnessEnvironmentException e)
+        {
+            error = e.Message;
+            exitCode = ExitCodes.Environment;
+        }
+        finally
+        {
+            if (sampler is not null)
+            {
+                await sampler.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (replicator is not null)
+            {
+                await replicator.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (source is not null)
+            {
+                await source.DisposeAsync().ConfigureAwait(false);
+            }
+
+            if (target is not null)
+            {
+                await target.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        var checks = verification is not null && drain is not null
+            ? CheckEvaluator.Evaluate(scenario.Expect, verification, drain, load!.Counters.Failed)
+            : [];
+        var verdict = error is not null ? Verdict.Error
+            : partialReason is not null ? Verdict.Partial
+            : checks.All(c => c.Passed) ? Verdict.Passed
+            : Verdict.Failed;
+        if (verdict == Verdict.Failed)
+        {
+            exitCode = ExitCodes.CheckFailed;
+        }
+
+        var finished = DateTimeOffset.UtcNow;
+        var result = new RunResult
+        {
+            RunId = runId.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            Scenario = new ScenarioInfo { Name = scenario.Name, Description = scenario.Description ?? "", Text = scenarioText },
+            StartedUtc = started,
+            FinishedUtc = finished,
+            Duration = finished - started,
+            Partial = partialReason is not null,
+            PartialReason = partialReason,
+            Verdict = verdict,
+            ErrorMessage = error,
+            Environment = RunEnvironment.Capture(HarnessVersion, source?.Backend ?? "none", target?.Backend ?? "none", replicator?.Kind ?? scenario.Replicator.Kind.ToString().ToLowerInvariant()),
+            Checks = checks,
+            Parity = verification?.Partitions.Select(ToReport).ToList() ?? [],
+            Anomalies = verification?.Examples.Select(ToReport).ToList() ?? [],
+            TimeSeries = new TimeSeries { Samples = sampler?.Samples ?? [] },
+        };
+        ReportWriters.WriteAll(result, runDirectory);
+        return new RunOutcome(result, runDirectory, exitCode);
+    }
+
+    private void Enter(string phase, RunSampler? sampler)
+    {
+        _progress.Phase(phase);
+        if (sampler is not null)
+        {
+            sampler.Phase = phase;
+        }
+    }
+
+    private static string HarnessVersion =>
+        typeof(RunOrchestrator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
+
+    private static IKafkaCluster StartCluster(string role, ClusterSpec spec) => spec.Kind switch
+    {
+        ClusterKind.External => new ExternalKafkaCluster(role, spec.Bootstrap!),
+        _ => EmbeddedKafkaCluster.Start(role, spec.Brokers),
+    };
+
+    private static async Task<DrainOutcome> DrainAsync(RunSampler sampler, IReplicator replicator, TimeSpan within, IReadOnlyDictionary<string, string> remote, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var lastProgress = clock.Elapsed;
+        long lastLag = long.MaxValue;
+        while (true)
+        {
+            var (sourceMarks, targetMarks) = await sampler.ReadWatermarksAsync().ConfigureAwait(false);
+            var lag = sourceMarks.Sum(s => Math.Max(0, s.Value - targetMarks.GetValueOrDefault(RemoteOf(s.Key))));
+            if (sourceMarks.Count > 0 && lag == 0 && sourceMarks.All(s => targetMarks.ContainsKey(RemoteOf(s.Key))))
+            {
+                return new DrainOutcome(true, 0, clock.Elapsed, "caught up");
+            }
+
+            if (lag < lastLag)
+            {
+                lastLag = lag;
+                lastProgress = clock.Elapsed;
+            }
+
+            if (clock.Elapsed >= within)
+            {
+                return new DrainOutcome(false, lag, clock.Elapsed, $"deadline of {within.TotalSeconds:0}s reached");
+            }
+
+            if (clock.Elapsed - lastProgress >= StallWindow)
+            {
+                return new DrainOutcome(false, lag, clock.Elapsed, $"no progress for {StallWindow.TotalSeconds:0}s");
+            }
+
+            if (!replicator.IsRunning)
+            {
+                return new DrainOutcome(false, lag, clock.Elapsed, $"the replicator exited with code {replicator.ExitCode}");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation).ConfigureAwait(false);
+        }
+
+        (string, int) RemoteOf((string Topic, int Partition) source) => (remote[source.Topic], source.Partition);
+    }
+
+    private static string CreateRunDirectory(string root, string name, DateTimeOffset started)
+    {
+        var safe = new string(name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '-').ToArray());
+        var directory = Path.Combine(root, $"{started:yyyyMMdd-HHmmss}-{safe}");
+        for (var i = 2; Directory.Exists(directory); i++)
+        {
+            directory = Path.Combine(root, $"{started:yyyyMMdd-HHmmss}-{safe}-{i}");
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    private static ReportParity ToReport(Verification.PartitionParity p) => new()
+    {
+        SourceTopic = p.SourceTopic,
+        TargetTopic = p.TargetTopic,
+        Partition = p.Partition,
+        Produced = p.Produced,
+        Replicated = p.Replicated,
+        Lost = p.Lost,
+        Duplicated = p.Duplicated,
+        Reordered = p.Reordered,
+        Corrupted = p.Corrupted,
+        Misrouted = p.Misrouted,
+        Unexpected = p.Unexpected,
+    };
+
+    private static ReportAnomaly ToReport(Verification.AnomalyExample e) => new()
+    {
+        Class = (ReportAnomalyClass)(int)e.Class,
+        Topic = e.SourceTopic.Length > 0 ? e.SourceTopic : e.TargetTopic,
+        Partition = e.SourcePartition >= 0 ? e.SourcePartition : e.TargetPartition,
+        Sequence = e.Sequence >= 0 ? e.Sequence : null,
+        SourceOffset = e.SourceOffset >= 0 ? e.SourceOffset : null,
+        TargetOffset = e.TargetOffset >= 0 ? e.TargetOffset : null,
+        Detail = $"{e.Detail} (target {e.TargetTopic}/{e.TargetPartition})",
+    };
+}

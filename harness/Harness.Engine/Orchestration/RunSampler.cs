@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Harness.Engine.Clusters;
+using Harness.Engine.Load;
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>
+/// Samples the run once per interval (produce and replicate rates, lag, brokers up) for the live display and
+/// the report's time series. Lag is read from the clusters' own watermarks, so it works for any replicator.
+/// </summary>
+internal sealed class RunSampler : IAsyncDisposable
+{
+    private readonly IKafkaCluster _source;
+    private readonly IKafkaCluster _target;
+    private readonly IReadOnlyList<(string Source, string Target, int Partitions)> _topics;
+    private readonly LoadCounters _load;
+    private readonly long _planned;
+    private readonly IRunProgress _progress;
+    private readonly TimeSpan _interval;
+    private readonly Stopwatch _clock;
+    private readonly WatermarkReader _sourceMarks;
+    private readonly WatermarkReader _targetMarks;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<MetricSample> _samples = [];
+    private readonly object _lock = new();
+    private Task? _loop;
+    private long _lastProduced;
+    private long _lastReplicated;
+    private double _lastOffset;
+
+    public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock)
+    {
+        _source = source;
+        _target = target;
+        _topics = topics;
+        _load = load;
+        _planned = planned;
+        _progress = progress;
+        _interval = interval;
+        _clock = clock;
+        _sourceMarks = new WatermarkReader(source.BootstrapServers);
+        _targetMarks = new WatermarkReader(target.BootstrapServers);
+    }
+
+    public string Phase { get; set; } = "load";
+
+    public int FaultsActive { get; set; }
+
+    public int FaultsDone { get; set; }
+
+    public IReadOnlyList<MetricSample> Samples
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _samples.ToList();
+            }
+        }
+    }
+
+    public void Start() => _loop = Task.Run(LoopAsync);
+
+    /// <summary>Reads both sides' watermarks now, without adding a sample to the time series.</summary>
+    public async Task<(Dictionary<(string, int), long> Source, Dictionary<(string, int), long> Target)> ReadWatermarksAsync()
+    {
+        var sourceTask = _sourceMarks.ReadAsync(_topics.Select(t => (t.Source, t.Partitions)), TimeSpan.FromSeconds(5));
+        var targetTask = _targetMarks.ReadAsync(_topics.Select(t => (t.Target, t.Partitions)), TimeSpan.FromSeconds(5));
+        return (await sourceTask.ConfigureAwait(false), await targetTask.ConfigureAwait(false));
+    }
+
+    /// <summary>Takes one sample of the time series (called once per interval by the sampling loop).</summary>
+    private async Task SampleAsync()
+    {
+        var sourceTask = _sourceMarks.ReadAsync(_topics.Select(t => (t.Source, t.Partitions)), TimeSpan.FromSeconds(5));
+        var targetTask = _targetMarks.ReadAsync(_topics.Select(t => (t.Target, t.Partitions)), TimeSpan.FromSeconds(5));
+        var sourceMarks = await sourceTask.ConfigureAwait(false);
+        var targetMarks = await targetTask.ConfigureAwait(false);
+        var byTarget = _topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal);
+        long lag = 0;
+        foreach (var ((topic, partition), high) in sourceMarks)
+        {
+            var copied = targetMarks.GetValueOrDefault((byTarget[topic], partition));
+            lag += Math.Max(0, high - copied);
+        }
+
+        var replicated = targetMarks.Values.Sum();
+        var produced = _load.Acknowledged;
+        var now = _clock.Elapsed.TotalSeconds;
+        lock (_lock)
+        {
+            var span = Math.Max(now - _lastOffset, 0.001);
+            _samples.Add(new MetricSample
+            {
+                OffsetSeconds = Math.Round(now, 3),
+                ProduceRate = Math.Round((produced - _lastProduced) / span, 1),
+                ReplicateRate = Math.Round(Math.Max(0, replicated - _lastReplicated) / span, 1),
+                LagRecords = lag,
+                SourceBrokersUp = _source.BrokersUp ?? 0,
+                TargetBrokersUp = _target.BrokersUp ?? 0,
+            });
+            _lastProduced = produced;
+            _lastReplicated = Math.Max(_lastReplicated, replicated);
+            _lastOffset = now;
+        }
+
+        _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, FaultsActive, FaultsDone));
+    }
+
+    private async Task LoopAsync()
+    {
+        using var timer = new PeriodicTimer(_interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))
+            {
+                await SampleAsync().ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+        _sourceMarks.Dispose();
+        _targetMarks.Dispose();
+    }
+}

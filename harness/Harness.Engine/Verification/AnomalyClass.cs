@@ -1,0 +1,23 @@
+namespace Harness.Engine.Verification;
+
+/// <summary>How a record can be wrong on the target.</summary>
+public enum AnomalyClass
+{
+    /// <summary>Acknowledged by the source, never seen on the target.</summary>
+    Lost,
+
+    /// <summary>Seen on the target more than once.</summary>
+    Duplicated,
+
+    /// <summary>First delivered after a later sequence of its stream.</summary>
+    Reordered,
+
+    /// <summary>Key, value, headers or timestamp differ from what was produced.</summary>
+    Corrupted,
+
+    /// <summary>Arrived in the wrong target topic or partition.</summary>
+    Misrouted,
+
+    /// <summary>On the target with no ledger entry (no stamp, another run's stamp, or an unknown sequence).</summary>
+    Unexpected,
+}

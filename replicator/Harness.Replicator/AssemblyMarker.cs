@@ -1,6 +1,0 @@
-namespace Harness.Replicator;
-
-/// <summary>Marks the assembly; lets tests and tools find it by type.</summary>
-public static class AssemblyMarker
-{
-}

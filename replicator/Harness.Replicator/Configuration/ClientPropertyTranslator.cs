@@ -1,0 +1,50 @@
+using System.Text.RegularExpressions;
+
+namespace Harness.Replicator.Configuration;
+
+/// <summary>
+/// Maps the Java client properties found in production mm2.properties files onto librdkafka's. Most names are
+/// the same; the Java-only ones are reported and left out, and <c>sasl.jaas.config</c> becomes librdkafka's
+/// <c>sasl.username</c>/<c>sasl.password</c>. Anything else is passed through, and a name librdkafka does not
+/// know fails client creation with a message that names it.
+/// </summary>
+internal static partial class ClientPropertyTranslator
+{
+    private static readonly HashSet<string> JavaOnly = new(StringComparer.Ordinal)
+    {
+        "key.serializer", "value.serializer", "key.deserializer", "value.deserializer", "max.poll.records",
+        "interceptor.classes", "partitioner.class", "buffer.memory", "ssl.truststore.location", "ssl.truststore.password",
+        "ssl.truststore.type", "ssl.keystore.type", "ssl.protocol", "ssl.enabled.protocols", "ssl.trustmanager.algorithm",
+        "ssl.keymanager.algorithm", "sasl.login.callback.handler.class", "sasl.client.callback.handler.class", "exclude.internal.topics",
+        "metric.reporters", "metrics.sample.window.ms", "metrics.num.samples", "metrics.recording.level", "auto.include.jmx.reporter",
+    };
+
+    /// <summary>Adds <paramref name="key"/> to <paramref name="into"/> in librdkafka's terms, or reports why not.</summary>
+    public static void Add(string key, string value, string origin, IDictionary<string, string> into, List<string> warnings)
+    {
+        if (JavaOnly.Contains(key))
+        {
+            warnings.Add($"{origin}: '{key}' is a Java client setting with no librdkafka equivalent; ignored");
+            return;
+        }
+
+        if (key == "sasl.jaas.config")
+        {
+            var username = JaasOption().Matches(value).FirstOrDefault(m => m.Groups[1].Value == "username");
+            var password = JaasOption().Matches(value).FirstOrDefault(m => m.Groups[1].Value == "password");
+            if (username is null || password is null)
+            {
+                throw new ReplicatorConfigException($"{origin}: sasl.jaas.config has no username=\"...\" and password=\"...\"; set sasl.username and sasl.password instead");
+            }
+
+            into["sasl.username"] = username.Groups[2].Value;
+            into["sasl.password"] = password.Groups[2].Value;
+            return;
+        }
+
+        into[key] = value;
+    }
+
+    [GeneratedRegex("""(\w+)\s*=\s*"([^"]*)"\s*""", RegexOptions.CultureInvariant)]
+    private static partial Regex JaasOption();
+}

@@ -1,0 +1,419 @@
+using Confluent.Kafka;
+using Harness.Replicator.Checkpoints;
+using Harness.Replicator.Clients;
+using Harness.Replicator.Configuration;
+using Harness.Replicator.Heartbeats;
+using Harness.Replicator.Metrics;
+using Harness.Replicator.OffsetSyncs;
+using Harness.Replicator.Progress;
+using Harness.Replicator.Topics;
+
+namespace Harness.Replicator.Source;
+
+/// <summary>
+/// Runs one MM2-style flow: discovers the source topics to mirror, creates their remote topics, spreads their
+/// partitions over <c>tasks.max</c> workers by volume (see <see cref="TaskPlan"/>), writes offset syncs,
+/// checkpoints and heartbeats, and saves progress durably until cancelled. A graceful stop waits for the
+/// target to acknowledge what was sent, writes the pending offset syncs and saves progress.
+/// </summary>
+public sealed class MirrorReplicator
+{
+    private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
+    private readonly ReplicatorSettings _settings;
+    private readonly ProgressStore _progress;
+    private readonly Action<string> _log;
+    private readonly TimeSpan _adminTimeout;
+    private readonly AckTracker _acks = new();
+    private readonly List<MirrorWorker> _workers = [];
+    private readonly List<OffsetSyncWriter> _syncWriters = [];
+    private readonly HashSet<(string Topic, int Partition)> _mirrored = [];
+    private TaskPlan? _plan;
+    private volatile bool _paused;
+    private volatile ReplicatorState _state = ReplicatorState.Starting;
+    private volatile string? _failure;
+
+    /// <summary>Creates the replicator; nothing connects until <see cref="RunAsync"/>.</summary>
+    /// <param name="settings">The flow.</param>
+    /// <param name="progress">Where progress is saved.</param>
+    /// <param name="log">Receives one line per event worth telling an operator.</param>
+    /// <param name="time">The clock of the metrics.</param>
+    public MirrorReplicator(ReplicatorSettings settings, ProgressStore progress, Action<string> log, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        _settings = settings;
+        _progress = progress;
+        _log = log;
+        _adminTimeout = settings.AdminTimeout;
+        Metrics = new ReplicatorMetrics(time);
+    }
+
+    /// <summary>Counters for the metrics file and endpoint.</summary>
+    public ReplicatorMetrics Metrics { get; }
+
+    /// <summary>Life-cycle state.</summary>
+    public ReplicatorState State => _state;
+
+    /// <summary>Pauses or resumes every task; records in flight still complete.</summary>
+    public bool Paused
+    {
+        get => _paused;
+        set
+        {
+            _paused = value;
+            lock (_workers)
+            {
+                _workers.ForEach(w => w.Paused = value);
+            }
+        }
+    }
+
+    /// <summary>Task of each mirrored source partition, once planned.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), int> Assignments
+    {
+        get
+        {
+            lock (_workers)
+            {
+                return _plan is null ? new Dictionary<(string, int), int>() : new Dictionary<(string, int), int>(_plan.Owners);
+            }
+        }
+    }
+
+    /// <summary>Source records not yet acknowledged by the target, per partition.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long> Lag()
+    {
+        lock (_workers)
+        {
+            return _workers.SelectMany(w => w.Lag()).ToDictionary(p => p.Key, p => p.Value);
+        }
+    }
+
+    private int MirroredPartitions()
+    {
+        lock (_workers)
+        {
+            return _mirrored.Count;
+        }
+    }
+
+    /// <summary>A snapshot for the control endpoint.</summary>
+    public ReplicatorStatus Status()
+    {
+        var lag = Lag();
+        return new ReplicatorStatus
+        {
+            State = _state,
+            Paused = _paused,
+            Records = Metrics.TotalRecords,
+            Lag = lag.Count == 0 ? null : lag.Values.Sum(),
+            Tasks = _settings.TasksMax,
+            Partitions = MirroredPartitions(),
+            Checkpoints = Metrics.CheckpointCount,
+            Failure = _failure,
+        };
+    }
+
+    /// <summary>Mirrors until <paramref name="cancellation"/> fires, then flushes, writes offset syncs and saves progress.</summary>
+    /// <exception cref="ClusterUnreachableException">A cluster did not answer at start.</exception>
+    /// <exception cref="ReplicatorConfigException">librdkafka refused a client setting.</exception>
+    /// <exception cref="ReplicationFailedException">Replication stopped on an error.</exception>
+    public async Task RunAsync(CancellationToken cancellation)
+    {
+        var source = new KafkaClients(_settings.SourceAlias, _settings.SourceBootstrap, _settings.SourceClients);
+        var target = new KafkaClients(_settings.TargetAlias, _settings.TargetBootstrap, _settings.TargetClients);
+        using var sourceAdmin = source.Admin();
+        using var targetAdmin = target.Admin();
+        Reach(sourceAdmin, source);
+        Reach(targetAdmin, target);
+        if (_settings.Sabotage.Any)
+        {
+            _log($"SABOTAGE IS ON ({_settings.Sabotage}): this replicator corrupts data on purpose, for verifier tests only");
+        }
+
+        using var targetInternal = target.Producer(InternalProducerConfig("internal"));
+        var syncsOnSource = _settings.OffsetSyncsLocation == OffsetSyncsTopicLocation.Source;
+        using var sourceInternal = _settings.EmitOffsetSyncs && syncsOnSource ? source.Producer(InternalProducerConfig("offset-syncs")) : null;
+        var syncProducer = syncsOnSource ? sourceInternal : targetInternal;
+        using var background = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var loops = new List<Task>();
+        try
+        {
+            await CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin).ConfigureAwait(false);
+            lock (_workers)
+            {
+                for (var i = 0; i < _settings.TasksMax; i++)
+                {
+                    OffsetSyncWriter? writer = null;
+                    if (_settings.EmitOffsetSyncs)
+                    {
+                        writer = new OffsetSyncWriter(syncProducer!, _settings.OffsetSyncsTopic, _settings.OffsetLagMax, Metrics.OffsetSyncWritten);
+                        _syncWriters.Add(writer);
+                    }
+
+                    _workers.Add(new MirrorWorker(i, _settings, source, target, _acks, Metrics, writer) { Paused = _paused });
+                }
+
+                _plan = new TaskPlan(_settings.TasksMax);
+            }
+
+            var saved = _progress.Load();
+            var remoteTopics = new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout);
+            await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: true, cancellation).ConfigureAwait(false);
+            _workers.ForEach(w => w.Start());
+            _state = ReplicatorState.Running;
+            if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
+            {
+                loops.Add(Task.Run(() => CheckpointLoopAsync(source, target, sourceAdmin, targetAdmin, targetInternal, background.Token), CancellationToken.None));
+            }
+
+            if (_settings.EmitHeartbeats)
+            {
+                var heartbeats = new HeartbeatEmitter(_settings.SourceAlias, _settings.TargetAlias, _settings.Policy.HeartbeatsTopic, targetInternal, Metrics);
+                loops.Add(Task.Run(() => EveryAsync(_settings.HeartbeatsInterval, heartbeats.Emit, background.Token), CancellationToken.None));
+            }
+
+            var nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
+            while (!cancellation.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(_settings.CommitInterval, cancellation).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                if (_workers.FirstOrDefault(w => w.Failure is not null) is { } failed)
+                {
+                    throw new ReplicationFailedException($"task {failed.Id}: {failed.Failure}");
+                }
+
+                Commit();
+                if (_settings.RefreshTopics && DateTime.UtcNow >= nextRefresh)
+                {
+                    await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: false, cancellation).ConfigureAwait(false);
+                    nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
+                }
+            }
+        }
+        catch (ReplicationFailedException e)
+        {
+            _failure = e.Message;
+            throw;
+        }
+        catch (KafkaException e)
+        {
+            _failure = e.Message;
+            throw new ReplicationFailedException($"{e.Message} ({e.Error.Code})");
+        }
+        finally
+        {
+            _state = ReplicatorState.Stopping;
+            await background.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(loops).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is KafkaException or InvalidOperationException)
+            {
+                _log($"a background loop ended with an error: {e.Message}");
+            }
+
+            var flushed = _workers.Select(w => w.Stop(FlushTimeout)).ToList().All(f => f);
+            Commit();
+            syncProducer?.Flush(FlushTimeout);
+            targetInternal.Flush(FlushTimeout);
+            _workers.ForEach(w => w.Dispose());
+            _state = _failure is null ? ReplicatorState.Stopped : ReplicatorState.Failed;
+            _log(flushed ? "flushed; offset syncs written; progress saved" : "the target did not acknowledge everything in time; progress saved up to what it did");
+        }
+    }
+
+    private static ProducerConfig InternalProducerConfig(string name) => new()
+    {
+        ClientId = $"harness-replicator-{name}",
+        Acks = Acks.All,
+        EnableIdempotence = true,
+        LingerMs = 1,
+        MessageTimeoutMs = 0,
+    };
+
+    private async Task EveryAsync(TimeSpan interval, Action action, CancellationToken cancellation)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    action();
+                }
+                catch (KafkaException e)
+                {
+                    _log($"{action.Method.Name} failed: {e.Message}");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private void Reach(IAdminClient admin, KafkaClients cluster)
+    {
+        try
+        {
+            admin.GetMetadata(_adminTimeout);
+        }
+        catch (KafkaException e)
+        {
+            throw new ClusterUnreachableException($"cannot reach cluster '{cluster.Alias}' at {cluster.Bootstrap} ({e.Error.Reason}); check {cluster.Alias}.bootstrap.servers");
+        }
+    }
+
+    private void Commit()
+    {
+        // Syncs first: a saved position never runs ahead of the syncs that describe it.
+        _syncWriters.ForEach(w => w.Promote());
+        _progress.Save(_acks.Snapshot());
+    }
+
+    private async Task CreateInternalTopicsAsync(IAdminClient syncsAdmin, IAdminClient targetAdmin)
+    {
+        var rf = _settings.InternalTopicReplicationFactor;
+        if (_settings.EmitOffsetSyncs || _settings.EmitCheckpoints)
+        {
+            await InternalTopics.EnsureAsync(syncsAdmin, _settings.OffsetSyncsTopic, rf, _adminTimeout).ConfigureAwait(false);
+        }
+
+        if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
+        {
+            await InternalTopics.EnsureAsync(targetAdmin, _settings.CheckpointsTopic, rf, _adminTimeout).ConfigureAwait(false);
+        }
+
+        if (_settings.EmitHeartbeats)
+        {
+            await InternalTopics.EnsureAsync(targetAdmin, _settings.Policy.HeartbeatsTopic, rf, _adminTimeout).ConfigureAwait(false);
+        }
+    }
+
+    private async Task RefreshTopicsAsync(IAdminClient sourceAdmin, RemoteTopics remoteTopics, KafkaClients source, Dictionary<(string Topic, int Partition), long> saved, bool initial, CancellationToken cancellation)
+    {
+        var topics = sourceAdmin.GetMetadata(_adminTimeout).Topics
+            .Where(t => t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0 && _settings.Replicates(t.Topic))
+            .OrderBy(t => t.Topic, StringComparer.Ordinal)
+            .ToList();
+        var added = topics.SelectMany(t => t.Partitions.Select(p => (t.Topic, p.PartitionId))).Where(p => !_mirrored.Contains(p)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.PartitionId).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var partitionCounts = topics.ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
+        await remoteTopics.EnsureAsync(topics.Where(t => added.Any(a => a.Topic == t.Topic)).Select(t => (t.Topic, t.Partitions.Count)).ToList()).ConfigureAwait(false);
+        List<PartitionVolume> volumes;
+        if (_settings.TasksMax == 1)
+        {
+            volumes = added.Select(p => new PartitionVolume(p.Topic, p.PartitionId, 1)).ToList();
+        }
+        else
+        {
+            using var probe = source.Consumer(new ConsumerConfig { GroupId = "harness-replicator-volume-probe", ClientId = "harness-replicator-volume-probe" });
+            volumes = await new VolumeSampler(probe, _adminTimeout)
+                .MeasureAsync(added, p => saved.TryGetValue(p, out var s) ? s : null, initial ? _settings.VolumeSampleWindow : TimeSpan.Zero, cancellation)
+                .ConfigureAwait(false);
+            probe.Close();
+        }
+
+        lock (_workers)
+        {
+            if (initial)
+            {
+                _plan!.PlaceInitial(volumes);
+            }
+            else
+            {
+                _plan!.PlaceAdded(volumes);
+            }
+
+            foreach (var group in added.GroupBy(p => _plan.Owners[p]))
+            {
+                _workers[group.Key].Assign(group.Select(p => new PartitionAssignment(p.Topic, p.PartitionId, saved.TryGetValue(p, out var offset) ? offset : null, partitionCounts[p.Topic])));
+            }
+
+            added.ForEach(p => _mirrored.Add(p));
+        }
+
+        foreach (var topic in added.GroupBy(p => p.Topic))
+        {
+            var tasks = topic.Select(p => _plan.Owners[p]).Distinct().Order().ToList();
+            var dedicated = tasks.All(t => _plan.Dedicated[t]) ? " (dedicated: high volume)" : "";
+            _log($"mirroring {topic.Key} ({topic.Count()} partitions) to {_settings.RemoteTopic(topic.Key)} on task(s) {string.Join(',', tasks)}{dedicated}");
+        }
+    }
+
+    private async Task CheckpointLoopAsync(KafkaClients source, KafkaClients target, IAdminClient sourceAdmin, IAdminClient targetAdmin, IProducer<byte[]?, byte[]?> targetInternal, CancellationToken cancellation)
+    {
+        var syncsCluster = _settings.OffsetSyncsLocation == OffsetSyncsTopicLocation.Source ? source : target;
+        using var reader = new OffsetSyncReader(
+            syncsCluster.Consumer(new ConsumerConfig { GroupId = "harness-replicator-offset-syncs-reader", ClientId = "harness-replicator-offset-syncs-reader", EnableAutoCommit = false }),
+            _settings.OffsetSyncsTopic, _log);
+        var checkpoints = new CheckpointEmitter(_settings, sourceAdmin, targetAdmin, targetInternal, reader, Metrics, _log, _adminTimeout);
+        using (var restore = target.Consumer(new ConsumerConfig { GroupId = "harness-replicator-checkpoints-reader", ClientId = "harness-replicator-checkpoints-reader", EnableAutoCommit = false }))
+        {
+            try
+            {
+                checkpoints.Restore(restore, _adminTimeout);
+            }
+            catch (KafkaException e)
+            {
+                _log($"cannot read earlier checkpoints from {_settings.CheckpointsTopic}: {e.Message}");
+            }
+
+            restore.Close();
+        }
+
+        var nextCheckpoint = DateTime.UtcNow + _settings.CheckpointsInterval;
+        var nextGroupSync = DateTime.UtcNow + _settings.SyncGroupOffsetsInterval;
+        while (!cancellation.IsCancellationRequested)
+        {
+            var next = _settings.SyncGroupOffsets ? (nextCheckpoint < nextGroupSync ? nextCheckpoint : nextGroupSync) : nextCheckpoint;
+            try
+            {
+                var wait = next - DateTime.UtcNow;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellation).ConfigureAwait(false);
+                }
+
+                if (DateTime.UtcNow >= nextCheckpoint)
+                {
+                    nextCheckpoint = DateTime.UtcNow + _settings.CheckpointsInterval;
+                    if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
+                    {
+                        await checkpoints.EmitAsync(cancellation).ConfigureAwait(false);
+                    }
+                }
+
+                if (_settings.SyncGroupOffsets && DateTime.UtcNow >= nextGroupSync)
+                {
+                    nextGroupSync = DateTime.UtcNow + _settings.SyncGroupOffsetsInterval;
+                    await checkpoints.SyncGroupOffsetsAsync(cancellation).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (KafkaException e)
+            {
+                // A checkpoint round that fails is retried at the next interval; replication goes on meanwhile.
+                _log($"checkpoint round failed: {e.Message}");
+            }
+        }
+    }
+}

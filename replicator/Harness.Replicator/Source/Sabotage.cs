@@ -1,0 +1,90 @@
+using Confluent.Kafka;
+using Harness.Replicator.Configuration;
+
+namespace Harness.Replicator.Source;
+
+/// <summary>
+/// Applies the deliberate defects of <see cref="SabotageSettings"/> to the record stream of one task, counting
+/// that task's records (so "drop every 1000th" of 100 000 records with one task loses exactly 100).
+/// </summary>
+internal sealed class Sabotage(SabotageSettings settings)
+{
+    private readonly Dictionary<(string, int), Outgoing> _held = [];
+    private long _count;
+
+    /// <summary>The records to write for <paramref name="record"/>: none when dropped, two when duplicated.</summary>
+    public List<Outgoing> Apply(Outgoing record, int targetPartitions)
+    {
+        var n = ++_count;
+        var output = new List<Outgoing>(2);
+        if (Every(settings.DropEvery, n))
+        {
+            return output;
+        }
+
+        if (Every(settings.CorruptHeaderEvery, n))
+        {
+            Corrupt(record.Message);
+        }
+
+        if (Every(settings.MisrouteEvery, n))
+        {
+            record = record with { Partition = (record.Partition + 1) % Math.Max(targetPartitions, 1) };
+        }
+
+        var key = record.Source;
+        if (Every(settings.ReorderEvery, n) && !_held.ContainsKey(key))
+        {
+            // Written after the partition's next record, or when the partition goes quiet.
+            _held[key] = record;
+            return output;
+        }
+
+        output.Add(record);
+        if (_held.Remove(key, out var held))
+        {
+            output.Add(held);
+        }
+
+        if (Every(settings.DuplicateEvery, n))
+        {
+            output.Add(record);
+        }
+
+        return output;
+    }
+
+    /// <summary>Records held back for reordering, released when their partition has no next record.</summary>
+    public List<Outgoing> ReleaseHeld()
+    {
+        var held = _held.Values.ToList();
+        _held.Clear();
+        return held;
+    }
+
+    private static bool Every(long every, long n) => every > 0 && n % every == 0;
+
+    private static void Corrupt(Message<byte[]?, byte[]?> message)
+    {
+        var headers = new Headers();
+        var corrupted = false;
+        foreach (var header in message.Headers ?? [])
+        {
+            var value = header.GetValueBytes()?.ToArray();
+            if (!corrupted && value is { Length: > 0 })
+            {
+                value[^1] ^= 0x5A;
+                corrupted = true;
+            }
+
+            headers.Add(header.Key, value);
+        }
+
+        if (!corrupted)
+        {
+            headers.Add("sabotage", [0x5A]);
+        }
+
+        message.Headers = headers;
+    }
+}

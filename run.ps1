@@ -1,0 +1,23 @@
+#!/usr/bin/env pwsh
+# Kafka Migration Harness entry point (the same as run.sh).
+#   ./run.ps1                 build (Release) and run the default rehearsal: scenarios/smoke.yaml
+#   ./run.ps1 test [args]     run the whole test suite (extra args go to `dotnet test`)
+#   ./run.ps1 <harness args>  pass the arguments to the harness CLI
+$ErrorActionPreference = 'Stop'
+Set-Location -LiteralPath $PSScriptRoot
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$argv = @($args)
+
+if ($argv.Count -gt 0 -and $argv[0] -eq 'test') {
+    $results = if ($env:HARNESS_TEST_RESULTS) { $env:HARNESS_TEST_RESULTS } else { Join-Path $PSScriptRoot 'TestResults' }
+    $rest = if ($argv.Count -gt 1) { $argv[1..($argv.Count - 1)] } else { @() }
+    & dotnet test Harness.sln -c Release --logger trx --results-directory $results @rest
+    exit $LASTEXITCODE
+}
+
+& dotnet build harness/Harness.Cli/Harness.Cli.csproj -c Release -nologo -v quiet -clp:ErrorsOnly | Write-Host
+if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
+if ($argv.Count -eq 0) { $argv = @('run', 'scenarios/smoke.yaml') }
+& dotnet (Join-Path $PSScriptRoot 'harness/Harness.Cli/bin/Release/net10.0/harness.dll') @argv
+exit $LASTEXITCODE
