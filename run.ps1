@@ -10,6 +10,8 @@ $env:DOTNET_NOLOGO = '1'
 $argv = @($args)
 
 if ($argv.Count -gt 0 -and $argv[0] -eq 'test') {
+    & bash (Join-Path $PSScriptRoot '.ci/install-test-deps')
+    if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
     $results = if ($env:HARNESS_TEST_RESULTS) { $env:HARNESS_TEST_RESULTS } else { Join-Path $PSScriptRoot 'TestResults' }
     $rest = if ($argv.Count -gt 1) { $argv[1..($argv.Count - 1)] } else { @() }
     & dotnet test Harness.sln -c Release --logger trx --results-directory $results @rest

@@ -10,6 +10,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 if [[ "${1:-}" == "test" ]]; then
   shift
+  "$root/.ci/install-test-deps" || exit 3
   results="${HARNESS_TEST_RESULTS:-$root/TestResults}"
   exec dotnet test Harness.sln -c Release --logger "trx" --results-directory "$results" "$@"
 fi

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace Harness.Cli.Tests.Commands;
+
+public sealed partial class InterruptTests
+{
+    [Test]
+    public async Task Ctrl_C_during_load_ends_the_replicator_and_writes_a_partial_report()
+    {
+        var directory = Directory.CreateTempSubdirectory("harness-interrupt-");
+        var file = Path.Combine(directory.FullName, "long.yaml");
+        await File.WriteAllTextAsync(file, """
+            name: long
+            topics:
+              - name: slow
+                partitions: 2
+                rate: 200
+                duration: 5m
+            replicator: {kind: builtin, policy: identity}
+            """);
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = directory.FullName,
+        };
+        foreach (var argument in new[] { Path.Combine(HarnessProcess.BinDirectory, "harness.dll"), "run", file, "--output", "runs" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var harness = Process.Start(info)!;
+        var lines = new List<string>();
+        var loading = new TaskCompletionSource();
+        harness.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (lines)
+            {
+                lines.Add(e.Data);
+            }
+
+            if (e.Data.Contains("produced", StringComparison.Ordinal))
+            {
+                loading.TrySetResult();
+            }
+        };
+        harness.BeginOutputReadLine();
+        var stderr = harness.StandardError.ReadToEndAsync();
+        await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        var replicators = ReplicatorPids().ToList();
+        replicators.Should().NotBeEmpty("the built-in replicator runs during load");
+
+        SendSignal(harness.Id, 2).Should().Be(0);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await harness.WaitForExitAsync(timeout.Token);
+
+        harness.ExitCode.Should().Be(130, await stderr);
+        string last;
+        lock (lines)
+        {
+            last = lines.Last(l => l.Trim().Length > 0).Trim();
+        }
+
+        var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(directory.FullName, last, "results.json"))).RootElement;
+        results.GetProperty("partial").GetBoolean().Should().BeTrue();
+        results.GetProperty("verdict").GetString().Should().Be("partial");
+        File.Exists(Path.Combine(directory.FullName, last, "report.html")).Should().BeTrue();
+        ReplicatorPids().Intersect(replicators).Should().BeEmpty("no replicator may outlive the harness");
+    }
+
+    private static IEnumerable<int> ReplicatorPids() =>
+        Directory.GetDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
+            .Where(pid => pid > 0 && CommandLine(pid).Contains("harness-replicator.dll", StringComparison.Ordinal));
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline");
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return "";
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    private static partial int SendSignal(int pid, int signal);
+}

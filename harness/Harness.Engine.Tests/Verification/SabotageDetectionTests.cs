@@ -1,0 +1,92 @@
+using Harness.Engine.Orchestration;
+using Harness.Engine.Scenarios;
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Tests.Verification;
+
+/// <summary>
+/// A harness that never fails proves nothing: each defect class is injected by the replicator's sabotage
+/// switch and must be found with its exact count.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class SabotageDetectionTests
+{
+    private const int Records = 10_500; // 10 multiples of 1000, each followed by more records of its partition
+
+    [TestCase("drop.every", AnomalyClass.Lost, "no records lost")]
+    [TestCase("duplicate.every", AnomalyClass.Duplicated, "duplicates within bound")]
+    [TestCase("reorder.every", AnomalyClass.Reordered, "no records reordered")]
+    [TestCase("corrupt.header.every", AnomalyClass.Corrupted, "no records corrupted")]
+    [TestCase("misroute.every", AnomalyClass.Misrouted, "no records misrouted")]
+    public async Task Every_1000th_record_sabotaged_is_found_exactly_10_times(string sabotage, AnomalyClass anomaly, string check)
+    {
+        var outcome = await RehearseAsync($"--set harness.sabotage.{sabotage}=1000");
+
+        outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
+        outcome.Result.Verdict.Should().Be(Verdict.Failed);
+        var parity = outcome.Result.Parity;
+        Count(parity, anomaly).Should().Be(10);
+        foreach (var other in Enum.GetValues<AnomalyClass>().Where(c => c != anomaly))
+        {
+            Count(parity, other).Should().Be(0, $"only {anomaly} was injected, so no {other} may be reported");
+        }
+
+        outcome.Result.Checks.Single(c => c.Name == check).Passed.Should().BeFalse();
+        outcome.Result.Anomalies.Should().Contain(a => a.Class == anomaly && (anomaly == AnomalyClass.Lost ? a.SourceOffset != null : a.TargetOffset != null));
+    }
+
+    [Test]
+    public async Task A_clean_replicator_gives_all_zeros_and_passes()
+    {
+        var outcome = await RehearseAsync("");
+
+        outcome.ExitCode.Should().Be(ExitCodes.Passed, string.Join("; ", outcome.Result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")));
+        foreach (var anomaly in Enum.GetValues<AnomalyClass>())
+        {
+            Count(outcome.Result.Parity, anomaly).Should().Be(0);
+        }
+
+        outcome.Result.Parity.Sum(p => p.Produced).Should().Be(Records);
+        outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(Records);
+    }
+
+    private static long Count(IReadOnlyList<PartitionParity> parity, AnomalyClass anomaly) => anomaly switch
+    {
+        AnomalyClass.Lost => parity.Sum(p => p.Lost),
+        AnomalyClass.Duplicated => parity.Sum(p => p.Duplicated),
+        AnomalyClass.Reordered => parity.Sum(p => p.Reordered),
+        AnomalyClass.Corrupted => parity.Sum(p => p.Corrupted),
+        AnomalyClass.Misrouted => parity.Sum(p => p.Misrouted),
+        _ => parity.Sum(p => p.Unexpected),
+    };
+
+    private static async Task<RunOutcome> RehearseAsync(string replicatorArguments)
+    {
+        var replicator = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
+        var directory = Directory.CreateTempSubdirectory("harness-sabotage-");
+        var yaml = $$"""
+            name: sabotage
+            seed: 3
+            clusters:
+              source: {brokers: 1}
+              target: {brokers: 1}
+            topics:
+              - name: events
+                partitions: 2
+                rate: 20000
+                records: {{Records}}
+                size: 100
+            replicator:
+              kind: command
+              policy: identity
+              run: "dotnet '{{replicator}}' --from-env --state-dir state {{replicatorArguments}}"
+              grace: 5s
+            expect:
+              drainWithin: 10s
+            """;
+        var file = Path.Combine(directory.FullName, "sabotage.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        var scenario = ScenarioLoader.LoadFile(file);
+        return await new RunOrchestrator().RunAsync(scenario, new RunOptions { OutputRoot = Path.Combine(directory.FullName, "runs") }, CancellationToken.None);
+    }
+}
