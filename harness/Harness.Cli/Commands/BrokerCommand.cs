@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harness.Broker.Cluster;
+using Harness.Broker.Control;
 using Harness.Engine.Orchestration;
 
 namespace Harness.Cli.Commands;
@@ -13,12 +14,14 @@ internal static class BrokerCommand
         var clusters = new Option<int>("--clusters") { Description = "Independent clusters", DefaultValueFactory = _ => 1 };
         var basePort = new Option<int>("--base-port") { Description = "First listener port (0: ephemeral ports)", DefaultValueFactory = _ => 0 };
         var autoCreate = new Option<bool>("--auto-create-topics") { Description = "Create unknown topics on first use (Kafka's auto.create.topics.enable)" };
+        var controlPort = new Option<int>("--control-port") { Description = "Port of the loopback faults endpoint (0: a free port)", DefaultValueFactory = _ => 0 };
         var command = new Command("broker", "Run embedded Kafka-protocol clusters on loopback and print their bootstrap servers, one line per cluster.")
         {
             brokers,
             clusters,
             basePort,
             autoCreate,
+            controlPort,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -56,12 +59,14 @@ internal static class BrokerCommand
                 return ExitCodes.Environment;
             }
 
+            await using var control = BrokerControlServer.Start(started, parse.GetValue(controlPort));
             foreach (var cluster in started)
             {
                 Console.Out.WriteLine($"{cluster.Name}={cluster.BootstrapServers}");
             }
 
             Console.Out.Flush();
+            Console.Error.WriteLine($"harness broker: faults endpoint {control.Url} (GET clusters; POST clusters/NAME/brokers/ID/kill|restart|hang|resume|latency?ms=N; Ctrl-C stops)");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
