@@ -15,11 +15,12 @@ internal sealed class BrokerNode
 {
     private readonly ConcurrentDictionary<BrokerConnection, byte> _connections = new();
     private readonly ConcurrentQueue<ErrorInjection> _errors = new();
+    private readonly ConcurrentQueue<ResponseDrop> _drops = new();
     private readonly object _lifecycle = new();
     private Socket? _listener;
     private CancellationTokenSource _stopping = new();
     private TaskCompletionSource _resumed = CompletedSignal();
-    private int _dropResponses;
+    private long _internalErrors;
 
     public BrokerNode(int id, string host, int port, ClusterState cluster, RequestDispatcher dispatcher)
     {
@@ -135,25 +136,29 @@ internal sealed class BrokerNode
 
     public void InjectErrors(ApiKey api, ErrorCode error, int count) => _errors.Enqueue(new ErrorInjection(api, error, count));
 
-    public void DropResponses(int count) => Interlocked.Add(ref _dropResponses, count);
+    public void DropResponses(int count, ApiKey? api) => _drops.Enqueue(new ResponseDrop(api, count));
 
     /// <summary>True when the faults API asked to lose the response of this request (the work still happens).</summary>
-    public bool TakeDroppedResponse()
+    public bool TakeDroppedResponse(ApiKey api)
     {
-        while (true)
+        foreach (var drop in _drops)
         {
-            var current = Volatile.Read(ref _dropResponses);
-            if (current <= 0)
-            {
-                return false;
-            }
-
-            if (Interlocked.CompareExchange(ref _dropResponses, current - 1, current) == current)
+            if (drop.TryTake(api))
             {
                 return true;
             }
         }
+
+        return false;
     }
+
+    /// <summary>Requests that failed inside the broker (a bug, not a client's fault); their connections were closed.</summary>
+    public long InternalErrors => Interlocked.Read(ref _internalErrors);
+
+    public void ReportInternalError() => Interlocked.Increment(ref _internalErrors);
+
+    /// <summary>Injected errors and lost responses not yet used up.</summary>
+    public int PendingFaults => _errors.Sum(e => e.Remaining) + _drops.Sum(d => d.Remaining);
 
     public ErrorCode TakeInjectedError(ApiKey api)
     {

@@ -11,6 +11,8 @@ namespace Harness.Broker.Cluster;
 internal sealed class ClusterState
 {
     private readonly object _topicLock = new();
+    private readonly Lock _controllerLock = new();
+    private int _controllerId = -1;
     private long _nextProducerId = 1000;
 
     public ClusterState(EmbeddedClusterOptions options, TimeProvider time)
@@ -36,8 +38,26 @@ internal sealed class ClusterState
 
     public GroupCoordinator Groups { get; }
 
-    /// <summary>The controller: the lowest-numbered live broker, or -1 when all are down.</summary>
-    public int ControllerId => Brokers.Where(b => b.IsUp).Select(b => b.Id).DefaultIfEmpty(-1).Min();
+    /// <summary>
+    /// The controller, or -1 when all brokers are down. Like Kafka's, it keeps the role until it dies and then the
+    /// lowest-numbered live broker takes over; it never moves back on a restart, because clients (librdkafka)
+    /// cache the controller and do not retry a NOT_CONTROLLER answer.
+    /// </summary>
+    public int ControllerId
+    {
+        get
+        {
+            lock (_controllerLock)
+            {
+                if (_controllerId == -1 || !IsUp(_controllerId))
+                {
+                    _controllerId = Brokers.Where(b => b.IsUp).Select(b => b.Id).DefaultIfEmpty(-1).Min();
+                }
+
+                return _controllerId;
+            }
+        }
+    }
 
     public void AttachBrokers(IReadOnlyList<BrokerNode> brokers) => Brokers = brokers;
 
@@ -135,7 +155,8 @@ internal sealed class ClusterState
         }
     }
 
-    public (ErrorCode Error, string? Message) AddPartitions(string name, int newTotal, bool validateOnly)
+    /// <summary>Grows a topic to <paramref name="newTotal"/> partitions, placed as <paramref name="assignments"/> says (one replica list per new partition) or round-robin.</summary>
+    public (ErrorCode Error, string? Message) AddPartitions(string name, int newTotal, bool validateOnly, IReadOnlyList<int[]>? assignments = null)
     {
         lock (_topicLock)
         {
@@ -159,7 +180,7 @@ internal sealed class ClusterState
             var added = new PartitionState[newTotal - current];
             for (var p = current; p < newTotal; p++)
             {
-                var replicas = AssignReplicas(p, rf);
+                var replicas = assignments?[p - current] ?? AssignReplicas(p, rf);
                 added[p - current] = new PartitionState(name, p, replicas, replicas.FirstOrDefault(IsUp, -1));
             }
 

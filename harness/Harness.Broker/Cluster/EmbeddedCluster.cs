@@ -128,8 +128,23 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Resets every open connection of a broker without killing it.</summary>
     public void ResetConnections(int brokerId) => Broker(brokerId).ResetConnections();
 
-    /// <summary>The broker does the work of its next <paramref name="count"/> requests but resets the connection instead of answering.</summary>
-    public void DropResponses(int brokerId, int count) => Broker(brokerId).DropResponses(count);
+    /// <summary>
+    /// The broker does the work of its next <paramref name="count"/> requests (of <paramref name="api"/> only, when given)
+    /// but resets the connection instead of answering.
+    /// </summary>
+    public void DropResponses(int brokerId, int count, ApiKey? api = null) => Broker(brokerId).DropResponses(count, api);
+
+    /// <summary>
+    /// Requests that failed inside the broker rather than being refused by the protocol, over every broker. Each one is a
+    /// broker bug (its connection was closed); tests and reports expect zero.
+    /// </summary>
+    public long InternalErrors => _state.Brokers.Sum(b => b.InternalErrors);
+
+    /// <summary>Injected errors and lost responses that no request has used up yet, over every broker.</summary>
+    public int PendingFaults => _state.Brokers.Sum(b => b.PendingFaults);
+
+    /// <summary>Batches an idempotent producer sent again after they were written, acknowledged without a second write.</summary>
+    public long DuplicateBatchesAbsorbed => _state.AllPartitions().Sum(p => p.Log.DuplicateBatches);
 
     /// <summary>Moves a partition's leadership to another live replica (the given one, or the next).</summary>
     public int MoveLeader(string topic, int partition, int? toBroker = null)

@@ -12,7 +12,7 @@ internal static class TopicConfigDefinitions
 {
     public static FrozenDictionary<string, ConfigDefinition> All { get; } = new ConfigDefinition[]
     {
-        new("cleanup.policy", "delete", ConfigType.List, ["delete", "compact", "compact,delete", "delete,compact"]),
+        new("cleanup.policy", "delete", ConfigType.List, ["delete", "compact"]),
         new("compression.type", "producer", ConfigType.String, ["producer", "uncompressed", "gzip", "snappy", "lz4", "zstd"]),
         new("delete.retention.ms", "86400000", ConfigType.Long),
         new("file.delete.delay.ms", "60000", ConfigType.Long),
@@ -45,6 +45,48 @@ internal static class TopicConfigDefinitions
         new("unclean.leader.election.enable", "false", ConfigType.Boolean),
     }.ToFrozenDictionary(d => d.Name, StringComparer.Ordinal);
 
+    /// <summary>Kafka's lower bounds, so a value Kafka refuses (min.insync.replicas=0, retention.ms=-5) is refused here too.</summary>
+    private static readonly FrozenDictionary<string, double> Minimums = new Dictionary<string, double>(StringComparer.Ordinal)
+    {
+        ["delete.retention.ms"] = 0,
+        ["file.delete.delay.ms"] = 0,
+        ["flush.messages"] = 1,
+        ["flush.ms"] = 0,
+        ["index.interval.bytes"] = 0,
+        ["local.retention.bytes"] = -2,
+        ["local.retention.ms"] = -2,
+        ["max.compaction.lag.ms"] = 1,
+        ["max.message.bytes"] = 0,
+        ["message.timestamp.after.max.ms"] = 0,
+        ["message.timestamp.before.max.ms"] = 0,
+        ["message.timestamp.difference.max.ms"] = 0,
+        ["min.cleanable.dirty.ratio"] = 0,
+        ["min.compaction.lag.ms"] = 0,
+        ["min.insync.replicas"] = 1,
+        ["retention.ms"] = -1,
+        ["segment.bytes"] = 14,
+        ["segment.index.bytes"] = 4,
+        ["segment.jitter.ms"] = 0,
+        ["segment.ms"] = 1,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The broker-level config each topic config falls back to, reported as its synonym.</summary>
+    private static readonly FrozenDictionary<string, string> BrokerSynonyms = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["cleanup.policy"] = "log.cleanup.policy",
+        ["compression.type"] = "compression.type",
+        ["max.message.bytes"] = "message.max.bytes",
+        ["message.timestamp.type"] = "log.message.timestamp.type",
+        ["min.insync.replicas"] = "min.insync.replicas",
+        ["retention.bytes"] = "log.retention.bytes",
+        ["retention.ms"] = "log.retention.ms",
+        ["segment.bytes"] = "log.segment.bytes",
+        ["unclean.leader.election.enable"] = "unclean.leader.election.enable",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>The broker config a topic config defaults from, or null when the broker exposes none.</summary>
+    public static string? BrokerSynonym(string name) => BrokerSynonyms.GetValueOrDefault(name);
+
     /// <summary>Returns a one-line reason when a config name or value is not acceptable, else null.</summary>
     public static string? Validate(IReadOnlyDictionary<string, string> configs)
     {
@@ -72,14 +114,68 @@ internal static class TopicConfigDefinitions
             return null;
         }
 
-        var valid = definition.Type switch
+        var text = value.Trim();
+        double? number = null;
+        var valid = true;
+        switch (definition.Type)
         {
-            ConfigType.Boolean => value is "true" or "false",
-            ConfigType.Int => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-            ConfigType.Long => long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _),
-            ConfigType.Double => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _),
-            _ => definition.Allowed is null || definition.Allowed.Contains(value, StringComparer.Ordinal),
-        };
-        return valid ? null : $"Invalid value {value} for configuration {name}";
+            case ConfigType.Boolean:
+                valid = text.Equals("true", StringComparison.OrdinalIgnoreCase) || text.Equals("false", StringComparison.OrdinalIgnoreCase);
+                break;
+            case ConfigType.Int:
+                valid = int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var i);
+                number = i;
+                break;
+            case ConfigType.Long:
+                valid = long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var l);
+                number = l;
+                break;
+            case ConfigType.Double:
+                valid = double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var d);
+                number = d;
+                break;
+            case ConfigType.List when definition.Allowed is not null:
+                var items = SplitList(text);
+                if (items.Length == 0)
+                {
+                    return $"Invalid value {value} for configuration {name}: the list must name at least one of [{string.Join(", ", definition.Allowed)}]";
+                }
+
+                var unknown = items.FirstOrDefault(item => !definition.Allowed.Contains(item, StringComparer.Ordinal));
+                if (unknown is not null)
+                {
+                    return $"Invalid value {unknown} for configuration {name}: String must be one of: {string.Join(", ", definition.Allowed)}";
+                }
+
+                break;
+            case ConfigType.String when definition.Allowed is not null:
+                if (!definition.Allowed.Contains(text, StringComparer.Ordinal))
+                {
+                    return $"Invalid value {value} for configuration {name}: String must be one of: {string.Join(", ", definition.Allowed)}";
+                }
+
+                break;
+        }
+
+        if (!valid)
+        {
+            return $"Invalid value {value} for configuration {name}: Not a number of type {definition.Type.ToString().ToUpperInvariant()}";
+        }
+
+        if (number is { } n && Minimums.TryGetValue(name, out var minimum) && n < minimum)
+        {
+            return $"Invalid value {value} for configuration {name}: Value must be at least {minimum.ToString(CultureInfo.InvariantCulture)}";
+        }
+
+        if (name == "min.cleanable.dirty.ratio" && number > 1)
+        {
+            return $"Invalid value {value} for configuration {name}: Value must be no more than 1";
+        }
+
+        return null;
     }
+
+    /// <summary>Splits a LIST config value as Kafka does: comma separated, items trimmed, empty items dropped.</summary>
+    public static string[] SplitList(string value) =>
+        value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

@@ -7,6 +7,8 @@ namespace Harness.Broker.Handlers;
 
 /// <summary>
 /// Produce v3-v8 (magic-2 batches): acks 0/1/all, idempotent sequence checks, batches stored as received.
+/// An injected REQUEST_TIMED_OUT is answered after the append (the write happened, the acknowledgement did not);
+/// every other injected error refuses the write.
 /// </summary>
 internal sealed class ProduceHandler : IApiHandler
 {
@@ -78,9 +80,10 @@ internal sealed class ProduceHandler : IApiHandler
     private static AppendOutcome Append(RequestContext context, string topicName, int index, ArraySegment<byte>? records, short acks, string? transactionalId)
     {
         var cluster = context.Cluster;
-        if (context.InjectedError != ErrorCode.None)
+        var injected = context.InjectedError;
+        if (injected is not (ErrorCode.None or ErrorCode.RequestTimedOut))
         {
-            return AppendOutcome.Failed(context.InjectedError, -1, "injected by the harness faults API");
+            return AppendOutcome.Failed(injected, -1, "injected by the harness faults API");
         }
 
         if (acks is not (0 or 1 or -1))
@@ -143,6 +146,14 @@ internal sealed class ProduceHandler : IApiHandler
         }
 
         var (_, epoch) = partition.Snapshot();
-        return partition.Log.Append(data, header, config, epoch, cluster.NowMs);
+        var outcome = partition.Log.Append(data, header, config, epoch, cluster.NowMs);
+        if (injected == ErrorCode.RequestTimedOut && outcome.Error == ErrorCode.None)
+        {
+            // As on Kafka when the followers do not confirm in time: the leader has the batch, the producer is told
+            // it timed out, and its retry must be recognised as a duplicate.
+            return AppendOutcome.Failed(ErrorCode.RequestTimedOut, outcome.LogStartOffset, "injected by the harness faults API after the append");
+        }
+
+        return outcome;
     }
 }
