@@ -8,8 +8,9 @@ namespace Harness.Engine.Orchestration;
 /// <summary>Turns measurements into the pass/fail checks of a run, each measured against its expectation.</summary>
 internal static class CheckEvaluator
 {
-    public static List<CheckResult> Evaluate(ExpectSpec expect, VerificationResult verification, DrainOutcome drain, long loadFailed)
+    public static List<CheckResult> Evaluate(ExpectSpec expect, VerificationOutcome outcome, DrainOutcome drain, long loadFailed)
     {
+        var verification = outcome.Result;
         var produced = verification.Produced;
         var checks = new List<CheckResult>
         {
@@ -34,6 +35,14 @@ internal static class CheckEvaluator
                 Measured = drain.Drained ? $"lag 0 after {drain.Elapsed.TotalSeconds:0.0}s" : $"lag {drain.Lag:N0} after {drain.Elapsed.TotalSeconds:0.0}s ({drain.Reason})",
                 Expected = $"lag 0 within {expect.DrainWithin.TotalSeconds:0}s",
                 Message = drain.Drained ? null : $"the target did not catch up with the source: {drain.Reason}",
+            },
+            new()
+            {
+                Name = "verifier read the whole target",
+                Passed = outcome.Complete,
+                Measured = outcome.Complete ? "every remote partition read to its end" : $"unread: {string.Join(", ", outcome.Unread.Take(5))}",
+                Expected = "every remote partition read to its end",
+                Message = outcome.Complete ? null : "the counts above are incomplete: the target could not be read to its end in time",
             },
         };
         return checks;

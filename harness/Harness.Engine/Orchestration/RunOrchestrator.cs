@@ -7,6 +7,7 @@ using Harness.Engine.Load;
 using Harness.Engine.Replicators;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
+using Harness.Mm2.Policies;
 using Harness.Reports;
 using Harness.Reports.Model;
 using ReportAnomaly = Harness.Reports.Model.AnomalyExample;
@@ -43,7 +44,11 @@ public sealed class RunOrchestrator
         ProcessReplicator? replicator = null;
         RunSampler? sampler = null;
         LoadGenerator? load = null;
-        VerificationResult? verification = null;
+        StreamingVerifier? verifier = null;
+        var latency = new LatencyRecorder();
+        VerificationOutcome? verification = null;
+        IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed = new Dictionary<(string, string, int), long>();
+        (List<OffsetTranslationRow> Rows, List<CheckResult> Checks) translation = ([], []);
         DrainOutcome? drain = null;
         string? partialReason = null, error = null;
         var exitCode = ExitCodes.Passed;
@@ -79,7 +84,9 @@ public sealed class RunOrchestrator
 
             Enter("load", sampler);
             load = new LoadGenerator(scenario, source.BootstrapServers, runId);
-            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock);
+            verifier = new StreamingVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers, latency);
+            verifier.Start();
+            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency);
             sampler.Start();
             await load.RunAsync(cancellation).ConfigureAwait(false);
             cancellation.ThrowIfCancellationRequested();
@@ -88,19 +95,34 @@ public sealed class RunOrchestrator
             {
                 Enter("consumer groups", sampler);
                 var (sourceMarks, _) = await sampler.ReadWatermarksAsync().ConfigureAwait(false);
-                await ConsumerGroupSeeder.SeedAsync(source.BootstrapServers, scenario.Consumers, scenario.Topics.ToDictionary(t => t.Name, t => t.Partitions),
+                committed = await ConsumerGroupSeeder.SeedAsync(source.BootstrapServers, scenario.Consumers, scenario.Topics.ToDictionary(t => t.Name, t => t.Partitions),
                     sourceMarks, cancellation).ConfigureAwait(false);
             }
 
             Enter("drain", sampler);
             drain = await DrainAsync(sampler, replicator, scenario.Expect.DrainWithin, topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal), cancellation).ConfigureAwait(false);
 
+            var checkpointsTopic = ReplicationPolicies.FromClassName(scenario.Replicator.Policy == ReplicationPolicyKind.Identity ? "identity" : "default")
+                .CheckpointsTopic(scenario.Replicator.SourceAlias);
+            if (committed.Count > 0)
+            {
+                Enter("checkpoints", sampler);
+                await WaitForCheckpointsAsync(target.BootstrapServers, checkpointsTopic, scenario, committed, scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);
+            }
+
             Enter("stop replicator", sampler);
             await replicator.StopAsync(scenario.Replicator.Grace).ConfigureAwait(false);
 
             Enter("verify", sampler);
-            var verifier = new TargetVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers);
-            verification = await Task.Run(() => verifier.Verify(cancellation), cancellation).ConfigureAwait(false);
+            var (sourceEnds, targetEnds) = await sampler.ReadWatermarksAsync().ConfigureAwait(false);
+            var remoteNames = topics.Select(t => t.Target).ToHashSet(StringComparer.Ordinal);
+            verification = await verifier.FinishAsync(targetEnds.Where(e => remoteNames.Contains(e.Key.Item1)).ToDictionary(), TimeSpan.FromMinutes(5), cancellation).ConfigureAwait(false);
+            if (committed.Count > 0)
+            {
+                var checkpoints = CheckpointReader.ReadLatest(target.BootstrapServers, checkpointsTopic, out _);
+                translation = OffsetTranslationEvaluator.Evaluate(scenario, committed, sourceEnds, targetEnds, checkpoints, verification.Maps);
+            }
+
             cancellation.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -119,6 +141,8 @@ public sealed class RunOrchestrator
             {
                 await sampler.DisposeAsync().ConfigureAwait(false);
             }
+
+            verifier?.Dispose();
 
             if (replicator is not null)
             {
@@ -139,6 +163,8 @@ public sealed class RunOrchestrator
         var checks = verification is not null && drain is not null
             ? CheckEvaluator.Evaluate(scenario.Expect, verification, drain, load!.Counters.Failed)
             : [];
+        checks.AddRange(translation.Checks);
+        var (p50, p95, p99, max, count) = latency.Summary();
         var verdict = error is not null ? Verdict.Error
             : partialReason is not null ? Verdict.Partial
             : checks.All(c => c.Passed) ? Verdict.Passed
@@ -162,12 +188,36 @@ public sealed class RunOrchestrator
             ErrorMessage = error,
             Environment = RunEnvironment.Capture(HarnessVersion, source?.Backend ?? "none", target?.Backend ?? "none", replicator?.Kind ?? scenario.Replicator.Kind.ToString().ToLowerInvariant()),
             Checks = checks,
-            Parity = verification?.Partitions.Select(ToReport).ToList() ?? [],
-            Anomalies = verification?.Examples.Select(ToReport).ToList() ?? [],
+            Parity = verification?.Result.Partitions.Select(ToReport).ToList() ?? [],
+            Anomalies = verification?.Result.Examples.Select(ToReport).ToList() ?? [],
+            Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
+            OffsetTranslation = translation.Rows,
             TimeSeries = new TimeSeries { Samples = sampler?.Samples ?? [] },
         };
         ReportWriters.WriteAll(result, runDirectory);
         return new RunOutcome(result, runDirectory, exitCode);
+    }
+
+    /// <summary>Waits until the replicator has checkpointed every group partition at its committed offset.</summary>
+    private async Task WaitForCheckpointsAsync(string bootstrap, string topic, Scenario scenario,
+        IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed, TimeSpan within, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        var missing = committed.Count;
+        while (clock.Elapsed < within)
+        {
+            var latest = await Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, out _), cancellation).ConfigureAwait(false);
+            missing = committed.Count(c => !(latest.TryGetValue((c.Key.Group, scenario.Replicator.RemoteTopic(c.Key.Topic), c.Key.Partition), out var checkpoint)
+                && checkpoint.UpstreamOffset == c.Value));
+            if (missing == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false);
+        }
+
+        _progress.Event($"{missing} group partitions still have no checkpoint at their committed offset after {within.TotalSeconds:0}s");
     }
 
     private void Enter(string phase, RunSampler? sampler)

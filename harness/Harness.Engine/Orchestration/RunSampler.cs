@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
+using Harness.Engine.Verification;
 using Harness.Reports.Model;
 
 namespace Harness.Engine.Orchestration;
@@ -15,6 +16,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly IKafkaCluster _target;
     private readonly IReadOnlyList<(string Source, string Target, int Partitions)> _topics;
     private readonly LoadCounters _load;
+    private readonly LatencyRecorder _latency;
     private readonly long _planned;
     private readonly IRunProgress _progress;
     private readonly TimeSpan _interval;
@@ -30,8 +32,9 @@ internal sealed class RunSampler : IAsyncDisposable
     private double _lastOffset;
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
-        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock)
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency)
     {
+        _latency = latency;
         _source = source;
         _target = target;
         _topics = topics;
@@ -89,6 +92,7 @@ internal sealed class RunSampler : IAsyncDisposable
         var replicated = targetMarks.Values.Sum();
         var produced = _load.Acknowledged;
         var now = _clock.Elapsed.TotalSeconds;
+        var interval = _latency.TakeInterval();
         lock (_lock)
         {
             var span = Math.Max(now - _lastOffset, 0.001);
@@ -98,6 +102,8 @@ internal sealed class RunSampler : IAsyncDisposable
                 ProduceRate = Math.Round((produced - _lastProduced) / span, 1),
                 ReplicateRate = Math.Round(Math.Max(0, replicated - _lastReplicated) / span, 1),
                 LagRecords = lag,
+                LatencyP50Ms = interval?.P50,
+                LatencyP99Ms = interval?.P99,
                 SourceBrokersUp = _source.BrokersUp ?? 0,
                 TargetBrokersUp = _target.BrokersUp ?? 0,
             });

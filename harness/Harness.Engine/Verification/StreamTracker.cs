@@ -3,10 +3,11 @@ using Harness.Engine.Load;
 namespace Harness.Engine.Verification;
 
 /// <summary>
-/// Classifies the target copies of one producer's stream into one source partition as they are read, in
-/// target order. A clean stream costs two counters; memory grows only with gaps and anomalies.
+/// Classifies the target copies of one producer's stream into one source partition, in target order, as they
+/// are read. It needs no ledger while reading (the target may show a record before its producer heard the
+/// acknowledgement); the ledger is consulted once at the end. A clean stream costs two counters.
 /// </summary>
-internal sealed class StreamTracker(LedgerKey key, PartitionLedger? ledger)
+internal sealed class StreamTracker(LedgerKey key)
 {
     private readonly List<SequenceRange> _missing = [];
     private readonly HashSet<long> _seenElsewhere = [];
@@ -14,15 +15,12 @@ internal sealed class StreamTracker(LedgerKey key, PartitionLedger? ledger)
 
     public LedgerKey Key { get; } = key;
 
-    public PartitionLedger? Ledger { get; } = ledger;
-
-    public long Delivered { get; private set; }
+    /// <summary>First copies seen in their home partition.</summary>
+    public long FirstCopies { get; private set; }
 
     public long Duplicated { get; private set; }
 
     public long Reordered { get; private set; }
-
-    public long Unacknowledged { get; private set; }
 
     /// <summary>Feeds one well-formed, correctly routed copy; returns the anomaly it shows, if any.</summary>
     public AnomalyClass? Observe(long sequence)
@@ -30,14 +28,16 @@ internal sealed class StreamTracker(LedgerKey key, PartitionLedger? ledger)
         if (sequence == _next)
         {
             _next++;
-            return Count(sequence, null);
+            FirstCopies++;
+            return null;
         }
 
         if (sequence > _next)
         {
             _missing.Add(new SequenceRange(_next, sequence));
             _next = sequence + 1;
-            return Count(sequence, null);
+            FirstCopies++;
+            return null;
         }
 
         var index = _missing.FindIndex(r => r.Contains(sequence));
@@ -49,56 +49,42 @@ internal sealed class StreamTracker(LedgerKey key, PartitionLedger? ledger)
 
         var range = _missing[index];
         _missing.RemoveAt(index);
-        if (sequence > range.Start)
-        {
-            _missing.Insert(index, range with { End = sequence });
-            index++;
-        }
-
         if (sequence + 1 < range.End)
         {
             _missing.Insert(index, range with { Start = sequence + 1 });
         }
 
-        return Count(sequence, AnomalyClass.Reordered);
+        if (sequence > range.Start)
+        {
+            _missing.Insert(index, range with { End = sequence });
+        }
+
+        FirstCopies++;
+        Reordered++;
+        return AnomalyClass.Reordered;
     }
 
     /// <summary>Marks a sequence as accounted for by a misrouted or corrupted copy, so it is not also lost.</summary>
     public void SeenElsewhere(long sequence) => _seenElsewhere.Add(sequence);
 
-    private AnomalyClass? Count(long sequence, AnomalyClass? anomaly)
+    /// <summary>Whether a first copy of <paramref name="sequence"/> was seen in its home partition.</summary>
+    public bool Seen(long sequence) => sequence < _next && !_missing.Any(r => r.Contains(sequence));
+
+    /// <summary>Acknowledged sequences with no copy anywhere on the target.</summary>
+    public IEnumerable<long> LostSequences(PartitionLedger? ledger)
     {
-        if (Ledger is not null && !Ledger.Contains(sequence))
-        {
-            // Written although its producer never heard back: not an error of the replicator.
-            Unacknowledged++;
-            return null;
-        }
-
-        Delivered++;
-        if (anomaly == AnomalyClass.Reordered)
-        {
-            Reordered++;
-        }
-
-        return anomaly;
-    }
-
-    /// <summary>Acknowledged sequences never seen on the target.</summary>
-    public IEnumerable<long> LostSequences()
-    {
-        if (Ledger is null)
+        if (ledger is null)
         {
             yield break;
         }
 
-        var gaps = _missing.Append(new SequenceRange(_next, long.MaxValue));
-        foreach (var ledgerRange in Ledger.Ranges)
+        var gaps = _missing.Append(new SequenceRange(_next, long.MaxValue)).ToList();
+        foreach (var acknowledged in ledger.Ranges)
         {
             foreach (var gap in gaps)
             {
-                var start = Math.Max(gap.Start, ledgerRange.FirstSequence);
-                var end = Math.Min(gap.End, ledgerRange.EndSequence);
+                var start = Math.Max(gap.Start, acknowledged.FirstSequence);
+                var end = Math.Min(gap.End, acknowledged.EndSequence);
                 for (var s = start; s < end; s++)
                 {
                     if (!_seenElsewhere.Contains(s))
@@ -108,5 +94,27 @@ internal sealed class StreamTracker(LedgerKey key, PartitionLedger? ledger)
                 }
             }
         }
+    }
+
+    /// <summary>First copies whose producer never heard an acknowledgement (written, but not in the ledger).</summary>
+    public long Unacknowledged(PartitionLedger? ledger)
+    {
+        var acknowledgedSeen = 0L;
+        if (ledger is not null)
+        {
+            foreach (var acknowledged in ledger.Ranges)
+            {
+                var end = Math.Min(_next, acknowledged.EndSequence);
+                var inRange = Math.Max(0, end - acknowledged.FirstSequence);
+                foreach (var gap in _missing)
+                {
+                    inRange -= Math.Max(0, Math.Min(gap.End, end) - Math.Max(gap.Start, acknowledged.FirstSequence));
+                }
+
+                acknowledgedSeen += inRange;
+            }
+        }
+
+        return FirstCopies - acknowledgedSeen;
     }
 }

@@ -1,0 +1,73 @@
+using Harness.Engine.Load;
+using Harness.Engine.Verification;
+
+namespace Harness.Engine.Tests.Verification;
+
+public sealed class StreamTrackerTests
+{
+    private static PartitionLedger Acknowledged(int count)
+    {
+        var ledger = new PartitionLedger();
+        for (var s = 0; s < count; s++)
+        {
+            ledger.Acknowledged(s, s);
+        }
+
+        return ledger;
+    }
+
+    [Test]
+    public void An_in_order_stream_has_no_anomalies()
+    {
+        var tracker = new StreamTracker(new LedgerKey("t", 0, 0));
+        for (var s = 0; s < 10; s++)
+        {
+            tracker.Observe(s).Should().BeNull();
+        }
+
+        tracker.LostSequences(Acknowledged(10)).Should().BeEmpty();
+        tracker.Unacknowledged(Acknowledged(10)).Should().Be(0);
+    }
+
+    [Test]
+    public void A_swapped_pair_is_one_reorder_and_nothing_lost()
+    {
+        var tracker = new StreamTracker(new LedgerKey("t", 0, 0));
+        foreach (var s in new long[] { 0, 1, 3, 2, 4 })
+        {
+            tracker.Observe(s);
+        }
+
+        tracker.Reordered.Should().Be(1);
+        tracker.Duplicated.Should().Be(0);
+        tracker.LostSequences(Acknowledged(5)).Should().BeEmpty();
+    }
+
+    [Test]
+    public void A_repeat_is_a_duplicate_and_a_gap_is_lost_unless_seen_elsewhere()
+    {
+        var tracker = new StreamTracker(new LedgerKey("t", 0, 0));
+        foreach (var s in new long[] { 0, 1, 1, 4, 6 })
+        {
+            tracker.Observe(s);
+        }
+
+        tracker.SeenElsewhere(3);
+
+        tracker.Duplicated.Should().Be(1);
+        tracker.LostSequences(Acknowledged(8)).Should().Equal(2, 5, 7);
+    }
+
+    [Test]
+    public void Records_the_producer_never_heard_acknowledged_are_counted_apart()
+    {
+        var tracker = new StreamTracker(new LedgerKey("t", 0, 0));
+        for (var s = 0; s < 10; s++)
+        {
+            tracker.Observe(s);
+        }
+
+        tracker.Unacknowledged(Acknowledged(8)).Should().Be(2);
+        tracker.LostSequences(Acknowledged(8)).Should().BeEmpty();
+    }
+}

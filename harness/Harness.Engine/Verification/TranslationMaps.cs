@@ -1,0 +1,89 @@
+using Harness.Engine.Load;
+
+namespace Harness.Engine.Verification;
+
+/// <summary>
+/// Where each source record landed on the target, for checking translated consumer offsets: the target
+/// offset map of every remote partition and the ledger that turns sequences into source offsets.
+/// </summary>
+public sealed class TranslationMaps
+{
+    private readonly IReadOnlyDictionary<(string Topic, int Partition), TargetPartitionMap> _maps;
+    private readonly Ledger _ledger;
+
+    internal TranslationMaps(IReadOnlyDictionary<(string Topic, int Partition), TargetPartitionMap> maps, Ledger ledger)
+    {
+        _maps = maps;
+        _ledger = ledger;
+    }
+
+    /// <summary>
+    /// Checks a translated offset of a group that committed <paramref name="committed"/> on the source partition.
+    /// Exact is the first target offset holding a record the group had not consumed (or the target end).
+    /// </summary>
+    public TranslationCheck Check(string targetTopic, int partition, long committed, long? translated, long targetEnd)
+    {
+        var segments = _maps.TryGetValue((targetTopic, partition), out var map) ? map.Segments : [];
+        var exact = targetEnd;
+        foreach (var segment in segments)
+        {
+            var first = FirstAtOrAfter(segment, committed);
+            if (first < segment.Count)
+            {
+                exact = Math.Min(exact, segment.TargetOffset + first);
+            }
+        }
+
+        if (translated is not { } position)
+        {
+            return new TranslationCheck(exact, null, 0, 0);
+        }
+
+        // Unconsumed records whose every copy lies before the translated offset would be skipped.
+        var candidates = new HashSet<(LedgerKey, long)>();
+        foreach (var segment in segments.Where(s => s.TargetOffset < position))
+        {
+            var end = Math.Min(segment.Count, position - segment.TargetOffset);
+            for (var i = FirstAtOrAfter(segment, committed); i < end; i++)
+            {
+                candidates.Add((segment.Stream, segment.FirstSequence + i));
+            }
+        }
+
+        foreach (var segment in segments.Where(s => s.EndTargetOffset > position && candidates.Count > 0))
+        {
+            var start = Math.Max(0, position - segment.TargetOffset);
+            candidates.RemoveWhere(c => c.Item1 == segment.Stream && c.Item2 >= segment.FirstSequence + start && c.Item2 < segment.FirstSequence + segment.Count);
+        }
+
+        return new TranslationCheck(exact, position, candidates.Count, Math.Max(0, exact - position));
+    }
+
+    /// <summary>Index within the segment of its first record whose source offset is at or after <paramref name="sourceOffset"/>.</summary>
+    private long FirstAtOrAfter(TargetSegment segment, long sourceOffset)
+    {
+        var ledger = _ledger.Find(segment.Stream.Topic, segment.Stream.Partition, segment.Stream.ProducerId);
+        if (ledger is null)
+        {
+            return segment.Count;
+        }
+
+        // Source offsets rise with sequence within a stream, so a binary search finds the boundary.
+        long low = 0, high = segment.Count;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var offset = ledger.OffsetOf(segment.FirstSequence + middle);
+            if (offset >= sourceOffset || offset < 0)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
+    }
+}
