@@ -11,8 +11,23 @@ internal sealed class ErrorInjection(ApiKey api, ErrorCode error, int count)
 
     public ErrorCode Error { get; } = error;
 
-    public int Remaining => Volatile.Read(ref _remaining);
+    public int Remaining => Math.Max(0, Volatile.Read(ref _remaining));
 
     /// <summary>Claims one injected failure; false once all have been used.</summary>
-    public bool TryTake() => Interlocked.Decrement(ref _remaining) >= 0;
+    public bool TryTake()
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref _remaining);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _remaining, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
 }

@@ -1,7 +1,7 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Threading.Channels;
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Protocol;
@@ -17,31 +17,50 @@ internal sealed class BrokerConnection
     /// <summary>Kafka's socket.request.max.bytes default; larger frames are refused.</summary>
     private const int MaxFrameBytes = 100 * 1024 * 1024;
 
+    /// <summary>Requests read ahead while one is served: a producer keeps up to five in flight.</summary>
+    private const int QueuedRequests = 8;
+
     private readonly Socket _socket;
     private readonly BrokerNode _broker;
     private readonly CancellationTokenSource _closing;
+    private readonly CancellationTokenSource _peerGone = new();
+    private readonly CancellationTokenSource _waits;
     private readonly string _clientHost;
-    private int _reset;
+    private int _closed;
 
     public BrokerConnection(Socket socket, BrokerNode broker, CancellationToken brokerStopping)
     {
         _socket = socket;
         _broker = broker;
         _closing = CancellationTokenSource.CreateLinkedTokenSource(brokerStopping);
+        _waits = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token, _peerGone.Token);
         _clientHost = (socket.RemoteEndPoint as IPEndPoint)?.Address.ToString() ?? "unknown";
     }
 
     /// <summary>Closes the connection with a TCP reset, as a crashed broker's connections end.</summary>
-    public void Reset()
+    public void Reset() => Close(abort: true);
+
+    /// <summary>
+    /// Ends the connection once. A reset is kept for faults: a client that hung up, or a request Kafka would refuse,
+    /// gets an orderly close, because clients log a reset as a broker failure.
+    /// </summary>
+    private void Close(bool abort)
     {
-        if (Interlocked.Exchange(ref _reset, 1) == 1)
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
         {
             return;
         }
 
         try
         {
-            _socket.LingerState = new LingerOption(true, 0);
+            if (abort)
+            {
+                _socket.LingerState = new LingerOption(true, 0);
+            }
+            else
+            {
+                _socket.Shutdown(SocketShutdown.Both);
+            }
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
@@ -52,42 +71,30 @@ internal sealed class BrokerConnection
         _socket.Dispose();
     }
 
+    /// <summary>
+    /// Reads requests on one task and serves them in order on this one. Reading ahead lets a client's pipelined
+    /// requests arrive while one is served, and notices a client that hung up during a long poll or a hang: the
+    /// requests it already sent are still served (as Kafka does), but nothing waits on its behalf any longer.
+    /// </summary>
     public async Task RunAsync()
     {
-        var sizeBuffer = new byte[4];
-        var token = _closing.Token;
+        var frames = Channel.CreateBounded<RequestFrame>(new BoundedChannelOptions(QueuedRequests) { SingleReader = true, SingleWriter = true });
+        var reading = ReadFramesAsync(frames.Writer);
+        var token = _waits.Token;
         try
         {
-            while (!token.IsCancellationRequested)
+            await foreach (var frame in frames.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
             {
-                if (!await ReadExactlyAsync(sizeBuffer, 4, token).ConfigureAwait(false))
-                {
-                    return;
-                }
-
-                var size = BinaryPrimitives.ReadInt32BigEndian(sizeBuffer);
-                if (size < 8 || size > MaxFrameBytes)
-                {
-                    BrokerLog.Warn(_broker, $"closing connection from {_clientHost}: frame size {size} is outside 8..{MaxFrameBytes}");
-                    return;
-                }
-
-                var frame = ArrayPool<byte>.Shared.Rent(size);
                 try
                 {
-                    if (!await ReadExactlyAsync(frame, size, token).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    if (!await ServeAsync(frame, size, token).ConfigureAwait(false))
+                    if (Volatile.Read(ref _closed) == 1 || !await ServeAsync(frame.Buffer, frame.Size, token).ConfigureAwait(false))
                     {
                         return;
                     }
                 }
                 finally
                 {
-                    ArrayPool<byte>.Shared.Return(frame);
+                    ArrayPool<byte>.Shared.Return(frame.Buffer);
                 }
             }
         }
@@ -103,11 +110,53 @@ internal sealed class BrokerConnection
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            _broker.ReportInternalError();
             BrokerLog.Error(_broker, $"closing connection from {_clientHost} after an internal error: {e}");
         }
         finally
         {
-            Reset();
+            Close(abort: false);
+            await reading.ConfigureAwait(false);
+            while (frames.Reader.TryRead(out var left))
+            {
+                ArrayPool<byte>.Shared.Return(left.Buffer);
+            }
+        }
+    }
+
+    private async Task ReadFramesAsync(ChannelWriter<RequestFrame> frames)
+    {
+        var reader = new FrameReader(_socket);
+        var token = _closing.Token;
+        try
+        {
+            while (await reader.ReadAsync(MaxFrameBytes, token).ConfigureAwait(false) is { } frame)
+            {
+                try
+                {
+                    await frames.WriteAsync(frame, token).ConfigureAwait(false);
+                }
+                catch
+                {
+                    ArrayPool<byte>.Shared.Return(frame.Buffer);
+                    throw;
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+            // Closed by the broker, or reset by the peer.
+        }
+        catch (ProtocolException e)
+        {
+            BrokerLog.Warn(_broker, $"closing connection from {_clientHost}: {e.Message}");
+        }
+        finally
+        {
+            frames.TryComplete();
+
+            // The peer is gone (or sent garbage): stop any wait on its behalf; frames already queued are still served.
+            await _peerGone.CancelAsync().ConfigureAwait(false);
         }
     }
 
@@ -170,9 +219,21 @@ internal sealed class BrokerConnection
             await Task.Delay(_broker.Latency, token).ConfigureAwait(false);
         }
 
-        if (_broker.TakeDroppedResponse())
+        if (_broker.Status == BrokerStatus.Hung)
+        {
+            // A long poll that ended while the broker hung must not answer either.
+            await _broker.WhenAnsweringAsync().WaitAsync(token).ConfigureAwait(false);
+        }
+
+        if (_broker.Status == BrokerStatus.Down)
+        {
+            return false;
+        }
+
+        if (_broker.TakeDroppedResponse(apiKey))
         {
             // The work is done but the answer is lost: the client must retry, which idempotence has to absorb.
+            Reset();
             return false;
         }
 
@@ -227,22 +288,5 @@ internal sealed class BrokerConnection
         }
 
         return rest;
-    }
-
-    private async Task<bool> ReadExactlyAsync(byte[] buffer, int count, CancellationToken token)
-    {
-        var read = 0;
-        while (read < count)
-        {
-            var n = await _socket.ReceiveAsync(buffer.AsMemory(read, count - read), SocketFlags.None, token).ConfigureAwait(false);
-            if (n == 0)
-            {
-                return false;
-            }
-
-            read += n;
-        }
-
-        return true;
     }
 }

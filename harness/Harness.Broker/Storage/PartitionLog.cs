@@ -18,6 +18,7 @@ internal sealed class PartitionLog
     private long _logStartOffset;
     private long _nextOffset;
     private long _sizeBytes;
+    private long _duplicateBatches;
 
     public long LogStartOffset
     {
@@ -52,6 +53,9 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>Retried batches recognised by their producer sequence and acknowledged without a second write.</summary>
+    public long DuplicateBatches => Interlocked.Read(ref _duplicateBatches);
+
     /// <summary>A task that completes at the next append (or truncation) of this log.</summary>
     public Task WaitForAppendAsync()
     {
@@ -63,6 +67,10 @@ internal sealed class PartitionLog
 
     public AppendOutcome Append(ArraySegment<byte> batch, RecordBatchHeader header, TopicConfig config, int leaderEpoch, long nowMs)
     {
+        // The copy is made before taking the lock, so readers of this partition never wait behind a memcpy; every byte
+        // is overwritten, so the zeroing a plain new byte[] would do first is skipped.
+        var data = GC.AllocateUninitializedArray<byte>(batch.Count);
+        batch.AsSpan().CopyTo(data);
         lock (_lock)
         {
             ProducerEntry? producer = null;
@@ -75,7 +83,6 @@ internal sealed class PartitionLog
                 }
             }
 
-            var data = batch.ToArray();
             var baseOffset = _nextOffset;
             var lastOffset = baseOffset + header.LastOffsetDelta;
             BinaryPrimitives.WriteInt64BigEndian(data, baseOffset);
@@ -144,6 +151,7 @@ internal sealed class PartitionLog
         if (duplicate is { } earlier)
         {
             // A retry of a batch already written: acknowledge it with its original offset, append nothing.
+            _duplicateBatches++;
             return new AppendOutcome(ErrorCode.None, earlier.BaseOffset, -1, _logStartOffset);
         }
 
