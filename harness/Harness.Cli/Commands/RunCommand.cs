@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harness.Cli.Output;
+using Harness.Engine.Chaos;
 using Harness.Engine.Orchestration;
 using Harness.Engine.Scenarios;
 
@@ -24,6 +25,7 @@ internal static class RunCommand
             try
             {
                 loaded = ScenarioLoader.LoadFile(path);
+                FaultPlan.Validate(loaded);
             }
             catch (ScenarioException e)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harness.Cli.Output;
+using Harness.Engine.Chaos;
 using Harness.Engine.Orchestration;
 using Harness.Engine.Scenarios;
 
@@ -20,6 +21,7 @@ internal static class ValidateCommand
                 try
                 {
                     var scenario = ScenarioLoader.LoadFile(file);
+                    FaultPlan.Validate(scenario);
                     Console.Out.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Topics.Count} topics, {scenario.Faults.Count} faults)");
                 }
                 catch (ScenarioException e)

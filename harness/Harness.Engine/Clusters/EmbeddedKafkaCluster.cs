@@ -1,5 +1,6 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
+using Harness.Broker.Protocol;
 
 namespace Harness.Engine.Clusters;
 
@@ -44,6 +45,12 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults
     public void SetLatency(int brokerId, TimeSpan latency) => Cluster.SetLatency(brokerId, latency);
 
     public int MoveLeader(string topic, int partition) => Cluster.MoveLeader(topic, partition);
+
+    public void InjectErrors(string api, short code, int count, int? brokerId) =>
+        Cluster.InjectErrors(Enum.Parse<ApiKey>(api, ignoreCase: true), (ErrorCode)code, count, brokerId);
+
+    /// <summary>Whether <paramref name="api"/> names a Kafka API the embedded broker knows.</summary>
+    public static bool IsApiName(string api) => Enum.TryParse<ApiKey>(api, ignoreCase: true, out _);
 
     public ValueTask DisposeAsync() => Cluster.DisposeAsync();
 }

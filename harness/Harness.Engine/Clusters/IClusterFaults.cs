@@ -24,6 +24,9 @@ public interface IClusterFaults
     /// <summary>Adds latency to every response of a broker.</summary>
     void SetLatency(int brokerId, TimeSpan latency);
 
+    /// <summary>Makes <paramref name="api"/> (a Kafka API name such as Produce) answer <paramref name="code"/> for its next <paramref name="count"/> requests.</summary>
+    void InjectErrors(string api, short code, int count, int? brokerId);
+
     /// <summary>Moves a partition's leadership to another live replica; returns the new leader.</summary>
     int MoveLeader(string topic, int partition);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Harness.Broker.Records;
 using Harness.Engine.Load.Model;
 using Harness.Engine.Scenarios;
@@ -42,7 +43,7 @@ internal sealed class TopicProducer
 
     public async Task RunAsync(CancellationToken cancellation)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]>(Config()).Build();
+        using var producer = new ProducerBuilder<byte[]?, byte[]>(Config()).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
         var clock = Stopwatch.StartNew();
         long sent = 0, dueSeen = 0;
         var total = _schedule.Total;

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Orchestration;
@@ -21,7 +22,7 @@ internal static class ConsumerGroupSeeder
                 GroupId = spec.Group,
                 EnableAutoCommit = false,
                 ClientId = $"harness-app-{spec.Group}",
-            }).Build();
+            }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
             var offsets = new List<TopicPartitionOffset>();
             foreach (var topic in spec.Topics)
             {

@@ -9,7 +9,7 @@ namespace Harness.Engine.Orchestration;
 /// <summary>Builds the replicator process of a scenario: the built-in one from MM2 properties, or a shell command.</summary>
 internal static class ReplicatorFactory
 {
-    public static ProcessReplicator Create(Scenario scenario, string sourceBootstrap, string targetBootstrap, string runDirectory, RunOptions options)
+    public static ProcessReplicator Create(Scenario scenario, string sourceBootstrap, string targetBootstrap, string runDirectory, RunOptions options, int? heapLimitMiB)
     {
         var spec = scenario.Replicator;
         var topics = string.Join(',', scenario.Topics.Select(t => t.Name));
@@ -34,6 +34,12 @@ internal static class ReplicatorFactory
         if (!File.Exists(assembly))
         {
             throw new HarnessEnvironmentException($"the built-in replicator is missing at {assembly}; rebuild with ./run.sh");
+        }
+
+        if (heapLimitMiB is { } limit)
+        {
+            // The runtime's hard heap limit, so heap pressure ends in a real out-of-memory as in production.
+            environment["DOTNET_GCHeapHardLimit"] = ((long)limit * 1024 * 1024).ToString("X", CultureInfo.InvariantCulture);
         }
 
         var properties = Path.Combine(runDirectory, "mm2.properties");

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Security.Cryptography;
 using Confluent.Kafka.Admin;
+using Harness.Engine.Chaos;
+using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators;
@@ -35,9 +37,11 @@ public sealed class RunOrchestrator
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         var runId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+        var plan = FaultPlan.Build(scenario);
         var runDirectory = CreateRunDirectory(options.OutputRoot, scenario.Name, started);
         var scenarioText = scenario.Source is { } path && File.Exists(path) ? File.ReadAllText(path) : "";
         File.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), Harness.Reports.Redaction.SecretRedactor.Redact(scenarioText));
+        ClientLog.Open(Path.Combine(runDirectory, "clients.log"));
         var topics = scenario.Topics.Select(t => (Source: t.Name, Target: scenario.Replicator.RemoteTopic(t.Name), t.Partitions)).ToList();
 
         IKafkaCluster? source = null, target = null;
@@ -45,6 +49,9 @@ public sealed class RunOrchestrator
         RunSampler? sampler = null;
         LoadGenerator? load = null;
         StreamingVerifier? verifier = null;
+        ChaosEngine? chaos = null;
+        Task? watch = null;
+        using var watching = new CancellationTokenSource();
         var latency = new LatencyRecorder();
         VerificationOutcome? verification = null;
         IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed = new Dictionary<(string, string, int), long>();
@@ -78,7 +85,7 @@ public sealed class RunOrchestrator
             }
 
             Enter("start replicator", sampler);
-            replicator = ReplicatorFactory.Create(scenario, source.BootstrapServers, target.BootstrapServers, runDirectory, options);
+            replicator = ReplicatorFactory.Create(scenario, source.BootstrapServers, target.BootstrapServers, runDirectory, options, FaultPlan.HeapLimitMiB(scenario));
             replicator.Start();
             _progress.Event($"{replicator.Kind} replicator started; its log is {replicator.LogPath}");
 
@@ -86,9 +93,22 @@ public sealed class RunOrchestrator
             load = new LoadGenerator(scenario, source.BootstrapServers, runId);
             verifier = new StreamingVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers, latency);
             verifier.Start();
-            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency);
+            var metricsFile = scenario.Replicator.Kind == ReplicatorKind.Builtin ? Path.Combine(runDirectory, "replicator-metrics.jsonl") : null;
+            var context = new FaultContext(source, target, replicator, topics, new Random(scenario.Seed ?? 1), clock, _progress,
+                Path.Combine(runDirectory, "replicator-state", "control.port"));
+            chaos = new ChaosEngine(plan, context, load.Counters, metricsFile);
+            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency, metricsFile, chaos);
             sampler.Start();
-            await load.RunAsync(cancellation).ConfigureAwait(false);
+            watch = chaos.WatchAsync(watching.Token);
+            var loading = load.RunAsync(cancellation);
+            var faults = chaos.RunAsync(loading, cancellation);
+            await loading.ConfigureAwait(false);
+            if (plan.Count > 0)
+            {
+                Enter("faults", sampler);
+                await faults.ConfigureAwait(false);
+            }
+
             cancellation.ThrowIfCancellationRequested();
 
             if (scenario.Consumers.Count > 0)
@@ -110,6 +130,7 @@ public sealed class RunOrchestrator
                 await WaitForCheckpointsAsync(target.BootstrapServers, checkpointsTopic, scenario, committed, scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);
             }
 
+            await watching.CancelAsync().ConfigureAwait(false); // the stop below is expected: no incident
             Enter("stop replicator", sampler);
             await replicator.StopAsync(scenario.Replicator.Grace).ConfigureAwait(false);
 
@@ -137,6 +158,12 @@ public sealed class RunOrchestrator
         }
         finally
         {
+            await watching.CancelAsync().ConfigureAwait(false);
+            if (watch is not null)
+            {
+                await watch.ConfigureAwait(false);
+            }
+
             if (sampler is not null)
             {
                 await sampler.DisposeAsync().ConfigureAwait(false);
@@ -165,6 +192,16 @@ public sealed class RunOrchestrator
             : [];
         checks.AddRange(translation.Checks);
         var (p50, p95, p99, max, count) = latency.Summary();
+        var samples = sampler?.Samples ?? [];
+        var faultEntries = (chaos?.Records ?? []).Select(r => new FaultEntry
+        {
+            Id = r.Id,
+            Kind = r.Kind,
+            Target = r.Target,
+            StartSeconds = r.StartSeconds ?? 0,
+            EndSeconds = r.EndSeconds,
+            MeasuredEffect = FaultEffects.Describe(r, samples),
+        }).ToList();
         var verdict = error is not null ? Verdict.Error
             : partialReason is not null ? Verdict.Partial
             : checks.All(c => c.Passed) ? Verdict.Passed
@@ -192,8 +229,10 @@ public sealed class RunOrchestrator
             Anomalies = verification?.Result.Examples.Select(ToReport).ToList() ?? [],
             Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
             OffsetTranslation = translation.Rows,
-            TimeSeries = new TimeSeries { Samples = sampler?.Samples ?? [] },
+            Faults = faultEntries,
+            TimeSeries = new TimeSeries { Samples = samples, Markers = faultEntries.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
         };
+        ClientLog.Close();
         ReportWriters.WriteAll(result, runDirectory);
         return new RunOutcome(result, runDirectory, exitCode);
     }

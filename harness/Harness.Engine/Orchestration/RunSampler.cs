@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Harness.Engine.Clusters;
+using Harness.Engine.Chaos;
 using Harness.Engine.Load;
 using Harness.Engine.Verification;
 using Harness.Reports.Model;
@@ -17,6 +18,8 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly IReadOnlyList<(string Source, string Target, int Partitions)> _topics;
     private readonly LoadCounters _load;
     private readonly LatencyRecorder _latency;
+    private readonly string? _metricsFile;
+    private readonly ChaosEngine? _chaos;
     private readonly long _planned;
     private readonly IRunProgress _progress;
     private readonly TimeSpan _interval;
@@ -32,8 +35,10 @@ internal sealed class RunSampler : IAsyncDisposable
     private double _lastOffset;
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
-        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency)
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos)
     {
+        _metricsFile = metricsFile;
+        _chaos = chaos;
         _latency = latency;
         _source = source;
         _target = target;
@@ -48,10 +53,6 @@ internal sealed class RunSampler : IAsyncDisposable
     }
 
     public string Phase { get; set; } = "load";
-
-    public int FaultsActive { get; set; }
-
-    public int FaultsDone { get; set; }
 
     public IReadOnlyList<MetricSample> Samples
     {
@@ -93,6 +94,7 @@ internal sealed class RunSampler : IAsyncDisposable
         var produced = _load.Acknowledged;
         var now = _clock.Elapsed.TotalSeconds;
         var interval = _latency.TakeInterval();
+        var replicator = ReplicatorMetricsLine.ReadLast(_metricsFile);
         lock (_lock)
         {
             var span = Math.Max(now - _lastOffset, 0.001);
@@ -104,6 +106,8 @@ internal sealed class RunSampler : IAsyncDisposable
                 LagRecords = lag,
                 LatencyP50Ms = interval?.P50,
                 LatencyP99Ms = interval?.P99,
+                ReplicatorRssMiB = replicator?.RssMiB,
+                GcHeapMiB = replicator?.GcHeapMiB,
                 SourceBrokersUp = _source.BrokersUp ?? 0,
                 TargetBrokersUp = _target.BrokersUp ?? 0,
             });
@@ -112,7 +116,7 @@ internal sealed class RunSampler : IAsyncDisposable
             _lastOffset = now;
         }
 
-        _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, FaultsActive, FaultsDone));
+        _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, _chaos?.Active ?? 0, _chaos?.Done ?? 0));
     }
 
     private async Task LoopAsync()

@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Confluent.Kafka.Admin;
 
 namespace Harness.Engine.Orchestration;
@@ -8,7 +9,7 @@ internal static class TopicPreparer
 {
     public static async Task CreateAsync(string bootstrap, IEnumerable<TopicSpecification> topics, string clusterRole)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-prepare" }).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-prepare" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
         var list = topics.ToList();
         if (list.Count == 0)
         {

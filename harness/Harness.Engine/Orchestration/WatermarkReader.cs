@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Confluent.Kafka.Admin;
 
 namespace Harness.Engine.Orchestration;
@@ -9,7 +10,7 @@ internal sealed class WatermarkReader : IDisposable
     private readonly IAdminClient _admin;
 
     public WatermarkReader(string bootstrap) =>
-        _admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-watermarks" }).Build();
+        _admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-watermarks" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
 
     /// <summary>High watermark per partition; partitions that failed to answer are left out.</summary>
     public async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(IEnumerable<(string Topic, int Partitions)> topics, TimeSpan timeout)

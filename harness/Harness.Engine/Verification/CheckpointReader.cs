@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Harness.Mm2.Records;
 
 namespace Harness.Engine.Verification;
@@ -19,8 +20,8 @@ internal static class CheckpointReader
             GroupId = "harness-checkpoint-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
-        }).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
+        }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault();
         if (metadata is null || metadata.Error.IsError)
         {

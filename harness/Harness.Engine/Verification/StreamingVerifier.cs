@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Confluent.Kafka;
+using Harness.Engine.Clients;
 using Harness.Engine.Load;
 
 namespace Harness.Engine.Verification;
@@ -94,7 +95,7 @@ public sealed class StreamingVerifier : IDisposable
     {
         try
         {
-            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).Build();
+            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
             using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
             {
                 BootstrapServers = _targetBootstrap,
@@ -105,7 +106,7 @@ public sealed class StreamingVerifier : IDisposable
                 AutoOffsetReset = AutoOffsetReset.Earliest,
                 FetchWaitMaxMs = 100,
                 QueuedMaxMessagesKbytes = 32 * 1024,
-            }).Build();
+            }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
             var unassigned = _topics.ToList();
             var nextDiscovery = DateTime.MinValue;
             while (!_stopping)

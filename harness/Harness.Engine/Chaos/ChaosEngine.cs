@@ -1,0 +1,216 @@
+using System.Globalization;
+using Harness.Engine.Load;
+
+namespace Harness.Engine.Chaos;
+
+/// <summary>
+/// Runs the scheduled faults during load and watches the replicator: an unexpected exit or missing metric
+/// intervals are recorded (the heap-pressure incident looked exactly like that), and, when a heap-pressure
+/// fault says <c>restart: true</c>, the replicator is started again as an operator would.
+/// </summary>
+internal sealed class ChaosEngine
+{
+    private static readonly TimeSpan MetricsGap = TimeSpan.FromSeconds(5);
+    private readonly IReadOnlyList<ScheduledFault> _faults;
+    private readonly FaultContext _context;
+    private readonly LoadCounters _load;
+    private readonly string? _metricsFile;
+    private readonly List<FaultRecord> _records = [];
+    private readonly List<FaultRecord> _incidents = [];
+    private readonly object _lock = new();
+    private TimeSpan _loadStart;
+    private int _expectedDown;
+    private int _active;
+    private int _done;
+
+    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load, string? metricsFile)
+    {
+        _faults = faults;
+        _context = context;
+        _load = load;
+        _metricsFile = metricsFile;
+    }
+
+    public int Active => Volatile.Read(ref _active);
+
+    public int Done => Volatile.Read(ref _done);
+
+    /// <summary>Faults as they ran, then incidents the watch found (replicator exits, metric gaps).</summary>
+    public IReadOnlyList<FaultRecord> Records
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _records.OrderBy(r => r.StartSeconds ?? double.MaxValue), .. _incidents];
+            }
+        }
+    }
+
+    /// <summary>Runs every fault; faults still waiting when the load ends fire if time-triggered, else are skipped.</summary>
+    public Task RunAsync(Task load, CancellationToken cancellation)
+    {
+        // `at` times count from the start of the load, not from the start of the clusters.
+        _loadStart = _context.Clock.Elapsed;
+        return Task.WhenAll(_faults.Select(f => RunFaultAsync(f, load, cancellation)));
+    }
+
+    /// <summary>Watches the replicator until <paramref name="cancellation"/> fires.</summary>
+    public async Task WatchAsync(CancellationToken cancellation)
+    {
+        DateTime? gapStart = null;
+        var wasRunning = true;
+        while (!cancellation.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            var running = _context.Replicator.IsRunning;
+            if (wasRunning && !running && Volatile.Read(ref _expectedDown) == 0)
+            {
+                var code = _context.Replicator.ExitCode;
+                var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
+                Incident("replicatorExit", $"the replicator {what} without a fault asking for it");
+                if (_faults.Any(f => f.RestartReplicatorOnFailure))
+                {
+                    _context.Replicator.Start();
+                    Incident("replicatorRestart", "restarted the replicator, as an operator would (heapPressure restart: true)");
+                    running = true;
+                }
+            }
+
+            wasRunning = running;
+            if (_metricsFile is not null && running && File.Exists(_metricsFile))
+            {
+                var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(_metricsFile);
+                if (age > MetricsGap && gapStart is null)
+                {
+                    gapStart = DateTime.UtcNow - age;
+                    Incident("metricsMissing", $"replicator metrics stopped: nothing written for {age.TotalSeconds:0}s while the process runs");
+                }
+                else if (age <= MetricsGap && gapStart is { } start)
+                {
+                    Incident("metricsResumed", $"replicator metrics resumed after a gap of {(DateTime.UtcNow - start).TotalSeconds:0}s");
+                    gapStart = null;
+                }
+            }
+        }
+    }
+
+    private async Task RunFaultAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)
+    {
+        var fault = scheduled.Fault;
+        if (!await WaitForTriggerAsync(scheduled, load, cancellation).ConfigureAwait(false))
+        {
+            Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, null, null,
+                $"skipped: the load ended after {_load.Acknowledged.ToString("N0", CultureInfo.InvariantCulture)} records, before {scheduled.At}"));
+            return;
+        }
+
+        var expectsDown = fault.Kind is "killReplicator" or "restartReplicator" or "pauseReplicator";
+        if (expectsDown)
+        {
+            Interlocked.Increment(ref _expectedDown);
+        }
+
+        var start = _context.Clock.Elapsed.TotalSeconds;
+        Interlocked.Increment(ref _active);
+        string note;
+        try
+        {
+            await fault.StartAsync(_context, cancellation).ConfigureAwait(false);
+            _context.Progress.Event($"fault {fault.Id} {fault.Kind}: {fault.Target}");
+            if (scheduled.Duration is { } duration)
+            {
+                await Task.Delay(duration, cancellation).ConfigureAwait(false);
+                note = $"recovered after {duration.TotalSeconds:0.#}s";
+            }
+            else
+            {
+                await load.WaitAsync(cancellation).ConfigureAwait(false);
+                note = "no `for`: recovered when the load ended";
+            }
+
+            await fault.RecoverAsync(_context, CancellationToken.None).ConfigureAwait(false);
+            if (fault.Kind != "restartReplicator")
+            {
+                _context.Progress.Event($"fault {fault.Id} {fault.Kind} recovered");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            await fault.RecoverAsync(_context, CancellationToken.None).ConfigureAwait(false);
+            note = "interrupted; recovered";
+        }
+        catch (InvalidOperationException e)
+        {
+            note = $"failed: {e.Message}";
+            _context.Progress.Event($"fault {fault.Id} {fault.Kind} failed: {e.Message}");
+        }
+        finally
+        {
+            if (expectsDown)
+            {
+                // Give a restarted process a moment to be seen running before the watch judges it again.
+                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+                Interlocked.Decrement(ref _expectedDown);
+            }
+
+            Interlocked.Decrement(ref _active);
+            Interlocked.Increment(ref _done);
+        }
+
+        Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, start, _context.Clock.Elapsed.TotalSeconds, note));
+    }
+
+    private async Task<bool> WaitForTriggerAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            if (scheduled.At.Time is { } time && _context.Clock.Elapsed - _loadStart >= time)
+            {
+                return true;
+            }
+
+            if (scheduled.At.AfterRecords is { } records)
+            {
+                if (_load.Acknowledged >= records)
+                {
+                    return true;
+                }
+
+                if (load.IsCompleted)
+                {
+                    return false;
+                }
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private void Record(FaultRecord record)
+    {
+        lock (_lock)
+        {
+            _records.Add(record);
+        }
+    }
+
+    private void Incident(string kind, string note)
+    {
+        var now = _context.Clock.Elapsed.TotalSeconds;
+        lock (_lock)
+        {
+            _incidents.Add(new FaultRecord($"w{_incidents.Count + 1}", kind, "replicator", now, null, note));
+        }
+
+        _context.Progress.Event(note);
+    }
+}

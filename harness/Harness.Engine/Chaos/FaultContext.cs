@@ -1,0 +1,24 @@
+using System.Diagnostics;
+using Harness.Engine.Clusters;
+using Harness.Engine.Orchestration;
+using Harness.Engine.Replicators;
+
+namespace Harness.Engine.Chaos;
+
+/// <summary>What faults act on: both clusters, the replicator, the topics, a seeded random source and the run clock.</summary>
+internal sealed record FaultContext(
+    IKafkaCluster Source,
+    IKafkaCluster Target,
+    IReplicator Replicator,
+    IReadOnlyList<(string Source, string Target, int Partitions)> Topics,
+    Random Random,
+    Stopwatch Clock,
+    IRunProgress Progress,
+    string? ReplicatorControlPortFile)
+{
+    public IKafkaCluster Cluster(string side) => side == "target" ? Target : Source;
+
+    /// <summary>Maps a source topic name to the name it has on <paramref name="side"/>.</summary>
+    public string TopicOn(string side, string sourceTopic) =>
+        side == "target" ? Topics.FirstOrDefault(t => t.Source == sourceTopic).Target ?? sourceTopic : sourceTopic;
+}

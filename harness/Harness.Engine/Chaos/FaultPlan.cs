@@ -1,0 +1,154 @@
+using Harness.Engine.Clusters;
+using Harness.Engine.Scenarios;
+
+namespace Harness.Engine.Chaos;
+
+/// <summary>
+/// Turns a scenario's <c>faults[]</c> into scheduled faults, refusing (with file:line:column) any parameter
+/// that is wrong and any fault the chosen backend cannot perform, so a bad fault fails validation, not a run.
+/// </summary>
+public static class FaultPlan
+{
+    /// <summary>Checks every fault of <paramref name="scenario"/>; throws <see cref="ScenarioException"/> listing all problems.</summary>
+    public static void Validate(Scenario scenario) => Build(scenario);
+
+    /// <summary>The hard heap limit (MiB) the replicator needs for the scenario's heap pressure, or null.</summary>
+    public static int? HeapLimitMiB(Scenario scenario) =>
+        Build(scenario).Select(f => f.Fault).OfType<HeapPressureFault>().Select(f => (int?)f.LimitMiB).Min();
+
+    internal static IReadOnlyList<ScheduledFault> Build(Scenario scenario)
+    {
+        var errors = new List<ScenarioError>();
+        var faults = new List<ScheduledFault>();
+        for (var i = 0; i < scenario.Faults.Count; i++)
+        {
+            var spec = scenario.Faults[i];
+            var parameters = new FaultParameters(spec, i, errors);
+            var fault = Create(scenario, spec, $"f{i + 1}", parameters);
+            var restart = spec.Action == FaultAction.HeapPressure && parameters.Flag("restart");
+            parameters.RejectUnused();
+            if (fault is not null)
+            {
+                faults.Add(new ScheduledFault(fault, spec.At, spec.Duration, restart));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ScenarioException(errors);
+        }
+
+        return faults;
+    }
+
+    private static IFault? Create(Scenario scenario, FaultSpec spec, string id, FaultParameters parameters)
+    {
+        switch (spec.Action)
+        {
+            case FaultAction.KillBroker or FaultAction.RestartBroker or FaultAction.HangBroker or FaultAction.Latency:
+            {
+                var side = parameters.Side();
+                var selector = BrokerSelector.Parse(parameters);
+                CheckLeaderTopic(scenario, selector, parameters);
+                var latency = spec.Action == FaultAction.Latency ? TimeSpan.FromMilliseconds(parameters.Int("ms", 0, 1)) : TimeSpan.Zero;
+                if (spec.Action == FaultAction.Latency && parameters.Text("ms") is null)
+                {
+                    parameters.Error("ms is missing", "latency: {side: source, broker: 1, ms: 200}");
+                }
+
+                RequireBrokerFaults(scenario, side, parameters);
+                return new BrokerFault(id, parameters.Name, side, selector, latency);
+            }
+
+            case FaultAction.Errors:
+            {
+                var side = parameters.Side();
+                var api = parameters.Text("api");
+                if (api is null || !EmbeddedKafkaCluster.IsApiName(api))
+                {
+                    parameters.Error(api is null ? "api is missing" : $"api '{api}' is not a Kafka API", "api: Produce, Fetch, Metadata, OffsetCommit, JoinGroup, ...");
+                }
+
+                var code = parameters.Int("code", 0, -1);
+                if (parameters.Text("code") is null)
+                {
+                    parameters.Error("code is missing", "code: a Kafka error code such as 6 (NOT_LEADER_OR_FOLLOWER) or 7 (REQUEST_TIMED_OUT)");
+                }
+
+                var count = parameters.Int("count", 1, 1);
+                var selector = parameters.Text("broker") is null && parameters.Text("leaderOf") is null ? null : BrokerSelector.Parse(parameters);
+                RequireBrokerFaults(scenario, side, parameters);
+                return new ErrorsFault(id, side, api ?? "Produce", (short)code, count, selector);
+            }
+
+            case FaultAction.MoveLeader:
+            {
+                var side = parameters.Side();
+                var topic = parameters.Text("topic");
+                var partition = parameters.Int("partition", 0, 0);
+                var spec2 = scenario.Topics.FirstOrDefault(t => t.Name == topic);
+                if (spec2 is null)
+                {
+                    parameters.Error(topic is null ? "topic is missing" : $"topic '{topic}' is not a topic of this scenario", $"topic: one of {string.Join(", ", scenario.Topics.Select(t => t.Name))}");
+                }
+                else if (partition >= spec2.Partitions)
+                {
+                    parameters.Error($"partition {partition} does not exist; '{topic}' has {spec2.Partitions}", $"partition: 0..{spec2.Partitions - 1}");
+                }
+
+                RequireBrokerFaults(scenario, side, parameters);
+                return new MoveLeaderFault(id, side, topic ?? "", partition);
+            }
+
+            case FaultAction.KillReplicator or FaultAction.PauseReplicator or FaultAction.RestartReplicator:
+                return new ReplicatorFault(id, parameters.Name, scenario.Replicator.Grace);
+
+            case FaultAction.HeapPressure:
+            {
+                var limit = parameters.Int("limitMiB", 0, 32);
+                if (parameters.Text("limitMiB") is null)
+                {
+                    parameters.Error("limitMiB is missing", "heapPressure: {limitMiB: 256, fraction: 0.9, over: 20s}");
+                }
+
+                var fraction = parameters.Fraction("fraction", 0.9);
+                var over = parameters.Duration("over", TimeSpan.FromSeconds(30));
+                if (scenario.Replicator.Kind != ReplicatorKind.Builtin)
+                {
+                    parameters.Error("heap pressure needs the built-in replicator's control endpoint", "replicator kind builtin, or remove this fault");
+                }
+
+                return new HeapPressureFault(id, limit, fraction, over);
+            }
+
+            default:
+                parameters.Error($"action {spec.Action} is not supported", "one of the fault actions listed in docs/scenarios.md");
+                return null;
+        }
+    }
+
+    private static void CheckLeaderTopic(Scenario scenario, BrokerSelector selector, FaultParameters parameters)
+    {
+        if (selector.LeaderTopic is { } topic && scenario.Topics.FirstOrDefault(t => t.Name == topic) is not { } spec)
+        {
+            parameters.Error($"leaderOf names '{topic}', which is not a topic of this scenario", $"leaderOf: one of {string.Join(", ", scenario.Topics.Select(t => t.Name))} followed by /partition");
+        }
+        else if (selector.LeaderTopic is { } name && scenario.Topics.First(t => t.Name == name).Partitions <= selector.LeaderPartition)
+        {
+            parameters.Error($"leaderOf names partition {selector.LeaderPartition} of '{name}', which does not exist", "an existing partition");
+        }
+    }
+
+    private static void RequireBrokerFaults(Scenario scenario, string side, FaultParameters parameters)
+    {
+        var cluster = side == "target" ? scenario.Clusters.Target : scenario.Clusters.Source;
+        if (cluster.Kind != ClusterKind.Embedded)
+        {
+            parameters.Error($"the {side} cluster is {cluster.Kind.ToString().ToLowerInvariant()} and cannot inject broker faults", $"an embedded {side} cluster, or remove this fault");
+        }
+        else if (parameters.Text("broker") is { } broker && int.TryParse(broker, out var id) && id > cluster.Brokers)
+        {
+            parameters.Error($"broker {id} does not exist; the {side} cluster has {cluster.Brokers}", $"broker: 1..{cluster.Brokers} or random");
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+
+namespace Harness.Engine.Chaos;
+
+/// <summary>
+/// Heap pressure on the built-in replicator, as in the incident this project was built for: the replicator
+/// runs under a hard heap limit (DOTNET_GCHeapHardLimit, set when it starts), and a ballast held through
+/// its control endpoint grows to a fraction of that limit over a duration. Recovery frees the ballast.
+/// </summary>
+internal sealed class HeapPressureFault(string id, int limitMiB, double fraction, TimeSpan over) : IFault
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private CancellationTokenSource? _growing;
+    private Task? _growth;
+
+    public string Id { get; } = id;
+
+    public string Kind => "heapPressure";
+
+    /// <summary>The hard heap limit the replicator must be started with.</summary>
+    public int LimitMiB { get; } = limitMiB;
+
+    public string Target => $"replicator heap: ballast to {fraction:P0} of {LimitMiB} MiB over {over.TotalSeconds:0}s";
+
+    public Task StartAsync(FaultContext context, CancellationToken cancellation)
+    {
+        _growing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _growth = GrowAsync(context, _growing.Token);
+        return Task.CompletedTask;
+    }
+
+    private async Task GrowAsync(FaultContext context, CancellationToken cancellation)
+    {
+        var started = context.Clock.Elapsed;
+        var target = (int)(LimitMiB * fraction);
+        while (!cancellation.IsCancellationRequested)
+        {
+            var progress = Math.Min(1, (context.Clock.Elapsed - started) / over);
+            await SetBallastAsync(context, (int)(target * progress), cancellation).ConfigureAwait(false);
+            if (progress >= 1)
+            {
+                return;
+            }
+
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task RecoverAsync(FaultContext context, CancellationToken cancellation)
+    {
+        if (_growing is not null)
+        {
+            await _growing.CancelAsync().ConfigureAwait(false);
+            await (_growth ?? Task.CompletedTask).ConfigureAwait(false);
+            _growing.Dispose();
+        }
+
+        await SetBallastAsync(context, 0, cancellation).ConfigureAwait(false);
+    }
+
+    private static async Task SetBallastAsync(FaultContext context, int mib, CancellationToken cancellation)
+    {
+        if (context.ReplicatorControlPortFile is not { } file || !File.Exists(file) || !context.Replicator.IsRunning)
+        {
+            return; // the replicator is down (perhaps out of memory): the watch records that
+        }
+
+        try
+        {
+            var port = int.Parse((await File.ReadAllTextAsync(file, cancellation).ConfigureAwait(false)).Trim(), CultureInfo.InvariantCulture);
+            using var response = await Http.PostAsync(new Uri($"http://127.0.0.1:{port}/ballast?mib={mib}"), null, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException or IOException)
+        {
+            // An overloaded replicator may not answer; the metrics watch shows what that means.
+        }
+    }
+}
