@@ -46,7 +46,7 @@ internal sealed class FaultParameters(FaultSpec spec, int index, List<ScenarioEr
         return value;
     }
 
-    public double Fraction(string key, double fallback)
+    public double Fraction(string key, double fallback, double max = 1)
     {
         var text = Text(key);
         if (text is null)
@@ -54,17 +54,17 @@ internal sealed class FaultParameters(FaultSpec spec, int index, List<ScenarioEr
             return fallback;
         }
 
-        if (ScalarFormats.TryParsePercent(text, out var percent) && percent is > 0 and <= 1)
+        if (ScalarFormats.TryParsePercent(text, out var percent) && percent > 0 && percent <= max)
         {
             return percent;
         }
 
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1)
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && value <= max)
         {
             return value;
         }
 
-        Error($"{key} '{text}' is not a fraction", $"{key}: a number in (0, 1] or a percentage such as 80%");
+        Error($"{key} '{text}' is not a fraction up to {max}", $"{key}: a number in (0, {max}] or a percentage such as 80%");
         return fallback;
     }
 

@@ -111,7 +111,7 @@ public static class FaultPlan
                     parameters.Error("limitMiB is missing", "heapPressure: {limitMiB: 256, fraction: 0.9, over: 20s}");
                 }
 
-                var fraction = parameters.Fraction("fraction", 0.9);
+                var fraction = parameters.Fraction("fraction", 0.9, max: 4); // above 1 the ballast alone exceeds the limit: a sure out-of-memory
                 var over = parameters.Duration("over", TimeSpan.FromSeconds(30));
                 if (scenario.Replicator.Kind != ReplicatorKind.Builtin)
                 {

@@ -1,0 +1,111 @@
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Tests.Chaos;
+
+/// <summary>
+/// Each fault on embedded clusters with the built-in replicator: nothing lost or reordered, duplicates within
+/// their bound, and the report lists the fault with its measured effect.
+/// </summary>
+[Parallelizable(ParallelScope.Children)]
+public sealed class FaultRehearsalTests
+{
+    [TestCase("killBroker: {side: source, leaderOf: events/0}", "2s")]
+    [TestCase("killBroker: {side: target, broker: 2}", "2s")]
+    [TestCase("restartBroker: {side: source, broker: random}", null)]
+    [TestCase("hangBroker: {side: target, broker: 1}", "2s")]
+    [TestCase("latency: {side: source, broker: random, ms: 200}", "2s")]
+    [TestCase("errors: {side: target, api: Produce, code: 6, count: 10}", null)]
+    [TestCase("errors: {side: source, api: Fetch, code: 7, count: 10}", null)]
+    [TestCase("moveLeader: {side: source, topic: events, partition: 1}", null)]
+    [TestCase("killReplicator: {}", "2s")]
+    [TestCase("pauseReplicator: {}", "2s")]
+    [TestCase("restartReplicator: {}", null)]
+    public async Task A_fault_loses_and_reorders_nothing_and_is_reported_with_its_effect(string fault, string? duration)
+    {
+        var outcome = await RehearsalRunner.RunAsync($$"""
+            name: fault
+            seed: 5
+            topics:
+              - name: events
+                partitions: 4
+                rate: 5000
+                records: 25_000
+                size: 200
+                keys: {dist: uniform, count: 1000}
+            replicator: {kind: builtin, policy: identity, grace: 5s}
+            faults:
+              - at: 1500ms
+            {{(duration is null ? "" : $"    for: {duration}\n")}}    {{fault}}
+            expect:
+              duplicates: {max: 20%}
+              drainWithin: 60s
+            """);
+
+        var result = outcome.Result;
+        result.Checks.Where(c => !c.Passed).Should().BeEmpty();
+        result.Parity.Sum(p => p.Lost).Should().Be(0);
+        result.Parity.Sum(p => p.Reordered).Should().Be(0);
+        result.Parity.Sum(p => p.Replicated).Should().Be(25_000);
+        var entry = result.Faults.Should().ContainSingle(f => f.Id == "f1").Which;
+        entry.Kind.Should().Be(fault[..fault.IndexOf(':')]);
+        entry.StartSeconds.Should().BeGreaterThan(0);
+        entry.MeasuredEffect.Should().Contain("peak");
+        result.TimeSeries.Markers.Should().Contain(m => m.FaultId == "f1");
+    }
+
+    [Test]
+    public async Task Heap_pressure_that_crashes_the_replicator_is_reported_as_a_crash_not_a_hang()
+    {
+        var outcome = await RehearsalRunner.RunAsync("""
+            name: oom
+            topics:
+              - name: events
+                partitions: 2
+                rate: 4000
+                records: 40_000
+                size: 500
+            replicator: {kind: builtin, policy: identity}
+            faults:
+              - at: 1s
+                for: 20s
+                heapPressure: {limitMiB: 128, fraction: 1.5, over: 2s}
+            expect:
+              drainWithin: 60s
+            """);
+
+        var result = outcome.Result;
+        result.Verdict.Should().Be(Verdict.Failed);
+        result.Faults.Should().Contain(f => f.Kind == "replicatorExit" && f.MeasuredEffect.Contains("without a fault asking for it"));
+        var drain = result.Checks.Single(c => c.Name == "replication drained");
+        drain.Passed.Should().BeFalse();
+        drain.Measured.Should().Contain("the replicator exited with code");
+        result.Duration.Should().BeLessThan(TimeSpan.FromSeconds(80), "a crashed replicator ends the drain at once instead of waiting for its deadline");
+    }
+
+    [Test]
+    public async Task Heap_pressure_with_an_operator_restart_recovers_and_keeps_parity()
+    {
+        var outcome = await RehearsalRunner.RunAsync("""
+            name: oom-restart
+            topics:
+              - name: events
+                partitions: 2
+                rate: 4000
+                records: 40_000
+                size: 500
+            replicator: {kind: builtin, policy: identity}
+            faults:
+              - at: 1s
+                for: 6s
+                heapPressure: {limitMiB: 128, fraction: 1.5, over: 2s, restart: true}
+            expect:
+              duplicates: {max: 30%}
+            """);
+
+        var result = outcome.Result;
+        result.Faults.Should().Contain(f => f.Kind == "replicatorExit").And.Contain(f => f.Kind == "replicatorRestart");
+        result.Parity.Sum(p => p.Lost).Should().Be(0);
+        result.Parity.Sum(p => p.Reordered).Should().Be(0);
+        result.Verdict.Should().Be(Verdict.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")));
+    }
+}
