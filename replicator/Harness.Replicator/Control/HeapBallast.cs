@@ -24,8 +24,8 @@ public sealed class HeapBallast
     }
 
     /// <summary>
-    /// Holds <paramref name="mib"/> MiB (0 frees everything). Returns the MiB actually held: less than asked when the
-    /// heap limit was reached first.
+    /// Holds <paramref name="mib"/> MiB (0 frees everything) and returns the MiB held. Asking for more than the hard
+    /// heap limit allows ends the process with an out-of-memory failure.
     /// </summary>
     public int Set(int mib)
     {
@@ -55,7 +55,9 @@ public sealed class HeapBallast
             }
             catch (OutOfMemoryException)
             {
-                // Holding what fit is the pressure the fault asked for; the caller is told the amount.
+                // A ballast beyond the hard heap limit is a heap that ran out, as in the incident the chaos engine
+                // replays: the process dies the way an out-of-memory replicator does, not limping on.
+                Environment.FailFast($"harness-replicator: out of memory: a heap ballast of {mib} MiB does not fit under the hard heap limit ({_chunks.Count} MiB held)");
             }
 
             return _chunks.Count;
