@@ -5,13 +5,14 @@ namespace Harness.Engine.Chaos;
 
 /// <summary>
 /// Measures what a fault did from the run's time series: peak lag while it lasted and shortly after, how
-/// long replication took to resume after recovery, and when lag was back to its level before the fault.
+/// long replication took to resume after recovery, the duplicates the verifier read in that window, and when
+/// lag was back to its level before the fault.
 /// </summary>
 internal static class FaultEffects
 {
     private static readonly double Settle = 60;
 
-    public static string Describe(FaultRecord record, IReadOnlyList<MetricSample> samples)
+    public static string Describe(FaultRecord record, IReadOnlyList<MetricSample> samples, IReadOnlyList<double> duplicateTimes)
     {
         if (record.StartSeconds is not { } start)
         {
@@ -34,6 +35,8 @@ internal static class FaultEffects
             parts.Add($"replication flowing {resumed.OffsetSeconds - end:0.0}s after recovery");
         }
 
+        var duplicates = duplicateTimes.Count(t => t >= start && t <= end + Settle);
+        parts.Add($"{N(duplicates)} duplicates read between its start and {Settle:0}s after recovery");
         var settled = samples.FirstOrDefault(s => s.OffsetSeconds > end && s.LagRecords <= Math.Max(before * 1.1, before + 100));
         parts.Add(settled is null ? "lag not back to its earlier level within the run" : $"lag back to its earlier level {settled.OffsetSeconds - end:0.0}s after recovery");
         return string.Join("; ", parts);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Load;
@@ -8,6 +9,7 @@ public sealed class LoadGenerator
     private readonly Scenario _scenario;
     private readonly string _bootstrap;
     private readonly ulong _runId;
+    private readonly Dictionary<string, LoadCounters> _topicCounters;
 
     /// <summary>Creates the generator for <paramref name="scenario"/> against the source cluster.</summary>
     public LoadGenerator(Scenario scenario, string bootstrap, ulong runId)
@@ -15,33 +17,38 @@ public sealed class LoadGenerator
         _scenario = scenario;
         _bootstrap = bootstrap;
         _runId = runId;
+        _topicCounters = scenario.Topics.ToDictionary(t => t.Name, _ => new LoadCounters(Counters), StringComparer.Ordinal);
     }
 
     /// <summary>Acknowledged records, per topic, partition and producer.</summary>
     public Ledger Ledger { get; } = new();
 
-    /// <summary>Live counters.</summary>
+    /// <summary>Live counters of the whole load.</summary>
     public LoadCounters Counters { get; } = new();
 
-    /// <summary>Records the whole scenario will send.</summary>
+    /// <summary>Live counters of each topic (their sums are <see cref="Counters"/>).</summary>
+    public IReadOnlyDictionary<string, LoadCounters> TopicCounters => _topicCounters;
+
+    /// <summary>Records the whole scenario will send; for a closed model, its record limit if it has one (else 0: unknown).</summary>
     public long PlannedRecords => _scenario.Topics.Sum(t => t.CreateSchedule()?.Total ?? t.Records ?? 0);
 
-    /// <summary>Sends every topic's schedule; returns when all are sent and acknowledged (or cancelled).</summary>
+    /// <summary>Sends every topic's load; returns when all is sent and acknowledged (or cancelled).</summary>
     public Task RunAsync(CancellationToken cancellation)
     {
         var seed = _scenario.Seed ?? 1;
         var values = new ValueSource(seed);
+        var clock = Stopwatch.StartNew();
         var tasks = new List<Task>();
         for (var t = 0; t < _scenario.Topics.Count; t++)
         {
             var topic = _scenario.Topics[t];
-            var schedule = topic.CreateSchedule()
-                ?? throw new ScenarioException($"topic '{topic.Name}': a closed-model rate (keepConstant) is not supported by the load generator yet; use a rate shape");
             for (var p = 0; p < topic.Producers; p++)
             {
-                var share = topic.Producers == 1 ? schedule : schedule.ForShare(p, topic.Producers);
-                var producer = new TopicProducer(topic, (ushort)t, (ushort)p, _runId, share, seed, values, Ledger, Counters, _bootstrap);
-                tasks.Add(Task.Run(() => producer.RunAsync(cancellation), cancellation));
+                var producer = new TopicProducer(topic, (ushort)t, (ushort)p, topic.Producers, _runId, seed, values, Ledger, _topicCounters[topic.Name], clock, _bootstrap);
+
+                // Each producer sleeps in librdkafka's queue between sends: a thread of its own keeps those waits
+                // off the thread pool the rest of the run depends on.
+                tasks.Add(Task.Factory.StartNew(() => producer.Run(cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default));
             }
         }
 

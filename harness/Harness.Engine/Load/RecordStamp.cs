@@ -22,7 +22,15 @@ public readonly record struct RecordStamp(ulong RunId, ushort TopicIndex, ushort
     public byte[] Encode()
     {
         var bytes = new byte[Size];
-        var span = bytes.AsSpan();
+        EncodeTo(bytes);
+        return bytes;
+    }
+
+    /// <summary>Encodes the stamp into the first <see cref="Size"/> bytes of <paramref name="span"/>, allocating nothing.</summary>
+    /// <param name="span">At least <see cref="Size"/> bytes.</param>
+    public void EncodeTo(Span<byte> span)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(span.Length, Size, nameof(span));
         span[0] = Version;
         BinaryPrimitives.WriteUInt64BigEndian(span[1..], RunId);
         BinaryPrimitives.WriteUInt16BigEndian(span[9..], TopicIndex);
@@ -32,7 +40,6 @@ public readonly record struct RecordStamp(ulong RunId, ushort TopicIndex, ushort
         BinaryPrimitives.WriteInt64BigEndian(span[25..], TimestampMs);
         BinaryPrimitives.WriteUInt32BigEndian(span[33..], ContentHash);
         BinaryPrimitives.WriteUInt32BigEndian(span[37..], Crc32C.Compute(span[..37]));
-        return bytes;
     }
 
     /// <summary>Decodes a stamp; <see cref="StampStatus"/> says whether it was damaged or fine.</summary>

@@ -1,161 +1,312 @@
 using System.Diagnostics;
-using Confluent.Kafka;
-using Harness.Engine.Clients;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Harness.Broker.Records;
 using Harness.Engine.Load.Model;
+using Harness.Engine.Load.Native;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Load;
 
 /// <summary>
-/// One producer of one topic: sends its share of the topic's schedule (open model: on time, however slow the
-/// cluster), stamps every record and writes every acknowledgement into the ledger.
+/// One producer of one topic, on its own thread: sends its share of the topic (open model: on schedule, however slow
+/// the cluster; closed model: a fixed number of records in flight), stamps every record and writes every
+/// acknowledgement into the ledger. Delivery reports are served on the same thread between sends.
 /// </summary>
-internal sealed class TopicProducer
+[SkipLocalsInit]
+internal sealed unsafe class TopicProducer : IDeliverySink
 {
+    private const int PollEvery = 1024;
+
+    /// <summary>Records stamped with one reading of the wall clock: reading it costs about as much as building a record.</summary>
+    private const int ClockEvery = 64;
+    private const int MaxWaitMs = 20;
+    private const int QueueFullWaitMs = 5;
+
+    private static readonly TimeSpan FlushPoll = TimeSpan.FromMilliseconds(100);
+
     private readonly TopicSpec _topic;
     private readonly ushort _topicIndex;
     private readonly ushort _producerId;
     private readonly ulong _runId;
-    private readonly InjectionSchedule _schedule;
+    private readonly InjectionSchedule? _share;
+    private readonly int _copies;
     private readonly RecordSampler _sampler;
+    private readonly StickyPartitioner _partitioner;
     private readonly ValueSource _values;
     private readonly Ledger _ledger;
     private readonly LoadCounters _counters;
-    private readonly long[] _sequences;
+    private readonly Stopwatch _clock;
     private readonly string _bootstrap;
+    private readonly long[] _sequences;
+    private readonly PartitionLedger?[] _partitionLedgers;
+    private readonly byte[] _headerNames;
+    private readonly int[] _headerNameOffsets;
+    private long _sent;
+    private long _acknowledged;
+    private long _failed;
+    private long _unreportedSent;
+    private long _timestamp;
 
-    public TopicProducer(TopicSpec topic, ushort topicIndex, ushort producerId, ulong runId, InjectionSchedule schedule, long seed,
-        ValueSource values, Ledger ledger, LoadCounters counters, string bootstrap)
+    public TopicProducer(TopicSpec topic, ushort topicIndex, ushort producerId, int producerCount, ulong runId, long seed,
+        ValueSource values, Ledger ledger, LoadCounters counters, Stopwatch clock, string bootstrap)
     {
         _topic = topic;
         _topicIndex = topicIndex;
         _producerId = producerId;
         _runId = runId;
-        _schedule = schedule;
+        var whole = topic.CreateSchedule();
+        _share = whole is null ? null : producerCount == 1 ? whole : whole.ForShare(producerId, producerCount);
+        _copies = topic.Rate is ClosedLoadModel closed ? Math.Max(1, (closed.Copies / producerCount) + (producerId < closed.Copies % producerCount ? 1 : 0)) : 0;
         _sampler = topic.CreateSampler(seed);
+        var recordsPerBatch = StickyPartitioner.RecordsPerBatch(topic.Producer.BatchSize ?? ProducerProperties.DefaultBatchSize, AverageRecordBytes(topic));
+        _partitioner = new StickyPartitioner(topic.Partitions, recordsPerBatch, DeterministicRandom.StreamSeed(seed, topic.Name + "/partitions"), whole, producerId, producerCount);
         _values = values;
         _ledger = ledger;
         _counters = counters;
-        _sequences = new long[topic.Partitions];
+        _clock = clock;
         _bootstrap = bootstrap;
+        _sequences = new long[topic.Partitions];
+        _partitionLedgers = new PartitionLedger?[topic.Partitions];
+        (_headerNames, _headerNameOffsets) = HeaderNames(topic.Headers.Count);
     }
 
-    public async Task RunAsync(CancellationToken cancellation)
+    /// <summary>Records sent and not yet reported delivered or failed.</summary>
+    private long InFlight => _sent - _acknowledged - _failed;
+
+    public void Run(CancellationToken cancellation)
     {
-        using var producer = new ProducerBuilder<byte[]?, byte[]>(Config()).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
-        var clock = Stopwatch.StartNew();
-        long sent = 0, dueSeen = 0;
-        var total = _schedule.Total;
-        while (sent < total && !cancellation.IsCancellationRequested)
+        using var producer = new NativeProducer(ProducerProperties.For(_topic, _producerId, _bootstrap), _topic.Name);
+        if (_share is not null)
         {
-            var due = _schedule.Due(clock.Elapsed);
+            RunOpen(producer, _share, cancellation);
+        }
+        else
+        {
+            RunClosed(producer, cancellation);
+        }
+
+        // Wait for every acknowledgement: the ledger must be complete before verification.
+        ReportSent();
+        while (InFlight > 0)
+        {
+            if (cancellation.IsCancellationRequested)
+            {
+                producer.Purge();
+                producer.Poll(0, this);
+                break;
+            }
+
+            producer.Poll((int)FlushPoll.TotalMilliseconds, this);
+        }
+    }
+
+    public void Delivered(ReadOnlySpan<Delivery> deliveries)
+    {
+        long acknowledged = 0, failed = 0;
+        foreach (var delivery in deliveries)
+        {
+            if (delivery.Error != 0 || delivery.Partition < 0 || delivery.Partition >= _partitionLedgers.Length)
+            {
+                failed++;
+                continue;
+            }
+
+            _partitionLedgers[delivery.Partition]!.Acknowledged(delivery.Opaque, delivery.Offset);
+            acknowledged++;
+        }
+
+        _acknowledged += acknowledged;
+        _failed += failed;
+        _counters.AddAcknowledged(acknowledged, _clock.Elapsed);
+        _counters.AddFailed(failed);
+    }
+
+    /// <summary>The open model: send what the schedule says is due, sleep (serving deliveries) until the next record is.</summary>
+    private void RunOpen(NativeProducer producer, InjectionSchedule share, CancellationToken cancellation)
+    {
+        long dueSeen = 0;
+        var total = share.Total;
+        while (_sent < total && !cancellation.IsCancellationRequested)
+        {
+            var due = share.Due(_clock.Elapsed);
+            _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             if (due > dueSeen)
             {
                 _counters.AddDue(due - dueSeen);
                 dueSeen = due;
             }
 
-            while (sent < due && !cancellation.IsCancellationRequested)
+            while (_sent < due && !cancellation.IsCancellationRequested)
             {
-                Send(producer, _schedule.GlobalOrdinal(sent));
-                sent++;
+                if (!TrySend(producer, share.GlobalOrdinal(_sent)))
+                {
+                    ReportSent();
+                    producer.Poll(QueueFullWaitMs, this);
+                }
+                else if (_sent % PollEvery == 0)
+                {
+                    ReportSent();
+                    producer.Poll(0, this);
+                }
             }
 
-            if (sent >= total)
+            ReportSent();
+            if (_sent >= total)
             {
                 break;
             }
 
-            var next = _schedule.WhenDue(sent + 1) ?? TimeSpan.Zero;
-            var wait = next - clock.Elapsed;
-            if (wait > TimeSpan.FromMilliseconds(1))
-            {
-                try
-                {
-                    await Task.Delay(wait < TimeSpan.FromMilliseconds(20) ? wait : TimeSpan.FromMilliseconds(20), cancellation).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    break;
-                }
-            }
-        }
+            var wait = (share.WhenDue(_sent + 1) ?? TimeSpan.Zero) - _clock.Elapsed;
 
-        // Wait for every acknowledgement: the ledger must be complete before verification.
-        while (producer.Flush(TimeSpan.FromMilliseconds(200)) > 0 && !cancellation.IsCancellationRequested)
-        {
+            // Sleep in librdkafka's queue, so deliveries are served while waiting; at least a millisecond, so a
+            // fast schedule sends small bursts instead of spinning.
+            producer.Poll(Math.Clamp((int)Math.Ceiling(wait.TotalMilliseconds), 1, MaxWaitMs), this);
         }
     }
 
-    private void Send(IProducer<byte[]?, byte[]> producer, long ordinal)
+    /// <summary>The closed model (keepConstant): keep this producer's copies in flight until the load's end.</summary>
+    private void RunClosed(NativeProducer producer, CancellationToken cancellation)
+    {
+        var end = (_topic.Rate as ClosedLoadModel)?.During ?? _topic.Duration;
+        var limit = _topic.Records ?? long.MaxValue;
+        var producers = Math.Max(1, _topic.Producers);
+        while (!cancellation.IsCancellationRequested && (end is null || _clock.Elapsed < end))
+        {
+            var ordinal = _producerId + (_sent * producers);
+            if (ordinal >= limit)
+            {
+                break;
+            }
+
+            if (InFlight >= _copies)
+            {
+                ReportSent();
+                producer.Poll(QueueFullWaitMs, this);
+                _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                continue;
+            }
+
+            if (TrySend(producer, ordinal))
+            {
+                // A closed model has no schedule of its own: what it sends is what was due.
+                _counters.AddDue(1);
+            }
+            else
+            {
+                ReportSent();
+                producer.Poll(QueueFullWaitMs, this);
+            }
+        }
+    }
+
+    private void ReportSent()
+    {
+        if (_unreportedSent > 0)
+        {
+            _counters.AddSent(_unreportedSent, _clock.Elapsed);
+            _unreportedSent = 0;
+        }
+    }
+
+    /// <summary>Builds record <paramref name="ordinal"/> and hands it to librdkafka; false when its queue is full.</summary>
+    private bool TrySend(NativeProducer producer, long ordinal)
     {
         var sample = _sampler.Sample(ordinal);
-        var key = sample.Key is { } k ? System.Text.Encoding.UTF8.GetBytes(k) : null;
+        Span<byte> key = stackalloc byte[32];
+        var keyLength = sample.KeyIndex is { } index ? FormatKey(index, key) : -1;
+        var keyBytes = keyLength < 0 ? ReadOnlySpan<byte>.Empty : key[..keyLength];
         var value = _values.Value(ordinal, sample.ValueSize);
-        var partition = key is null ? (int)(ordinal % _topic.Partitions) : (int)(Crc32C.Compute(key) % (uint)_topic.Partitions);
-        var sequence = _sequences[partition]++;
-        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var stamp = new RecordStamp(_runId, _topicIndex, _producerId, partition, sequence, timestamp, RecordStamp.HashContent(key, value));
-        var headers = new Headers { { RecordStamp.HeaderKey, stamp.Encode() } };
-        for (var h = 0; h < sample.HeaderCount; h++)
+        var headerSize = Math.Clamp(sample.HeaderSize, 0, ValueSource.MaxSize);
+        var partition = keyLength < 0 ? _partitioner.PartitionOf(ordinal) : (int)(Crc32C.Compute(keyBytes) % (uint)_topic.Partitions);
+        var sequence = _sequences[partition];
+        if (_sent % ClockEvery == 0)
         {
-            headers.Add($"h{h}", _values.Value(ordinal + h, sample.HeaderSize));
+            _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         }
 
-        var message = new Message<byte[]?, byte[]> { Key = key, Value = value, Headers = headers, Timestamp = new Timestamp(timestamp, TimestampType.CreateTime) };
-        var ledger = _ledger.For(_topic.Name, partition, _producerId);
-        var target = new TopicPartition(_topic.Name, partition);
-        while (true)
-        {
-            try
-            {
-                producer.Produce(target, message, report =>
-                {
-                    if (report.Error.IsError)
-                    {
-                        _counters.AddFailed();
-                        return;
-                    }
+        var timestamp = _timestamp;
+        Span<byte> stamp = stackalloc byte[RecordStamp.Size];
+        new RecordStamp(_runId, _topicIndex, _producerId, partition, sequence, timestamp, RecordStamp.HashContent(keyBytes, value)).EncodeTo(stamp);
+        _partitionLedgers[partition] ??= _ledger.For(_topic.Name, partition, _producerId);
 
-                    ledger.Acknowledged(sequence, report.Offset.Value);
-                    _counters.AddAcknowledged();
-                });
-                _counters.AddSent();
-                return;
-            }
-            catch (ProduceException<byte[]?, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+        var headerCount = Math.Min(sample.HeaderCount, _headerNameOffsets.Length);
+        Span<VarArg> arguments = stackalloc VarArg[8 + headerCount];
+        var stampName = RecordStampName;
+        fixed (byte* keyPointer = key)
+        fixed (byte* stampPointer = stamp)
+        fixed (byte* stampNamePointer = stampName)
+        {
+            var names = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_headerNames));
+            var count = 0;
+            arguments[count++] = VarArg.Pointer(VarArgType.TopicHandle, producer.TopicHandle);
+            arguments[count++] = VarArg.Integer(VarArgType.Partition, partition);
+            arguments[count++] = VarArg.Memory(VarArgType.Value, _values.Pointer(ordinal, sample.ValueSize), value.Length);
+            if (keyLength >= 0)
             {
-                producer.Poll(TimeSpan.FromMilliseconds(10));
+                arguments[count++] = VarArg.Memory(VarArgType.Key, keyPointer, keyLength);
+            }
+
+            arguments[count++] = VarArg.Pointer(VarArgType.Opaque, (nint)sequence);
+            arguments[count++] = VarArg.Integer(VarArgType.MessageFlags, LibRdKafka.MessageCopy);
+            arguments[count++] = VarArg.Long(VarArgType.Timestamp, timestamp);
+            arguments[count++] = VarArg.Header(stampNamePointer, stampPointer, RecordStamp.Size);
+            for (var h = 0; h < headerCount; h++)
+            {
+                arguments[count++] = VarArg.Header(names + _headerNameOffsets[h], _values.Pointer(ordinal + h, headerSize), headerSize);
+            }
+
+            if (!producer.TryProduce(arguments[..count]))
+            {
+                return false;
             }
         }
+
+        _sequences[partition] = sequence + 1;
+        _sent++;
+        _unreportedSent++;
+        return true;
     }
 
-    private ProducerConfig Config()
+    /// <summary>The stamp header's name, NUL-terminated for librdkafka.</summary>
+    private static ReadOnlySpan<byte> RecordStampName => "hx-stamp\0"u8;
+
+    /// <summary>Writes <c>key-</c> and at least six digits, the text <see cref="KeyDistribution.FormatKey"/> gives, as UTF-8.</summary>
+    private static int FormatKey(long index, Span<byte> into)
     {
-        var settings = _topic.Producer;
-        var config = new ProducerConfig
+        "key-"u8.CopyTo(into);
+        index.TryFormat(into[4..], out var digits, "D6", CultureInfo.InvariantCulture);
+        return 4 + digits;
+    }
+
+    /// <summary>Application header names h0, h1, ... as NUL-terminated UTF-8 in one pinned block.</summary>
+    private static (byte[] Names, int[] Offsets) HeaderNames(int count)
+    {
+        var offsets = new int[count];
+        var text = new List<byte>();
+        for (var h = 0; h < count; h++)
         {
-            BootstrapServers = _bootstrap,
-            ClientId = $"harness-load-{_topic.Name}-{_producerId}",
-            Acks = settings.Acks switch { AcksMode.All => Acks.All, AcksMode.Leader => Acks.Leader, _ => Acks.None },
-            EnableIdempotence = settings.Idempotence && settings.Acks == AcksMode.All,
-            LingerMs = settings.LingerMs ?? 5,
-            CompressionType = _topic.Compression switch
-            {
-                CompressionCodec.Gzip => CompressionType.Gzip,
-                CompressionCodec.Snappy => CompressionType.Snappy,
-                CompressionCodec.Lz4 => CompressionType.Lz4,
-                CompressionCodec.Zstd => CompressionType.Zstd,
-                _ => CompressionType.None,
-            },
-            MessageTimeoutMs = 120_000,
-        };
-        if (settings.BatchSize is { } batchSize)
-        {
-            config.BatchSize = batchSize;
+            offsets[h] = text.Count;
+            text.AddRange(System.Text.Encoding.UTF8.GetBytes($"h{h.ToString(CultureInfo.InvariantCulture)}\0"));
         }
 
-        return config;
+        var names = GC.AllocateUninitializedArray<byte>(Math.Max(1, text.Count), pinned: true);
+        text.CopyTo(names);
+        return (names, offsets);
+    }
+
+    /// <summary>An estimate of one record's bytes (key, value, stamp and headers), from a fixed sample of sizes.</summary>
+    private static double AverageRecordBytes(TopicSpec topic)
+    {
+        var sampler = topic.CreateSampler(0);
+        const int Samples = 256;
+        double sum = 0;
+        for (var i = 0; i < Samples; i++)
+        {
+            sum += sampler.Sample(i).ValueSize;
+        }
+
+        return (sum / Samples) + 16 + RecordStamp.Size + 16 + (topic.Headers.Count * (topic.Headers.Size + 8));
     }
 }

@@ -91,7 +91,7 @@ public sealed class RunOrchestrator
 
             Enter("load", sampler);
             load = new LoadGenerator(scenario, source.BootstrapServers, runId);
-            verifier = new StreamingVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers, latency);
+            verifier = new StreamingVerifier(topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions)).ToList(), load.Ledger, runId, target.BootstrapServers, latency, clock);
             verifier.Start();
             var metricsFile = scenario.Replicator.Kind == ReplicatorKind.Builtin ? Path.Combine(runDirectory, "replicator-metrics.jsonl") : null;
             var context = new FaultContext(source, target, replicator, topics, new Random(scenario.Seed ?? 1), clock, _progress,
@@ -200,7 +200,7 @@ public sealed class RunOrchestrator
             Target = r.Target,
             StartSeconds = r.StartSeconds ?? 0,
             EndSeconds = r.EndSeconds,
-            MeasuredEffect = FaultEffects.Describe(r, samples),
+            MeasuredEffect = FaultEffects.Describe(r, samples, verifier?.DuplicateTimes ?? []),
         }).ToList();
         var verdict = error is not null ? Verdict.Error
             : partialReason is not null ? Verdict.Partial

@@ -33,10 +33,13 @@ public sealed class StreamingVerifier : IDisposable
     private volatile bool _live = true;
     private volatile string? _failure;
     private long _recordsRead;
+    private readonly System.Diagnostics.Stopwatch _clock;
+    private readonly List<double> _duplicateTimes = [];
 
     /// <summary>Creates a verifier of <paramref name="topics"/> (list index = the stamp's topic index).</summary>
-    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency)
+    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, System.Diagnostics.Stopwatch? clock = null)
     {
+        _clock = clock ?? System.Diagnostics.Stopwatch.StartNew();
         _topics = topics;
         _topicIndex = topics.Select((t, i) => (t.Target, i)).ToDictionary(p => p.Target, p => p.i, StringComparer.Ordinal);
         _ledger = ledger;
@@ -56,6 +59,18 @@ public sealed class StreamingVerifier : IDisposable
 
     /// <summary>Records read from the target so far.</summary>
     public long RecordsRead => Interlocked.Read(ref _recordsRead);
+
+    /// <summary>When (seconds on the run clock) each duplicate was read: lets faults be charged with the duplicates they caused.</summary>
+    public IReadOnlyList<double> DuplicateTimes
+    {
+        get
+        {
+            lock (_duplicateTimes)
+            {
+                return _duplicateTimes.ToArray();
+            }
+        }
+    }
 
     /// <summary>Starts reading the target in the background.</summary>
     public void Start() => _thread.Start();
@@ -232,6 +247,14 @@ public sealed class StreamingVerifier : IDisposable
 
         Map(topic.Target, partition).Add(offset, key, stamp.Sequence);
         var anomaly = stream.Observe(stamp.Sequence);
+        if (anomaly == AnomalyClass.Duplicated)
+        {
+            lock (_duplicateTimes)
+            {
+                _duplicateTimes.Add(_clock.Elapsed.TotalSeconds);
+            }
+        }
+
         if (anomaly is { } found)
         {
             Example(found, key, stamp.Sequence, topic.Target, partition, offset, found == AnomalyClass.Duplicated ? "already seen on the target" : "arrived after a later sequence");

@@ -145,6 +145,19 @@ public sealed class DeterministicRandom
         return radius * Math.Cos(2.0 * Math.PI * NextDouble());
     }
 
+    /// <summary>Mixes two values into one well-spread 64-bit value (the seeding step of <see cref="ForIndex"/>, without the generator).</summary>
+    internal static ulong Combine(ulong a, ulong b) => Mix(a, b);
+
+    /// <summary>Re-seeds this generator as <see cref="ForIndex"/> would create it, so hot paths can reuse one instance.</summary>
+    internal void Reset(ulong streamSeed, long index)
+    {
+        var state = Mix(streamSeed, unchecked((ulong)index));
+        _s0 = SplitMix64(ref state);
+        _s1 = SplitMix64(ref state);
+        _s2 = SplitMix64(ref state);
+        _s3 = SplitMix64(ref state);
+    }
+
     private static ulong Mix(ulong a, ulong b)
     {
         var state = unchecked(a ^ (b * GoldenGamma));

@@ -8,6 +8,9 @@ namespace Harness.Engine.Load.Model;
 /// </summary>
 public sealed class RecordSampler
 {
+    [ThreadStatic]
+    private static DeterministicRandom? _scratch;
+
     private readonly ulong _keySeed;
     private readonly ulong _sizeSeed;
 
@@ -44,8 +47,13 @@ public sealed class RecordSampler
     public SampledRecord Sample(long ordinal)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(ordinal);
-        var key = Keys.NextIndex(ordinal, DeterministicRandom.ForIndex(_keySeed, ordinal));
-        var size = Sizes.Sample(DeterministicRandom.ForIndex(_sizeSeed, ordinal));
+        // One reusable generator per thread, re-seeded per record exactly as ForIndex would create it: the load
+        // generator samples hundreds of thousands of records a second, and two allocations each add up.
+        var random = _scratch ??= new DeterministicRandom(0);
+        random.Reset(_keySeed, ordinal);
+        var key = Keys.NextIndex(ordinal, random);
+        random.Reset(_sizeSeed, ordinal);
+        var size = Sizes.Sample(random);
         return new SampledRecord(ordinal, key, size, Headers.Count, Headers.Size);
     }
 }

@@ -1,0 +1,58 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+
+namespace Harness.Engine.Load.Native;
+
+/// <summary>
+/// Finds librdkafka for <see cref="LibRdKafka"/> the way Confluent.Kafka finds it: librdkafka.redist ships several
+/// Linux builds, and the default one needs libsasl2, which a slim Debian lacks; the CentOS 8 build carries its own
+/// dependencies. Other libraries of this assembly keep the runtime's default lookup.
+/// </summary>
+internal static class LibraryResolver
+{
+    private static readonly Lazy<bool> Registration = new(() =>
+    {
+        NativeLibrary.SetDllImportResolver(typeof(LibraryResolver).Assembly, Resolve);
+        return true;
+    });
+
+    /// <summary>Registers the resolver once per process; call before the first librdkafka call.</summary>
+    public static void EnsureRegistered() => _ = Registration.Value;
+
+    private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
+    {
+        if (name != "librdkafka")
+        {
+            return 0;
+        }
+
+        foreach (var candidate in Candidates())
+        {
+            if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
+            {
+                return handle;
+            }
+        }
+
+        return 0;
+    }
+
+    private static IEnumerable<string> Candidates()
+    {
+        var architecture = RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant();
+        var (os, files) = OperatingSystem.IsWindows() ? ("win", new[] { "librdkafka.dll" })
+            : OperatingSystem.IsMacOS() ? ("osx", ["librdkafka.dylib"])
+            : ("linux", ["librdkafka.so", "centos8-librdkafka.so", "alpine-librdkafka.so"]);
+        var folders = new[] { AppContext.BaseDirectory, Path.GetDirectoryName(typeof(Confluent.Kafka.Library).Assembly.Location) ?? string.Empty }
+            .Where(f => f.Length > 0)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var folder in folders)
+        {
+            foreach (var file in files)
+            {
+                yield return Path.Combine(folder, "runtimes", $"{os}-{architecture}", "native", file);
+                yield return Path.Combine(folder, file);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+
+namespace Harness.Engine.Load.Native;
+
+/// <summary>
+/// One librdkafka producer for one topic, driven from a single thread: <see cref="TryProduce"/> hands a record
+/// over (librdkafka copies it), <see cref="Poll"/> serves delivery reports in batches straight out of
+/// librdkafka's event queue. Nothing is allocated per record on either path.
+/// </summary>
+internal sealed unsafe class NativeProducer : IDisposable
+{
+    private const int ErrorBufferSize = 512;
+    private const int DeliveryBatch = 256;
+
+    private readonly nint _handle;
+    private readonly nint _topic;
+    private readonly nint _queue;
+    private bool _disposed;
+
+    /// <summary>Creates the producer.</summary>
+    /// <param name="settings">librdkafka configuration properties.</param>
+    /// <param name="topic">The topic every record goes to.</param>
+    /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
+    public NativeProducer(IReadOnlyDictionary<string, string> settings, string topic)
+    {
+        LibraryResolver.EnsureRegistered();
+        var error = stackalloc byte[ErrorBufferSize];
+        var conf = LibRdKafka.ConfNew();
+        foreach (var (name, value) in settings)
+        {
+            if (LibRdKafka.ConfSet(conf, name, value, error, ErrorBufferSize) != LibRdKafka.ConfOk)
+            {
+                LibRdKafka.ConfDestroy(conf);
+                throw new ArgumentException($"producer setting {name}={value} refused: {LibRdKafka.Text((nint)error)}", nameof(settings));
+            }
+        }
+
+        // Delivery reports and errors arrive as events on the main queue, served in batches by Poll.
+        LibRdKafka.ConfSetEvents(conf, LibRdKafka.EventDeliveryReport | LibRdKafka.EventError);
+        _handle = LibRdKafka.New(LibRdKafka.ProducerType, conf, error, ErrorBufferSize);
+        if (_handle == 0)
+        {
+            LibRdKafka.ConfDestroy(conf);
+            throw new ArgumentException($"cannot create a producer: {LibRdKafka.Text((nint)error)}", nameof(settings));
+        }
+
+        _topic = LibRdKafka.TopicNew(_handle, topic, 0);
+        _queue = LibRdKafka.QueueGetMain(_handle);
+    }
+
+    ~NativeProducer() => Release();
+
+    /// <summary>librdkafka's handle of the topic, for the <see cref="VarArgType.TopicHandle"/> argument.</summary>
+    public nint TopicHandle => _topic;
+
+    /// <summary>The first fatal error the producer reported (an idempotent producer that lost its sequence), if any.</summary>
+    public string? FatalError { get; private set; }
+
+    /// <summary>Hands a record to librdkafka; false when its local queue is full (serve deliveries, then try again).</summary>
+    /// <exception cref="InvalidOperationException">librdkafka refused the record for another reason.</exception>
+    public bool TryProduce(ReadOnlySpan<VarArg> arguments)
+    {
+        nint error;
+        fixed (VarArg* pointer = arguments)
+        {
+            error = LibRdKafka.ProduceVa(_handle, pointer, (nuint)arguments.Length);
+        }
+
+        if (error == 0)
+        {
+            return true;
+        }
+
+        var code = LibRdKafka.ErrorCode(error);
+        var text = LibRdKafka.Text(LibRdKafka.ErrorString(error));
+        LibRdKafka.ErrorDestroy(error);
+        return code == LibRdKafka.QueueFull
+            ? false
+            : throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"librdkafka refused a record ({code}): {text}"));
+    }
+
+    /// <summary>
+    /// Serves every ready event, waiting up to <paramref name="timeoutMs"/> for the first one; returns the number of
+    /// delivery reports served.
+    /// </summary>
+    public int Poll(int timeoutMs, IDeliverySink sink)
+    {
+        var messages = stackalloc RdKafkaMessage*[DeliveryBatch];
+        Span<Delivery> batch = stackalloc Delivery[DeliveryBatch];
+        var served = 0;
+        var timeout = timeoutMs;
+        while (LibRdKafka.QueuePoll(_queue, timeout) is var ev && ev != 0)
+        {
+            timeout = 0;
+            try
+            {
+                switch (LibRdKafka.EventType(ev))
+                {
+                    case LibRdKafka.EventDeliveryReport:
+                        int count;
+                        while ((count = (int)LibRdKafka.EventMessageArray(ev, messages, DeliveryBatch)) > 0)
+                        {
+                            for (var i = 0; i < count; i++)
+                            {
+                                var message = messages[i];
+                                batch[i] = new Delivery(message->Partition, message->Offset, message->Opaque, message->Error);
+                            }
+
+                            sink.Delivered(batch[..count]);
+                            served += count;
+                        }
+
+                        break;
+                    case LibRdKafka.EventError when LibRdKafka.EventErrorIsFatal(ev) != 0:
+                        FatalError ??= LibRdKafka.Text(LibRdKafka.EventErrorString(ev));
+                        break;
+                }
+            }
+            finally
+            {
+                LibRdKafka.EventDestroy(ev);
+            }
+        }
+
+        return served;
+    }
+
+    /// <summary>Drops queued and in-flight records; their delivery reports then come back as failures.</summary>
+    public void Purge() => LibRdKafka.Purge(_handle, LibRdKafka.PurgeAll);
+
+    /// <summary>A librdkafka error code as text.</summary>
+    public static string Describe(int code) => LibRdKafka.Text(LibRdKafka.ErrorText(code));
+
+    public void Dispose()
+    {
+        Release();
+        GC.SuppressFinalize(this);
+    }
+
+    private void Release()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        LibRdKafka.QueueDestroy(_queue);
+        LibRdKafka.TopicDestroy(_topic);
+        LibRdKafka.Destroy(_handle);
+    }
+}

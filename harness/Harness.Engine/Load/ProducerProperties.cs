@@ -1,0 +1,44 @@
+using System.Globalization;
+using Harness.Engine.Scenarios;
+
+namespace Harness.Engine.Load;
+
+/// <summary>The librdkafka settings of one load producer: the scenario's producer settings and codec, and the harness's defaults for the rest.</summary>
+internal static class ProducerProperties
+{
+    /// <summary>linger.ms when the scenario does not say: the Kafka 4 producer default.</summary>
+    public const int DefaultLingerMs = 5;
+
+    /// <summary>batch.size when the scenario does not say: librdkafka's default.</summary>
+    public const int DefaultBatchSize = 1_000_000;
+
+    public static IReadOnlyDictionary<string, string> For(TopicSpec topic, int producerId, string bootstrap)
+    {
+        var settings = topic.Producer;
+        var properties = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["bootstrap.servers"] = bootstrap,
+            ["client.id"] = $"harness-load-{topic.Name}-{producerId}",
+            ["acks"] = settings.Acks switch { AcksMode.All => "all", AcksMode.Leader => "1", _ => "0" },
+            ["enable.idempotence"] = settings.Idempotence && settings.Acks == AcksMode.All ? "true" : "false",
+            ["linger.ms"] = (settings.LingerMs ?? DefaultLingerMs).ToString(CultureInfo.InvariantCulture),
+            ["compression.codec"] = topic.Compression switch
+            {
+                CompressionCodec.Gzip => "gzip",
+                CompressionCodec.Snappy => "snappy",
+                CompressionCodec.Lz4 => "lz4",
+                CompressionCodec.Zstd => "zstd",
+                _ => "none",
+            },
+
+            // Generous, so a broker kill or a long leader election fails no record that a retry would deliver.
+            ["message.timeout.ms"] = "120000",
+        };
+        if (settings.BatchSize is { } batchSize)
+        {
+            properties["batch.size"] = batchSize.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return properties;
+    }
+}
