@@ -13,6 +13,8 @@ internal static class HarnessCommands
             RunCommand.Create(),
             ValidateCommand.Create(),
             BrokerCommand.Create(),
+            CaptureCommand.Create(),
+            ReportCommand.Create(),
         };
         return root;
     }

@@ -1,4 +1,18 @@
 using Harness.Cli;
+using Harness.Engine.Orchestration;
 
 // The CLI is thin: parse, call the engine, map outcomes to exit codes.
-return await HarnessCommands.Build().Parse(args).InvokeAsync().ConfigureAwait(false);
+var parse = HarnessCommands.Build().Parse(args);
+if (parse.Errors.Count > 0)
+{
+    // A bad command line is bad input (exit 2), never "a check failed" (exit 1), which CI would misread.
+    foreach (var error in parse.Errors)
+    {
+        Console.Error.WriteLine($"harness: {error.Message}");
+    }
+
+    Console.Error.WriteLine("harness: see --help");
+    return ExitCodes.BadInput;
+}
+
+return await parse.InvokeAsync().ConfigureAwait(false);

@@ -60,6 +60,7 @@ public sealed partial class InterruptTests
         SendSignal(harness.Id, 2).Should().Be(0);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await harness.WaitForExitAsync(timeout.Token);
+        harness.WaitForExit(); // also waits until the redirected output has been delivered to the handler
 
         harness.ExitCode.Should().Be(130, await stderr);
         string last;

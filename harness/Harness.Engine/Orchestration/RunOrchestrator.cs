@@ -97,7 +97,7 @@ public sealed class RunOrchestrator
             var context = new FaultContext(source, target, replicator, topics, new Random(scenario.Seed ?? 1), clock, _progress,
                 Path.Combine(runDirectory, "replicator-state", "control.port"));
             chaos = new ChaosEngine(plan, context, load.Counters, metricsFile);
-            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency, metricsFile, chaos);
+            sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency, metricsFile, chaos, () => verifier.NewestReplicatedTimestampMs);
             sampler.Start();
             watch = chaos.WatchAsync(watching.Token);
             var loading = load.RunAsync(cancellation);

@@ -19,6 +19,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly LoadCounters _load;
     private readonly LatencyRecorder _latency;
     private readonly string? _metricsFile;
+    private readonly Func<long>? _newestReplicatedMs;
     private readonly ChaosEngine? _chaos;
     private readonly long _planned;
     private readonly IRunProgress _progress;
@@ -35,8 +36,10 @@ internal sealed class RunSampler : IAsyncDisposable
     private double _lastOffset;
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
-        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos)
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos,
+        Func<long>? newestReplicatedMs = null)
     {
+        _newestReplicatedMs = newestReplicatedMs;
         _metricsFile = metricsFile;
         _chaos = chaos;
         _latency = latency;
@@ -104,6 +107,7 @@ internal sealed class RunSampler : IAsyncDisposable
                 ProduceRate = Math.Round((produced - _lastProduced) / span, 1),
                 ReplicateRate = Math.Round(Math.Max(0, replicated - _lastReplicated) / span, 1),
                 LagRecords = lag,
+                LagMs = LagMs(lag),
                 LatencyP50Ms = interval?.P50,
                 LatencyP99Ms = interval?.P99,
                 ReplicatorRssMiB = replicator?.RssMiB,
@@ -117,6 +121,18 @@ internal sealed class RunSampler : IAsyncDisposable
         }
 
         _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, _chaos?.Active ?? 0, _chaos?.Done ?? 0));
+    }
+
+    /// <summary>How far the target is behind in time: now minus the produce time of the newest record it has.</summary>
+    private double? LagMs(long lagRecords)
+    {
+        if (lagRecords == 0)
+        {
+            return 0;
+        }
+
+        var newest = _newestReplicatedMs?.Invoke() ?? 0;
+        return newest == 0 ? null : Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - newest);
     }
 
     private async Task LoopAsync()

@@ -35,6 +35,7 @@ public sealed class StreamingVerifier : IDisposable
     private long _recordsRead;
     private readonly System.Diagnostics.Stopwatch _clock;
     private readonly List<double> _duplicateTimes = [];
+    private long _newestStampMs;
 
     /// <summary>Creates a verifier of <paramref name="topics"/> (list index = the stamp's topic index).</summary>
     public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, System.Diagnostics.Stopwatch? clock = null)
@@ -56,6 +57,9 @@ public sealed class StreamingVerifier : IDisposable
 
         _thread = new Thread(Run) { IsBackground = true, Name = "harness-verifier" };
     }
+
+    /// <summary>Produce time (Unix ms) of the newest record read on the target, 0 before the first.</summary>
+    public long NewestReplicatedTimestampMs => Interlocked.Read(ref _newestStampMs);
 
     /// <summary>Records read from the target so far.</summary>
     public long RecordsRead => Interlocked.Read(ref _recordsRead);
@@ -246,6 +250,11 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         Map(topic.Target, partition).Add(offset, key, stamp.Sequence);
+        if (stamp.TimestampMs > Interlocked.Read(ref _newestStampMs))
+        {
+            Interlocked.Exchange(ref _newestStampMs, stamp.TimestampMs);
+        }
+
         var anomaly = stream.Observe(stamp.Sequence);
         if (anomaly == AnomalyClass.Duplicated)
         {

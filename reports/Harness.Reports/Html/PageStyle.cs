@@ -50,6 +50,7 @@ tbody th { font-weight: 600; overflow-wrap: break-word; }
 .fail { color: var(--fail); }
 tr.row-fail { background: #fff5f5; }
 td.bad { color: var(--fail); background: #ffebe9; font-weight: 700; }
+td.bad .icon { margin-right: .25rem; }
 .empty, .note { color: var(--muted); font-style: italic; }
 figure.chart { margin: 1rem 0 1.6rem; }
 figcaption { margin-bottom: .3rem; font-weight: 600; }

@@ -7,8 +7,11 @@ namespace Harness.Reports.Html;
 /// <param name="IconHtml">Trusted markup (one of <see cref="Icons"/>) shown before the text.</param>
 internal sealed record TableCell(string Text, string? SortValue = null, string? CssClass = null, string? IconHtml = null)
 {
+    /// <summary>A count; a flagged non-zero count gets a warning icon and bold type as well as its colour.</summary>
     public static TableCell Count(long value, bool flagNonZero = false) =>
-        new(Format.Count(value), Format.SortKey(value), flagNonZero && value != 0 ? "bad" : null);
+        flagNonZero && value != 0
+            ? new(Format.Count(value), Format.SortKey(value), "bad", Icons.Warning)
+            : new(Format.Count(value), Format.SortKey(value));
 
     public static TableCell Count(long? value) => new(Format.Count(value), Format.SortKey(value));
 

@@ -5,7 +5,8 @@ namespace Harness.Reports.Json;
 
 /// <summary>
 /// Writes results.json: the whole <see cref="RunResult"/> in camelCase JSON, enums as camelCase strings, times
-/// as ISO 8601. The format is documented in SCHEMA.md and read back by <see cref="JsonReportReader"/>.
+/// as ISO 8601. The format is documented in docs/results-schema.md, described by docs/results-schema.json and
+/// read back by <see cref="JsonReportReader"/>.
 /// </summary>
 public sealed class JsonReportWriter : IReportWriter
 {

@@ -27,7 +27,7 @@ internal sealed class OffsetTranslationSection : IHtmlSection
                     row.Topic,
                     TableCell.Count(row.Partition),
                     TableCell.Count(row.SourceCommitted),
-                    row.Translated is { } t ? TableCell.Count(t) : new TableCell("none", "", "bad"),
+                    row.Translated is { } t ? TableCell.Count(t) : new TableCell("none", "", "bad", Icons.Warning),
                     row.Exact ? "yes" : "no",
                     row.Ahead ? new TableCell("AHEAD", "1", "status fail", Icons.Fail) : new TableCell("no", "0"),
                     TableCell.Count(row.Redelivery),
