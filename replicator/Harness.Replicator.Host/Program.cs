@@ -12,8 +12,14 @@ using Harness.Replicator.Source;
 // Exit codes: 0 stopped cleanly, 1 replication failed, 2 bad configuration, 3 a cluster could not be reached.
 static void Log(string message) => Console.Error.WriteLine($"harness-replicator: {message}");
 
+// First thing: a SIGTERM that arrives while starting up still means "stop cleanly", never the default kill.
+using var stopping = new CancellationTokenSource();
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
+using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
+
 HostOptions options;
 ReplicatorSettings settings;
+MirrorReplicator replicator;
 try
 {
     options = HostOptions.Parse(args);
@@ -26,6 +32,8 @@ try
     var warnings = new List<string>();
     settings = ReplicatorSettingsReader.Read(options.LoadProperties(), options.Flow, warnings);
     warnings.ForEach(w => Log($"warning: {w}"));
+    replicator = new MirrorReplicator(settings, new ProgressStore(options.StateDirectory), Log);
+    replicator.ValidateClientSettings();
 }
 catch (ReplicatorConfigException e)
 {
@@ -33,13 +41,8 @@ catch (ReplicatorConfigException e)
     return 2;
 }
 
-using var stopping = new CancellationTokenSource();
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
-using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 ParentWatch.StopWhenParentExits(stopping);
 
-var progress = new ProgressStore(options.StateDirectory);
-var replicator = new MirrorReplicator(settings, progress, Log);
 var sampler = new MetricsSampler(replicator.Metrics, replicator.Lag);
 var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
 string Prometheus() => PrometheusFormatter.Format(sampler.Latest ?? sampler.Sample(), settings.SourceAlias, settings.TargetAlias);
@@ -108,6 +111,12 @@ catch (ClusterUnreachableException e)
 catch (ReplicationFailedException e)
 {
     Log($"replication failed: {e.Message}");
+    exitCode = 1;
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+{
+    // The contract promises an exit code, not a stack trace: anything else that stops the run is a failure.
+    Log($"replication failed: {e.GetType().Name}: {e.Message}");
     exitCode = 1;
 }
 finally

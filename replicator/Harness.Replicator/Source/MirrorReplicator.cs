@@ -31,6 +31,7 @@ public sealed class MirrorReplicator
     private volatile bool _paused;
     private volatile ReplicatorState _state = ReplicatorState.Starting;
     private volatile string? _failure;
+    private bool _validated;
 
     /// <summary>Creates the replicator; nothing connects until <see cref="RunAsync"/>.</summary>
     /// <param name="settings">The flow.</param>
@@ -53,17 +54,24 @@ public sealed class MirrorReplicator
     /// <summary>Life-cycle state.</summary>
     public ReplicatorState State => _state;
 
-    /// <summary>Pauses or resumes every task; records in flight still complete.</summary>
+    /// <summary>
+    /// Pauses or resumes every task. Setting it returns once every running task has acted on it, so nothing read
+    /// from the source after a pause is sent; records already sent still complete.
+    /// </summary>
     public bool Paused
     {
         get => _paused;
         set
         {
             _paused = value;
+            List<MirrorWorker> workers;
             lock (_workers)
             {
-                _workers.ForEach(w => w.Paused = value);
+                workers = [.. _workers];
             }
+
+            workers.ForEach(w => w.Paused = value);
+            workers.ForEach(w => w.WaitPauseApplied(TimeSpan.FromSeconds(5)));
         }
     }
 
@@ -113,18 +121,40 @@ public sealed class MirrorReplicator
         };
     }
 
+    /// <summary>Has librdkafka check every client setting, without connecting anywhere.</summary>
+    /// <exception cref="ReplicatorConfigException">librdkafka refused a setting; the message names it.</exception>
+    public void ValidateClientSettings()
+    {
+        var (source, target) = Clients();
+        source.Validate();
+        target.Validate();
+        _validated = true;
+    }
+
     /// <summary>Mirrors until <paramref name="cancellation"/> fires, then flushes, writes offset syncs and saves progress.</summary>
     /// <exception cref="ClusterUnreachableException">A cluster did not answer at start.</exception>
     /// <exception cref="ReplicatorConfigException">librdkafka refused a client setting.</exception>
     /// <exception cref="ReplicationFailedException">Replication stopped on an error.</exception>
     public async Task RunAsync(CancellationToken cancellation)
     {
-        var source = new KafkaClients(_settings.SourceAlias, _settings.SourceBootstrap, _settings.SourceClients);
-        var target = new KafkaClients(_settings.TargetAlias, _settings.TargetBootstrap, _settings.TargetClients);
+        var (source, target) = Clients();
+        if (!_validated)
+        {
+            ValidateClientSettings();
+        }
+
+        // Side by side: each check costs a client's start and stop. When both fail, the source is reported.
+        Task[] reaches = [Task.Run(() => Reach(source)), Task.Run(() => Reach(target))];
+        try
+        {
+            await Task.WhenAll(reaches).ConfigureAwait(false);
+        }
+        catch (ClusterUnreachableException)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reaches.First(r => r.IsFaulted).Exception!.InnerException!);
+        }
         using var sourceAdmin = source.Admin();
         using var targetAdmin = target.Admin();
-        Reach(sourceAdmin, source);
-        Reach(targetAdmin, target);
         if (_settings.Sabotage.Any)
         {
             _log($"SABOTAGE IS ON ({_settings.Sabotage}): this replicator corrupts data on purpose, for verifier tests only");
@@ -192,8 +222,17 @@ public sealed class MirrorReplicator
                 Commit();
                 if (_settings.RefreshTopics && DateTime.UtcNow >= nextRefresh)
                 {
-                    await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: false, cancellation).ConfigureAwait(false);
                     nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
+                    try
+                    {
+                        await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: false, cancellation).ConfigureAwait(false);
+                    }
+                    catch (KafkaException e)
+                    {
+                        // A broker down for a moment (a chaos fault, a rolling restart) is no reason to stop copying
+                        // the topics already found; the next refresh looks again.
+                        _log($"topic refresh failed, retrying in {_settings.RefreshTopicsInterval.TotalSeconds:0} s: {e.Message}");
+                    }
                 }
             }
         }
@@ -230,6 +269,13 @@ public sealed class MirrorReplicator
         }
     }
 
+    private (KafkaClients Source, KafkaClients Target) Clients()
+    {
+        var clientLog = new ClientLog(_log);
+        return (new KafkaClients(_settings.SourceAlias, _settings.SourceBootstrap, _settings.SourceClients, clientLog),
+            new KafkaClients(_settings.TargetAlias, _settings.TargetBootstrap, _settings.TargetClients, clientLog));
+    }
+
     private static ProducerConfig InternalProducerConfig(string name) => new()
     {
         ClientId = $"harness-replicator-{name}",
@@ -263,10 +309,12 @@ public sealed class MirrorReplicator
         }
     }
 
-    private void Reach(IAdminClient admin, KafkaClients cluster)
+    private void Reach(KafkaClients cluster)
     {
         try
         {
+            // A quiet client: while a cluster is down librdkafka complains many times a second; the exception says it once.
+            using var admin = cluster.Admin(quiet: true);
             admin.GetMetadata(_adminTimeout);
         }
         catch (KafkaException e)

@@ -23,14 +23,16 @@ internal sealed class MirrorWorker : IDisposable
     private readonly IConsumer<byte[]?, byte[]?> _consumer;
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly Sabotage? _sabotage;
-    private readonly Dictionary<(string Topic, int Partition), PartitionRoute> _routes = [];
-    private readonly ConcurrentDictionary<(string Topic, int Partition), PartitionRoute> _assigned = new();
+    private readonly Dictionary<(string Topic, int Partition), PartitionFlow> _flows = [];
+    private readonly ConcurrentDictionary<(string Topic, int Partition), PartitionFlow> _assigned = new();
     private readonly ConcurrentQueue<PartitionAssignment> _toAssign = new();
     private readonly Thread _thread;
     private volatile bool _stopping;
     private volatile bool _paused;
     private volatile string? _failure;
-    private bool _consumerPaused;
+    private volatile bool _disposed;
+    private List<KeyValuePair<(string Topic, int Partition), long>> _finalLag = [];
+    private volatile bool _consumerPaused;
 
     public MirrorWorker(int id, ReplicatorSettings settings, KafkaClients source, KafkaClients target, AckTracker acks, ReplicatorMetrics metrics, OffsetSyncWriter? offsetSyncs)
     {
@@ -40,7 +42,7 @@ internal sealed class MirrorWorker : IDisposable
         _metrics = metrics;
         _offsetSyncs = offsetSyncs;
         _sabotage = settings.Sabotage.Any ? new Sabotage(settings.Sabotage) : null;
-        _consumer = source.Consumer(new ConsumerConfig
+        var consumerConfig = new ConsumerConfig
         {
             GroupId = $"mm2-{settings.SourceAlias}-{settings.TargetAlias}-task-{id}", // assign() only: never joins or commits
             ClientId = $"harness-replicator-{settings.SourceAlias}-consumer-{id}",
@@ -49,7 +51,13 @@ internal sealed class MirrorWorker : IDisposable
             AutoOffsetReset = AutoOffsetReset.Earliest,
             QueuedMaxMessagesKbytes = 16 * 1024,
             FetchWaitMaxMs = 100,
-        });
+            EnablePartitionEof = settings.Sabotage.ReorderEvery > 0,
+        };
+
+        // librdkafka stops fetching for a whole second (its default) whenever its local queue is full; a short pause
+        // keeps a backlogged source flowing as soon as the producer has caught up.
+        consumerConfig.Set("fetch.queue.backoff.ms", "10");
+        _consumer = source.Consumer(consumerConfig);
         _producer = target.Producer(
             new ProducerConfig
             {
@@ -84,6 +92,26 @@ internal sealed class MirrorWorker : IDisposable
         set => _paused = value;
     }
 
+    /// <summary>
+    /// Waits until the task thread has acted on <see cref="Paused"/>: once a pause is applied, no record read after
+    /// it is sent.
+    /// </summary>
+    public bool WaitPauseApplied(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (_thread.IsAlive && !_stopping && _consumerPaused != _paused)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
+    }
+
     /// <summary>The source partitions of this task.</summary>
     public IReadOnlyCollection<(string Topic, int Partition)> Partitions => _assigned.Keys.ToList();
 
@@ -92,24 +120,32 @@ internal sealed class MirrorWorker : IDisposable
     {
         foreach (var p in partitions)
         {
-            _acks.Start((p.Topic, p.Partition), p.StartOffset ?? 0);
-            _assigned[(p.Topic, p.Partition)] = new PartitionRoute(
-                new TopicPartition(_settings.RemoteTopic(p.Topic), p.Partition), p.TargetPartitions, _metrics.Partition(p.Topic, p.Partition));
+            var source = (p.Topic, p.Partition);
+            _assigned[source] = new PartitionFlow(
+                source,
+                new TopicPartition(_settings.RemoteTopic(p.Topic), p.Partition),
+                p.TargetPartitions,
+                _metrics.Partition(p.Topic, p.Partition),
+                _acks.Start(source, p.StartOffset ?? 0),
+                _offsetSyncs?.Partition(p.Topic, p.Partition));
             _toAssign.Enqueue(p);
         }
     }
 
     /// <summary>Source records not yet acknowledged per partition, from the high watermark of the consumer's last fetch.</summary>
-    public IEnumerable<KeyValuePair<(string Topic, int Partition), long>> Lag()
+    public IEnumerable<KeyValuePair<(string Topic, int Partition), long>> Lag() => _disposed ? _finalLag : CurrentLag().ToList();
+
+    private IEnumerable<KeyValuePair<(string Topic, int Partition), long>> CurrentLag()
     {
         foreach (var key in _assigned.Keys)
         {
+
             WatermarkOffsets watermarks;
             try
             {
                 watermarks = _consumer.GetWatermarkOffsets(new TopicPartition(key.Topic, key.Partition));
             }
-            catch (KafkaException)
+            catch (Exception e) when (e is KafkaException or ObjectDisposedException)
             {
                 continue;
             }
@@ -143,10 +179,11 @@ internal sealed class MirrorWorker : IDisposable
             while (!_stopping && _failure is null)
             {
                 ApplyAssignments();
-                if (_paused != _consumerPaused)
+                var paused = _paused;
+                if (paused != _consumerPaused)
                 {
                     // Paused partitions keep the consumer polled (no poll-interval trouble) without fetching.
-                    if (_paused)
+                    if (paused)
                     {
                         _consumer.Pause(_consumer.Assignment);
                     }
@@ -155,7 +192,7 @@ internal sealed class MirrorWorker : IDisposable
                         _consumer.Resume(_consumer.Assignment);
                     }
 
-                    _consumerPaused = _paused;
+                    _consumerPaused = paused;
                 }
 
                 ConsumeResult<byte[]?, byte[]?>? result;
@@ -168,13 +205,16 @@ internal sealed class MirrorWorker : IDisposable
                     continue;
                 }
 
-                if (result is null || result.IsPartitionEOF)
+                if (result is null)
                 {
-                    if (_sabotage is not null)
-                    {
-                        Send(_sabotage.ReleaseHeld());
-                    }
+                    continue;
+                }
 
+                if (result.IsPartitionEOF)
+                {
+                    // Only sabotage asks for end-of-partition events: a record held back for reordering has no
+                    // next record to swap with, so it is written now rather than looking lost.
+                    Send(_sabotage?.ReleaseHeld((result.Topic, result.Partition.Value)) ?? []);
                     continue;
                 }
 
@@ -206,7 +246,7 @@ internal sealed class MirrorWorker : IDisposable
         var added = new List<TopicPartitionOffset>();
         while (_toAssign.TryDequeue(out var p))
         {
-            _routes[(p.Topic, p.Partition)] = _assigned[(p.Topic, p.Partition)];
+            _flows[(p.Topic, p.Partition)] = _assigned[(p.Topic, p.Partition)];
             added.Add(new TopicPartitionOffset(p.Topic, p.Partition, p.StartOffset is { } start ? new Offset(start) : Offset.Beginning));
         }
 
@@ -219,25 +259,23 @@ internal sealed class MirrorWorker : IDisposable
 
     private void Replicate(ConsumeResult<byte[]?, byte[]?> record)
     {
-        var source = (record.Topic, record.Partition.Value);
-        var route = _routes[source];
+        var flow = _flows[(record.Topic, record.Partition.Value)];
         var message = record.Message;
         var timestampMs = message.Timestamp.Type == TimestampType.NotAvailable ? -1 : message.Timestamp.UnixTimestampMs;
         if (timestampMs >= 0)
         {
-            route.Metrics.Polled(_metrics.Time.GetUtcNow().ToUnixTimeMilliseconds(), timestampMs);
+            flow.Metrics.Polled(_metrics.Time.GetUtcNow().ToUnixTimeMilliseconds(), timestampMs);
         }
 
         // The target keeps the source timestamp whatever the source topic's timestamp type was.
         message.Timestamp = timestampMs >= 0 ? new Timestamp(timestampMs, TimestampType.CreateTime) : Timestamp.Default;
-        var outgoing = new Outgoing(message, source, record.Offset.Value, source.Value);
         if (_sabotage is null)
         {
-            Produce(outgoing, route);
+            Produce(message, flow, record.Offset.Value, flow.Target, syncable: true);
         }
         else
         {
-            Send(_sabotage.Apply(outgoing, route.TargetPartitions));
+            Send(_sabotage.Apply(new Outgoing(message, flow.Source, record.Offset.Value, flow.Target.Partition.Value), flow.TargetPartitions));
         }
     }
 
@@ -245,33 +283,35 @@ internal sealed class MirrorWorker : IDisposable
     {
         foreach (var record in records)
         {
-            Produce(record, _routes[record.Source]);
+            var flow = _flows[record.Source];
+            var misrouted = record.Partition != flow.Target.Partition.Value;
+            var target = misrouted ? new TopicPartition(flow.Target.Topic, record.Partition) : flow.Target;
+            // A misrouted record's position describes another partition: syncing it would be a second, unasked-for defect.
+            Produce(record.Message, flow, record.SourceOffset, target, syncable: !misrouted);
         }
     }
 
-    private void Produce(Outgoing record, PartitionRoute route)
+    private void Produce(Message<byte[]?, byte[]?> message, PartitionFlow flow, long sourceOffset, TopicPartition target, bool syncable)
     {
-        var target = record.Partition == route.Target.Partition.Value ? route.Target : new TopicPartition(route.Target.Topic, record.Partition);
-        var valueBytes = record.Message.Value?.Length ?? 0;
-        var timestampMs = record.Message.Timestamp.Type == TimestampType.CreateTime ? record.Message.Timestamp.UnixTimestampMs : -1;
-        var source = record.Source;
-        var sourceOffset = record.SourceOffset;
+        var offsetSyncs = syncable ? flow.OffsetSyncs : null;
+        var valueBytes = message.Value?.Length ?? 0;
+        var timestampMs = message.Timestamp.Type == TimestampType.CreateTime ? message.Timestamp.UnixTimestampMs : -1;
         while (true)
         {
             try
             {
-                _producer.Produce(target, record.Message, report =>
+                _producer.Produce(target, message, report =>
                 {
                     if (report.Error.IsError)
                     {
-                        _failure = $"record {source.Topic}/{source.Partition}@{sourceOffset} was not written: {report.Error.Reason}";
+                        _failure = $"record {flow.Source.Topic}/{flow.Source.Partition}@{sourceOffset} was not written: {report.Error.Reason}";
                         return;
                     }
 
                     var now = _metrics.Time.GetUtcNow().ToUnixTimeMilliseconds();
-                    _acks.Acknowledged(source, sourceOffset);
-                    route.Metrics.Replicated(valueBytes, now, timestampMs < 0 ? now : timestampMs);
-                    _offsetSyncs?.Acknowledged(source.Topic, source.Partition, sourceOffset, report.Offset.Value);
+                    flow.Progress.Acknowledged(sourceOffset);
+                    flow.Metrics.Replicated(valueBytes, now, timestampMs < 0 ? now : timestampMs);
+                    offsetSyncs?.Acknowledged(sourceOffset, report.Offset.Value);
                 });
                 return;
             }
@@ -293,6 +333,9 @@ internal sealed class MirrorWorker : IDisposable
     /// <summary>Releases the clients.</summary>
     public void Dispose()
     {
+        // The last word on lag stays readable for the final metrics sample.
+        _finalLag = CurrentLag().ToList();
+        _disposed = true;
         try
         {
             _consumer.Close();

@@ -54,9 +54,14 @@ internal sealed class Sabotage(SabotageSettings settings)
         return output;
     }
 
-    /// <summary>Records held back for reordering, released when their partition has no next record.</summary>
-    public List<Outgoing> ReleaseHeld()
+    /// <summary>Records held back for reordering, released when their partition has no next record (or at a stop).</summary>
+    public List<Outgoing> ReleaseHeld((string Topic, int Partition)? partition = null)
     {
+        if (partition is { } key)
+        {
+            return _held.Remove(key, out var one) ? [one] : [];
+        }
+
         var held = _held.Values.ToList();
         _held.Clear();
         return held;

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Harness.Replicator.Tests.Support;
+
+/// <summary>Runs a client tool (kcat, node) to completion with a deadline, feeding stdin and capturing both outputs.</summary>
+internal static class ExternalProcess
+{
+    public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, string? workingDirectory = null)
+    {
+        var info = new ProcessStartInfo(fileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");
+        var stdout = new StringBuilder();
+        var stderr = new StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (stdout)
+                {
+                    stdout.Append(e.Data).Append('\n');
+                }
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (stderr)
+                {
+                    stderr.Append(e.Data).Append('\n');
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin).ConfigureAwait(false);
+        }
+
+        process.StandardInput.Close();
+        using var deadline = new CancellationTokenSource(timeout);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            timedOut = true;
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        // The parameterless wait drains the asynchronous output readers.
+        process.WaitForExit();
+        lock (stdout)
+        {
+            lock (stderr)
+            {
+                return new ProcessOutcome(timedOut ? -1 : process.ExitCode, timedOut, stdout.ToString(), stderr.ToString());
+            }
+        }
+    }
+}

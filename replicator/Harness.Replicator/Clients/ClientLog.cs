@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using Confluent.Kafka;
+
+namespace Harness.Replicator.Clients;
+
+/// <summary>
+/// Forwards librdkafka's warnings and errors to the replicator's log, at most one line per client and facility
+/// every few seconds: during a broker outage librdkafka repeats the same complaint many times a second.
+/// </summary>
+internal sealed class ClientLog(Action<string> log)
+{
+    private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
+    private readonly ConcurrentDictionary<(string Client, string Facility), (DateTime Last, int Suppressed)> _recent = new();
+
+    /// <summary>A sink that drops everything, for clients whose failures surface as exceptions anyway.</summary>
+    public static ClientLog Silent { get; } = new(_ => { });
+
+    public void Handle(LogMessage message)
+    {
+        if (message.Level > SyslogLevel.Warning)
+        {
+            return;
+        }
+
+        var key = (message.Name, message.Facility);
+        var now = DateTime.UtcNow;
+        var previous = _recent.GetOrAdd(key, (DateTime.MinValue, 0));
+        if (now - previous.Last < Quiet)
+        {
+            _recent[key] = (previous.Last, previous.Suppressed + 1);
+            return;
+        }
+
+        _recent[key] = (now, 0);
+        var suppressed = previous.Suppressed > 0 ? $" ({previous.Suppressed} similar messages suppressed)" : "";
+        log($"librdkafka {message.Name}: {message.Message}{suppressed}");
+    }
+}
