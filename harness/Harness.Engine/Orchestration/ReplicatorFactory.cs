@@ -70,12 +70,16 @@ internal static class ReplicatorFactory
                 ? "org.apache.kafka.connect.mirror.IdentityReplicationPolicy"
                 : "org.apache.kafka.connect.mirror.DefaultReplicationPolicy",
         };
+        // A rehearsal seeds its consumer groups after the load, minutes before MM2's defaults (600 s group
+        // refresh, 60 s checkpoints) would notice them; the scenario's own properties still win.
+        properties["refresh.groups.interval.seconds"] = "5";
+        properties["emit.checkpoints.interval.seconds"] = "5";
         foreach (var (key, value) in spec.Properties)
         {
             properties[key] = value;
         }
 
-        var text = new StringBuilder("# Written by the harness for this run.\n");
+        var text = new StringBuilder("# Written by the harness for this run. Harness defaults: refresh.groups.interval.seconds = 5,\n# emit.checkpoints.interval.seconds = 5 (MM2: 600 and 60); scenario properties override them.\n");
         foreach (var (key, value) in properties)
         {
             text.Append(key).Append(" = ").Append(value).Append('\n');
