@@ -36,6 +36,22 @@ public sealed class SabotageDetectionTests
     }
 
     [Test]
+    public async Task Checkpoints_written_ahead_of_the_true_offset_fail_translation_for_every_partition()
+    {
+        var outcome = await RehearseAsync(
+            "--set harness.sabotage.checkpoints.ahead.by=1000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "consumers:\n  - {group: app, topics: [events], progress: 50%}\n");
+
+        outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
+        var rows = outcome.Result.OffsetTranslation;
+        rows.Should().HaveCount(2).And.OnlyContain(r => r.Translated != null && r.Ahead);
+        var check = outcome.Result.Checks.Single(c => c.Name == "translated offsets never ahead");
+        check.Passed.Should().BeFalse();
+        check.Measured.Should().StartWith("2 partitions ahead");
+        outcome.Result.Parity.Sum(p => p.Lost + p.Duplicated + p.Reordered + p.Corrupted + p.Misrouted).Should().Be(0, "only the checkpoints were sabotaged");
+    }
+
+    [Test]
     public async Task A_clean_replicator_gives_all_zeros_and_passes()
     {
         var outcome = await RehearseAsync("");
@@ -60,7 +76,7 @@ public sealed class SabotageDetectionTests
         _ => parity.Sum(p => p.Unexpected),
     };
 
-    private static async Task<RunOutcome> RehearseAsync(string replicatorArguments)
+    private static async Task<RunOutcome> RehearseAsync(string replicatorArguments, string consumers = "")
     {
         var replicator = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
         var directory = Directory.CreateTempSubdirectory("harness-sabotage-");
@@ -81,7 +97,7 @@ public sealed class SabotageDetectionTests
               policy: identity
               run: "dotnet '{{replicator}}' --from-env --state-dir state {{replicatorArguments}}"
               grace: 5s
-            expect:
+            {{consumers}}expect:
               drainWithin: 10s
             """;
         var file = Path.Combine(directory.FullName, "sabotage.yaml");

@@ -83,4 +83,13 @@ public sealed class TranslationMapsTests
         maps.Check("orders", 0, committed: 100, translated: 100, targetEnd: 100).Should().Be(new TranslationCheck(100, 100, 0, 0));
         maps.Check("orders", 0, committed: 100, translated: null, targetEnd: 100).Translated.Should().BeNull();
     }
+
+    [Test]
+    public void A_translation_past_the_target_end_is_ahead_because_it_skips_the_next_records()
+    {
+        var check = Maps(Straight(100)).Check("orders", 0, committed: 100, translated: 103, targetEnd: 100);
+
+        check.Ahead.Should().BeTrue();
+        check.Skipped.Should().Be(0);
+    }
 }

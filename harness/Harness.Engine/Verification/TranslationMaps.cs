@@ -56,7 +56,7 @@ public sealed class TranslationMaps
             candidates.RemoveWhere(c => c.Item1 == segment.Stream && c.Item2 >= segment.FirstSequence + start && c.Item2 < segment.FirstSequence + segment.Count);
         }
 
-        return new TranslationCheck(exact, position, candidates.Count, Math.Max(0, exact - position));
+        return new TranslationCheck(exact, position, candidates.Count, Math.Max(0, exact - position), position > targetEnd);
     }
 
     /// <summary>Index within the segment of its first record whose source offset is at or after <paramref name="sourceOffset"/>.</summary>
