@@ -40,6 +40,11 @@ catch (ReplicatorConfigException e)
     Log(e.Message);
     return 2;
 }
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    Log($"cannot use the state directory: {e.Message}; check --state-dir");
+    return 2;
+}
 
 ParentWatch.StopWhenParentExits(stopping);
 
@@ -79,11 +84,26 @@ using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stopping.To
 var samplingLoop = Task.Run(async () =>
 {
     using var timer = new PeriodicTimer(options.MetricsInterval);
+    var reported = false;
     try
     {
         while (await timer.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
         {
-            metricsFile?.Write(sampler.Sample());
+            var snapshot = sampler.Sample();
+            try
+            {
+                metricsFile?.Write(snapshot);
+            }
+            catch (IOException e) when (!reported)
+            {
+                // Metrics are for the report; losing them must not stop the replication they describe.
+                reported = true;
+                Log($"cannot write the metrics file: {e.Message}");
+            }
+            catch (IOException)
+            {
+                // Reported once above.
+            }
         }
     }
     catch (OperationCanceledException)
@@ -123,7 +143,15 @@ finally
 {
     await sampling.CancelAsync();
     await samplingLoop;
-    metricsFile?.Write(sampler.Sample());
+    try
+    {
+        metricsFile?.Write(sampler.Sample());
+    }
+    catch (IOException)
+    {
+        // Already reported by the sampling loop, or nothing left to do about it.
+    }
+
     await control.DisposeAsync();
     if (metricsServer is not null)
     {

@@ -9,6 +9,31 @@ internal sealed class HeartbeatEmitter(string sourceAlias, string targetAlias, s
 {
     private readonly TopicPartition _destination = new(topic, 0);
 
+    /// <summary>Emits one heartbeat now and one every <paramref name="interval"/> until cancelled.</summary>
+    public async Task RunAsync(TimeSpan interval, Action<string> log, CancellationToken cancellation)
+    {
+        using var timer = new PeriodicTimer(interval);
+        try
+        {
+            do
+            {
+                try
+                {
+                    Emit();
+                }
+                catch (KafkaException e)
+                {
+                    log($"heartbeat not written: {e.Message}");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
     public void Emit()
     {
         var now = metrics.Time.GetUtcNow().ToUnixTimeMilliseconds();

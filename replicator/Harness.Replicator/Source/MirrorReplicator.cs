@@ -26,8 +26,7 @@ public sealed class MirrorReplicator
     private readonly AckTracker _acks = new();
     private readonly List<MirrorWorker> _workers = [];
     private readonly List<OffsetSyncWriter> _syncWriters = [];
-    private readonly HashSet<(string Topic, int Partition)> _mirrored = [];
-    private TaskPlan? _plan;
+    private TopicDiscovery? _discovery;
     private volatile bool _paused;
     private volatile ReplicatorState _state = ReplicatorState.Starting;
     private volatile string? _failure;
@@ -80,10 +79,7 @@ public sealed class MirrorReplicator
     {
         get
         {
-            lock (_workers)
-            {
-                return _plan is null ? new Dictionary<(string, int), int>() : new Dictionary<(string, int), int>(_plan.Owners);
-            }
+            return _discovery?.Owners ?? new Dictionary<(string, int), int>();
         }
     }
 
@@ -93,14 +89,6 @@ public sealed class MirrorReplicator
         lock (_workers)
         {
             return _workers.SelectMany(w => w.Lag()).ToDictionary(p => p.Key, p => p.Value);
-        }
-    }
-
-    private int MirroredPartitions()
-    {
-        lock (_workers)
-        {
-            return _mirrored.Count;
         }
     }
 
@@ -115,7 +103,7 @@ public sealed class MirrorReplicator
             Records = Metrics.TotalRecords,
             Lag = lag.Count == 0 ? null : lag.Values.Sum(),
             Tasks = _settings.TasksMax,
-            Partitions = MirroredPartitions(),
+            Partitions = _discovery?.Count ?? 0,
             Checkpoints = Metrics.CheckpointCount,
             Failure = _failure,
         };
@@ -153,6 +141,7 @@ public sealed class MirrorReplicator
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(reaches.First(r => r.IsFaulted).Exception!.InnerException!);
         }
+
         using var sourceAdmin = source.Admin();
         using var targetAdmin = target.Admin();
         if (_settings.Sabotage.Any)
@@ -182,24 +171,24 @@ public sealed class MirrorReplicator
 
                     _workers.Add(new MirrorWorker(i, _settings, source, target, _acks, Metrics, writer) { Paused = _paused });
                 }
-
-                _plan = new TaskPlan(_settings.TasksMax);
             }
 
             var saved = _progress.Load();
-            var remoteTopics = new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout);
-            await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: true, cancellation).ConfigureAwait(false);
+            var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log);
+            _discovery = discovery;
+            await discovery.DiscoverAsync(_workers, saved, initial: true, cancellation).ConfigureAwait(false);
             _workers.ForEach(w => w.Start());
             _state = ReplicatorState.Running;
             if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
             {
-                loops.Add(Task.Run(() => CheckpointLoopAsync(source, target, sourceAdmin, targetAdmin, targetInternal, background.Token), CancellationToken.None));
+                var checkpoints = new CheckpointLoop(_settings, source, target, sourceAdmin, targetAdmin, targetInternal, Metrics, _log);
+                loops.Add(Task.Run(() => checkpoints.RunAsync(background.Token), CancellationToken.None));
             }
 
             if (_settings.EmitHeartbeats)
             {
                 var heartbeats = new HeartbeatEmitter(_settings.SourceAlias, _settings.TargetAlias, _settings.Policy.HeartbeatsTopic, targetInternal, Metrics);
-                loops.Add(Task.Run(() => EveryAsync(_settings.HeartbeatsInterval, heartbeats.Emit, background.Token), CancellationToken.None));
+                loops.Add(Task.Run(() => heartbeats.RunAsync(_settings.HeartbeatsInterval, _log, background.Token), CancellationToken.None));
             }
 
             var nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
@@ -225,7 +214,7 @@ public sealed class MirrorReplicator
                     nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
                     try
                     {
-                        await RefreshTopicsAsync(sourceAdmin, remoteTopics, source, saved, initial: false, cancellation).ConfigureAwait(false);
+                        await discovery.DiscoverAsync(_workers, saved, initial: false, cancellation).ConfigureAwait(false);
                     }
                     catch (KafkaException e)
                     {
@@ -285,30 +274,6 @@ public sealed class MirrorReplicator
         MessageTimeoutMs = 0,
     };
 
-    private async Task EveryAsync(TimeSpan interval, Action action, CancellationToken cancellation)
-    {
-        using var timer = new PeriodicTimer(interval);
-        try
-        {
-            do
-            {
-                try
-                {
-                    action();
-                }
-                catch (KafkaException e)
-                {
-                    _log($"{action.Method.Name} failed: {e.Message}");
-                }
-            }
-            while (await timer.WaitForNextTickAsync(cancellation).ConfigureAwait(false));
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping.
-        }
-    }
-
     private void Reach(KafkaClients cluster)
     {
         try
@@ -346,122 +311,6 @@ public sealed class MirrorReplicator
         if (_settings.EmitHeartbeats)
         {
             await InternalTopics.EnsureAsync(targetAdmin, _settings.Policy.HeartbeatsTopic, rf, _adminTimeout).ConfigureAwait(false);
-        }
-    }
-
-    private async Task RefreshTopicsAsync(IAdminClient sourceAdmin, RemoteTopics remoteTopics, KafkaClients source, Dictionary<(string Topic, int Partition), long> saved, bool initial, CancellationToken cancellation)
-    {
-        var topics = sourceAdmin.GetMetadata(_adminTimeout).Topics
-            .Where(t => t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0 && _settings.Replicates(t.Topic))
-            .OrderBy(t => t.Topic, StringComparer.Ordinal)
-            .ToList();
-        var added = topics.SelectMany(t => t.Partitions.Select(p => (t.Topic, p.PartitionId))).Where(p => !_mirrored.Contains(p)).OrderBy(p => p.Topic, StringComparer.Ordinal).ThenBy(p => p.PartitionId).ToList();
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        var partitionCounts = topics.ToDictionary(t => t.Topic, t => t.Partitions.Count, StringComparer.Ordinal);
-        await remoteTopics.EnsureAsync(topics.Where(t => added.Any(a => a.Topic == t.Topic)).Select(t => (t.Topic, t.Partitions.Count)).ToList()).ConfigureAwait(false);
-        List<PartitionVolume> volumes;
-        if (_settings.TasksMax == 1)
-        {
-            volumes = added.Select(p => new PartitionVolume(p.Topic, p.PartitionId, 1)).ToList();
-        }
-        else
-        {
-            using var probe = source.Consumer(new ConsumerConfig { GroupId = "harness-replicator-volume-probe", ClientId = "harness-replicator-volume-probe" });
-            volumes = await new VolumeSampler(probe, _adminTimeout)
-                .MeasureAsync(added, p => saved.TryGetValue(p, out var s) ? s : null, initial ? _settings.VolumeSampleWindow : TimeSpan.Zero, cancellation)
-                .ConfigureAwait(false);
-            probe.Close();
-        }
-
-        lock (_workers)
-        {
-            if (initial)
-            {
-                _plan!.PlaceInitial(volumes);
-            }
-            else
-            {
-                _plan!.PlaceAdded(volumes);
-            }
-
-            foreach (var group in added.GroupBy(p => _plan.Owners[p]))
-            {
-                _workers[group.Key].Assign(group.Select(p => new PartitionAssignment(p.Topic, p.PartitionId, saved.TryGetValue(p, out var offset) ? offset : null, partitionCounts[p.Topic])));
-            }
-
-            added.ForEach(p => _mirrored.Add(p));
-        }
-
-        foreach (var topic in added.GroupBy(p => p.Topic))
-        {
-            var tasks = topic.Select(p => _plan.Owners[p]).Distinct().Order().ToList();
-            var dedicated = tasks.All(t => _plan.Dedicated[t]) ? " (dedicated: high volume)" : "";
-            _log($"mirroring {topic.Key} ({topic.Count()} partitions) to {_settings.RemoteTopic(topic.Key)} on task(s) {string.Join(',', tasks)}{dedicated}");
-        }
-    }
-
-    private async Task CheckpointLoopAsync(KafkaClients source, KafkaClients target, IAdminClient sourceAdmin, IAdminClient targetAdmin, IProducer<byte[]?, byte[]?> targetInternal, CancellationToken cancellation)
-    {
-        var syncsCluster = _settings.OffsetSyncsLocation == OffsetSyncsTopicLocation.Source ? source : target;
-        using var reader = new OffsetSyncReader(
-            syncsCluster.Consumer(new ConsumerConfig { GroupId = "harness-replicator-offset-syncs-reader", ClientId = "harness-replicator-offset-syncs-reader", EnableAutoCommit = false }),
-            _settings.OffsetSyncsTopic, _log);
-        var checkpoints = new CheckpointEmitter(_settings, sourceAdmin, targetAdmin, targetInternal, reader, Metrics, _log, _adminTimeout);
-        using (var restore = target.Consumer(new ConsumerConfig { GroupId = "harness-replicator-checkpoints-reader", ClientId = "harness-replicator-checkpoints-reader", EnableAutoCommit = false }))
-        {
-            try
-            {
-                checkpoints.Restore(restore, _adminTimeout);
-            }
-            catch (KafkaException e)
-            {
-                _log($"cannot read earlier checkpoints from {_settings.CheckpointsTopic}: {e.Message}");
-            }
-
-            restore.Close();
-        }
-
-        var nextCheckpoint = DateTime.UtcNow + _settings.CheckpointsInterval;
-        var nextGroupSync = DateTime.UtcNow + _settings.SyncGroupOffsetsInterval;
-        while (!cancellation.IsCancellationRequested)
-        {
-            var next = _settings.SyncGroupOffsets ? (nextCheckpoint < nextGroupSync ? nextCheckpoint : nextGroupSync) : nextCheckpoint;
-            try
-            {
-                var wait = next - DateTime.UtcNow;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellation).ConfigureAwait(false);
-                }
-
-                if (DateTime.UtcNow >= nextCheckpoint)
-                {
-                    nextCheckpoint = DateTime.UtcNow + _settings.CheckpointsInterval;
-                    if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
-                    {
-                        await checkpoints.EmitAsync(cancellation).ConfigureAwait(false);
-                    }
-                }
-
-                if (_settings.SyncGroupOffsets && DateTime.UtcNow >= nextGroupSync)
-                {
-                    nextGroupSync = DateTime.UtcNow + _settings.SyncGroupOffsetsInterval;
-                    await checkpoints.SyncGroupOffsetsAsync(cancellation).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (KafkaException e)
-            {
-                // A checkpoint round that fails is retried at the next interval; replication goes on meanwhile.
-                _log($"checkpoint round failed: {e.Message}");
-            }
         }
     }
 }
