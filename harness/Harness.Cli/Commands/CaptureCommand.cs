@@ -85,9 +85,11 @@ internal static class CaptureCommand
                 return ExitCodes.Environment;
             }
 
-            Console.Out.WriteLine($"{path}: {scenario.Topics.Count} topics, {scenario.Consumers.Count} consumer groups, {profile.Topics.Sum(t => t.Rate):0.#} records/s over {profile.Window.TotalSeconds:0.#}s");
+            Console.Out.WriteLine($"{path}: {Count(scenario.Topics.Count, "topic")}, {Count(scenario.Consumers.Count, "consumer group")}, {profile.Topics.Sum(t => t.Rate):0.#} records/s over {profile.Window.TotalSeconds:0.#}s");
             return ExitCodes.Passed;
         });
         return command;
     }
+
+    private static string Count(int count, string noun) => $"{count} {noun}{(count == 1 ? string.Empty : "s")}";
 }

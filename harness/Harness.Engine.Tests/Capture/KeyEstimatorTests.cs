@@ -8,16 +8,18 @@ public sealed class KeyEstimatorTests
 {
     private const int Samples = 10_000;
 
-    [TestCase(1_000, 1.2, 1)]
-    [TestCase(10_000, 0.8, 2)]
-    [TestCase(100_000, 1.1, 3)]
-    public void Zipf_keys_are_recognised_with_their_exponent_and_count(long count, double exponent, int seed)
+    // A key space ten times the sample hides most of its tail: with an exponent above 1 the tail carries so little
+    // that its size is only known to within a few times.
+    [TestCase(1_000, 1.2, 1, 1.5)]
+    [TestCase(10_000, 0.8, 2, 1.5)]
+    [TestCase(100_000, 1.1, 3, 3.0)]
+    public void Zipf_keys_are_recognised_with_their_exponent_and_count(long count, double exponent, int seed, double countFactor)
     {
         var estimate = KeyEstimator.Estimate(Sample(new ZipfKeys(count, exponent), seed));
 
         var zipf = estimate.Distribution.Should().BeOfType<ZipfKeys>().Subject;
         zipf.Exponent.Should().BeApproximately(exponent, 0.1);
-        ((double)zipf.Count!.Value).Should().BeInRange(count * 0.7, count * 1.5);
+        ((double)zipf.Count!.Value).Should().BeInRange(count / countFactor, count * countFactor);
         estimate.Summary.Should().Contain($"in {Samples} sampled records");
     }
 

@@ -8,11 +8,8 @@ namespace Harness.Engine.Capture;
 /// </summary>
 internal static class CaptureClients
 {
-    public static AdminClientConfig Admin(CaptureOptions options)
-    {
-        var config = new AdminClientConfig(Settings(options)) { BootstrapServers = options.Bootstrap, ClientId = "harness-capture" };
-        return config;
-    }
+    public static AdminClientConfig Admin(CaptureOptions options) =>
+        new(Settings(options)) { BootstrapServers = options.Bootstrap, ClientId = "harness-capture" };
 
     public static ConsumerConfig Consumer(CaptureOptions options) => new(Settings(options))
     {

@@ -167,10 +167,20 @@ public static class ClusterCapture
         var groups = new List<GroupProfile>();
         foreach (var group in listed.Valid.Select(g => g.GroupId).Order(StringComparer.Ordinal))
         {
-            // librdkafka answers one group per request.
-            var offsets = await admin.ListConsumerGroupOffsetsAsync(
-                [new ConsumerGroupTopicPartitions(group, null)],
-                new ListConsumerGroupOffsetsOptions { RequestTimeout = options.RequestTimeout }).ConfigureAwait(false);
+            // librdkafka answers one group per request; a group that cannot be read (deleted meanwhile, not
+            // authorised) is left out rather than failing the whole capture.
+            List<ListConsumerGroupOffsetsResult> offsets;
+            try
+            {
+                offsets = await admin.ListConsumerGroupOffsetsAsync(
+                    [new ConsumerGroupTopicPartitions(group, null)],
+                    new ListConsumerGroupOffsetsOptions { RequestTimeout = options.RequestTimeout }).ConfigureAwait(false);
+            }
+            catch (ListConsumerGroupOffsetsException)
+            {
+                continue;
+            }
+
             var committed = offsets.SelectMany(o => o.Partitions)
                 .Where(p => !p.Error.IsError && p.Offset.Value >= 0 && topics.Contains(p.Topic))
                 .ToList();

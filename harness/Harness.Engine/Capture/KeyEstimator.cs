@@ -24,6 +24,11 @@ public static class KeyEstimator
     private const double MinExponent = 0.3;
 
     private const int HeadKeys = 10;
+
+    /// <summary>Keys seen at least this often have a clear rank: the Poisson noise on their count is under a third.</summary>
+    private const long MinHeadFrequency = 10;
+
+    private const int MinHeadRanks = 5;
     private const int ExactTerms = 1_000;
     private const double TailStep = 1.03;
 
@@ -64,7 +69,9 @@ public static class KeyEstimator
 
         var headCount = Math.Min(HeadKeys, distinct);
         var headShare = frequencies.Take(headCount).Sum() / (double)keyed;
-        var (count, exponent) = FitZipf(keyed, distinct, headCount, headShare, uniformCount);
+        var (count, exponent) = SlopeOfHead(frequencies) is { } slope
+            ? (CountFor(keyed, distinct, slope), slope)
+            : FitZipf(keyed, distinct, headCount, headShare, uniformCount);
         if (exponent < MinExponent)
         {
             return uniform;
@@ -108,6 +115,30 @@ public static class KeyEstimator
 
         return share / Harmonic(count, exponent);
     }
+
+    /// <summary>
+    /// The exponent from the head alone: under Zipf the k-th most frequent key appears about f₁ / k^s times, so s
+    /// is minus the slope of log frequency against log rank. Only keys seen often enough for their rank to be
+    /// clear take part; the answer does not depend on the key count, which the sample cannot see well.
+    /// </summary>
+    private static double? SlopeOfHead(IReadOnlyList<long> frequencies)
+    {
+        var ranks = frequencies.TakeWhile(f => f >= MinHeadFrequency).Count();
+        if (ranks < MinHeadRanks)
+        {
+            return null;
+        }
+
+        var x = Enumerable.Range(1, ranks).Select(r => Math.Log(r)).ToArray();
+        var y = frequencies.Take(ranks).Select(f => Math.Log(f)).ToArray();
+        var meanX = x.Average();
+        var meanY = y.Average();
+        var slope = x.Select((v, i) => (v - meanX) * (y[i] - meanY)).Sum() / x.Sum(v => (v - meanX) * (v - meanX));
+        return Math.Clamp(-slope, 0.01, 5.0);
+    }
+
+    private static long CountFor(long draws, int distinct, double exponent) =>
+        (long)Math.Round(Solve(distinct, distinct, MaxKeys, n => ExpectedDistinct((long)n, exponent, draws)));
 
     private static (long Count, double Exponent) FitZipf(long draws, int distinct, int head, double headShare, long start)
     {

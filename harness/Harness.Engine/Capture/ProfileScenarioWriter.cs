@@ -33,7 +33,7 @@ public static class ProfileScenarioWriter
         var text = new StringBuilder();
         var window = ScalarFormats.FormatDuration(TimeSpan.FromSeconds(Math.Max(1, Math.Round(profile.Window.TotalSeconds))));
         Line(text, $"# Captured by `harness capture` from {profile.Bootstrap} at {profile.CapturedAt:yyyy-MM-dd HH:mm} UTC, over a {window} window.");
-        Line(text, $"# {profile.Brokers} brokers, {profile.Topics.Count} topics, {profile.Groups.Count} consumer groups; up to {profile.SampleLimit} records sampled per topic");
+        Line(text, $"# {Count(profile.Brokers, "broker")}, {Count(profile.Topics.Count, "topic")}, {Count(profile.Groups.Count, "consumer group")}; up to {profile.SampleLimit} records sampled per topic");
         Line(text, $"# (value sizes, key counts and header counts only: no payload was kept).");
         if (profile.SkippedTopics.Count > 0)
         {
@@ -47,7 +47,7 @@ public static class ProfileScenarioWriter
         Line(text, $"seed: 1");
         Line(text);
         Line(text, $"clusters:");
-        Line(text, $"  # the captured cluster had {profile.Brokers} brokers");
+        Line(text, $"  # the captured cluster had {Count(profile.Brokers, "broker")}");
         Line(text, $"  source: {{brokers: {Math.Clamp(profile.Brokers, 1, ClusterSpec.DefaultBrokers)}}}");
         Line(text, $"  target: {{brokers: {Math.Clamp(profile.Brokers, 1, ClusterSpec.DefaultBrokers)}}}");
         Line(text);
@@ -74,7 +74,7 @@ public static class ProfileScenarioWriter
                 Line(text, $"  # committed {group.Committed:N0} of {group.End:N0} records, lag {group.Lag:N0}");
                 Line(text, $"  - group: {Quote(group.Group)}");
                 Line(text, $"    topics: [{string.Join(", ", group.Topics.Select(Quote))}]");
-                Line(text, $"    progress: {Number(Math.Round(group.Progress, 4))}");
+                Line(text, $"    progress: {Math.Round(group.Progress, 4).ToString("0.####", CultureInfo.InvariantCulture)}");
             }
         }
 
@@ -191,6 +191,8 @@ public static class ProfileScenarioWriter
 
     private static string Number(double value) =>
         value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture);
+
+    private static string Count(int count, string noun) => string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     private static string OneLine(string text) => text.Replace('\r', ' ').Replace('\n', ' ');
 

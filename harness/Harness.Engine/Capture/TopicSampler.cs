@@ -15,7 +15,9 @@ internal sealed class TopicSampler : IDisposable
     private readonly Dictionary<TopicPartition, long> _quota = [];
     private readonly Dictionary<TopicPartition, long> _taken = [];
     private readonly Dictionary<string, TopicSample> _samples = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _limit = new(StringComparer.Ordinal);
     private readonly List<TopicPartitionOffset> _assignment = [];
+    private readonly HashSet<TopicPartition> _paused = [];
 
     public TopicSampler(CaptureOptions options, IReadOnlyList<(string Topic, int Partitions)> topics,
         IReadOnlyDictionary<TopicPartition, long> low, IReadOnlyDictionary<TopicPartition, long> end)
@@ -24,19 +26,20 @@ internal sealed class TopicSampler : IDisposable
         foreach (var (topic, partitions) in topics)
         {
             _samples[topic] = new TopicSample();
-            var quota = options.Sample <= 0 ? 0 : (options.Sample + partitions - 1) / partitions;
-            for (var p = 0; p < partitions; p++)
+            _limit[topic] = Math.Max(0, options.Sample);
+            if (options.Sample <= 0)
             {
-                var partition = new TopicPartition(topic, p);
-                if (quota == 0)
-                {
-                    continue;
-                }
+                continue;
+            }
 
-                _quota[partition] = quota;
-                _taken[partition] = 0;
-                var from = Math.Max(low.GetValueOrDefault(partition), end.GetValueOrDefault(partition) - quota);
-                _assignment.Add(new TopicPartitionOffset(partition, new Offset(Math.Max(0, from))));
+            var available = Enumerable.Range(0, partitions).ToDictionary(
+                p => new TopicPartition(topic, p),
+                p => Math.Max(0, end.GetValueOrDefault(new TopicPartition(topic, p)) - low.GetValueOrDefault(new TopicPartition(topic, p))));
+            foreach (var (partition, backlog) in Allocate(available, options.Sample))
+            {
+                // Every partition may also take its even share of records arriving during the window.
+                _quota[partition] = Math.Max(backlog, (options.Sample + partitions - 1) / partitions);
+                _assignment.Add(new TopicPartitionOffset(partition, new Offset(Math.Max(0, end.GetValueOrDefault(partition) - backlog))));
             }
         }
     }
@@ -71,8 +74,9 @@ internal sealed class TopicSampler : IDisposable
                 continue;
             }
 
-            var taken = _taken[result.TopicPartition];
-            if (taken >= quota)
+            var taken = _taken.GetValueOrDefault(result.TopicPartition);
+            var sample = _samples[result.Topic];
+            if (taken >= quota || sample.Records >= _limit[result.Topic])
             {
                 continue;
             }
@@ -89,14 +93,39 @@ internal sealed class TopicSampler : IDisposable
                 }
             }
 
-            _samples[result.Topic].Add(message.Value?.Length ?? 0, message.Key, message.Key is null, headers, headerBytes);
+            sample.Add(message.Value?.Length ?? 0, message.Key, message.Key is null, headers, headerBytes);
             _taken[result.TopicPartition] = ++taken;
-            if (taken >= quota)
+            List<TopicPartition> done = sample.Records >= _limit[result.Topic]
+                ? _assignment.Select(a => a.TopicPartition).Where(p => p.Topic == result.Topic).ToList()
+                : taken >= quota ? [result.TopicPartition] : [];
+            foreach (var partition in done.Where(_paused.Add))
             {
-                _consumer.Pause([result.TopicPartition]);
+                _consumer.Pause([partition]);
                 open--;
             }
         }
+    }
+
+    /// <summary>
+    /// Shares <paramref name="sample"/> records between partitions from their existing records, evenly where they
+    /// can and the rest to those that have more (water-filling), so a topic whose keys crowd a few partitions is
+    /// still sampled in full.
+    /// </summary>
+    internal static Dictionary<TopicPartition, long> Allocate(IReadOnlyDictionary<TopicPartition, long> available, long sample)
+    {
+        var result = new Dictionary<TopicPartition, long>();
+        var remaining = sample;
+        var left = available.Count;
+        foreach (var (partition, backlog) in available.OrderBy(a => a.Value).ThenBy(a => a.Key.Partition.Value))
+        {
+            var share = left == 0 ? 0 : (remaining + left - 1) / left;
+            var take = Math.Min(backlog, share);
+            result[partition] = take;
+            remaining = Math.Max(0, remaining - take);
+            left--;
+        }
+
+        return result;
     }
 
     public void Dispose()

@@ -11,21 +11,28 @@ public sealed class PartitionLedger
     private readonly object _lock = new();
 
     /// <summary>Records that sequence <paramref name="sequence"/> was acknowledged at <paramref name="offset"/>.</summary>
-    public void Acknowledged(long sequence, long offset)
+    public void Acknowledged(long sequence, long offset) => Acknowledged(sequence, offset, 1);
+
+    /// <summary>
+    /// Records that <paramref name="count"/> sequences from <paramref name="firstSequence"/> were acknowledged at
+    /// consecutive offsets from <paramref name="firstOffset"/>: a whole produce batch under one lock.
+    /// </summary>
+    public void Acknowledged(long firstSequence, long firstOffset, long count)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         lock (_lock)
         {
             if (_ranges.Count > 0)
             {
                 var last = _ranges[^1];
-                if (last.EndSequence == sequence && last.EndOffset == offset)
+                if (last.EndSequence == firstSequence && last.EndOffset == firstOffset)
                 {
-                    _ranges[^1] = last with { Count = last.Count + 1 };
+                    _ranges[^1] = last with { Count = last.Count + count };
                     return;
                 }
             }
 
-            _ranges.Add(new LedgerRange(sequence, offset, 1));
+            _ranges.Add(new LedgerRange(firstSequence, firstOffset, count));
         }
     }
 

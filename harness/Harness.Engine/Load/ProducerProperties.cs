@@ -33,6 +33,10 @@ internal static class ProducerProperties
 
             // Generous, so a broker kill or a long leader election fails no record that a retry would deliver.
             ["message.timeout.ms"] = "120000",
+
+            // librdkafka logs to stderr, where a broker kill's expected connection errors would drown the progress
+            // display; what matters reaches the ledger through delivery reports.
+            ["log_level"] = "2",
         };
         if (settings.BatchSize is { } batchSize)
         {

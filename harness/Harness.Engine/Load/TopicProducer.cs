@@ -105,16 +105,29 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     public void Delivered(ReadOnlySpan<Delivery> deliveries)
     {
         long acknowledged = 0, failed = 0;
-        foreach (var delivery in deliveries)
+        var run = 0;
+        for (var i = 0; i < deliveries.Length; i++)
         {
+            var delivery = deliveries[i];
             if (delivery.Error != 0 || delivery.Partition < 0 || delivery.Partition >= _partitionLedgers.Length)
             {
                 failed++;
                 continue;
             }
 
-            _partitionLedgers[delivery.Partition]!.Acknowledged(delivery.Opaque, delivery.Offset);
             acknowledged++;
+            run++;
+
+            // A produce batch comes back as consecutive sequences at consecutive offsets: one ledger entry per run.
+            var next = i + 1 < deliveries.Length ? deliveries[i + 1] : default;
+            if (i + 1 < deliveries.Length && next.Error == 0 && next.Partition == delivery.Partition
+                && next.Opaque == delivery.Opaque + 1 && next.Offset == delivery.Offset + 1)
+            {
+                continue;
+            }
+
+            _partitionLedgers[delivery.Partition]!.Acknowledged(delivery.Opaque - run + 1, delivery.Offset - run + 1, run);
+            run = 0;
         }
 
         _acknowledged += acknowledged;

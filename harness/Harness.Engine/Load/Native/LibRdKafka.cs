@@ -16,8 +16,6 @@ internal static unsafe partial class LibRdKafka
 
     public const int EventDeliveryReport = 0x1;
 
-    public const int EventError = 0x8;
-
     /// <summary>RD_KAFKA_MSG_F_COPY: librdkafka copies key, value and headers, so the caller's buffers are free at return.</summary>
     public const int MessageCopy = 0x2;
 
@@ -68,12 +66,6 @@ internal static unsafe partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_event_message_array")]
     public static partial nuint EventMessageArray(nint rkev, RdKafkaMessage** messages, nuint size);
 
-    [LibraryImport(Library, EntryPoint = "rd_kafka_event_error_is_fatal")]
-    public static partial int EventErrorIsFatal(nint rkev);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_event_error_string")]
-    public static partial nint EventErrorString(nint rkev);
-
     [LibraryImport(Library, EntryPoint = "rd_kafka_event_destroy")]
     public static partial void EventDestroy(nint rkev);
 
@@ -91,9 +83,6 @@ internal static unsafe partial class LibRdKafka
 
     [LibraryImport(Library, EntryPoint = "rd_kafka_purge")]
     public static partial int Purge(nint rk, int flags);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_err2str")]
-    public static partial nint ErrorText(int code);
 
     /// <summary>A NUL-terminated C string, or empty.</summary>
     public static string Text(nint text) => Marshal.PtrToStringUTF8(text) ?? string.Empty;

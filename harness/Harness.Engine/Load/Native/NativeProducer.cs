@@ -35,8 +35,9 @@ internal sealed unsafe class NativeProducer : IDisposable
             }
         }
 
-        // Delivery reports and errors arrive as events on the main queue, served in batches by Poll.
-        LibRdKafka.ConfSetEvents(conf, LibRdKafka.EventDeliveryReport | LibRdKafka.EventError);
+        // Delivery reports arrive as events on the main queue, served in batches by Poll; errors keep going to
+        // librdkafka's log, and a record that fails comes back as a failed delivery.
+        LibRdKafka.ConfSetEvents(conf, LibRdKafka.EventDeliveryReport);
         _handle = LibRdKafka.New(LibRdKafka.ProducerType, conf, error, ErrorBufferSize);
         if (_handle == 0)
         {
@@ -52,9 +53,6 @@ internal sealed unsafe class NativeProducer : IDisposable
 
     /// <summary>librdkafka's handle of the topic, for the <see cref="VarArgType.TopicHandle"/> argument.</summary>
     public nint TopicHandle => _topic;
-
-    /// <summary>The first fatal error the producer reported (an idempotent producer that lost its sequence), if any.</summary>
-    public string? FatalError { get; private set; }
 
     /// <summary>Hands a record to librdkafka; false when its local queue is full (serve deliveries, then try again).</summary>
     /// <exception cref="InvalidOperationException">librdkafka refused the record for another reason.</exception>
@@ -94,26 +92,22 @@ internal sealed unsafe class NativeProducer : IDisposable
             timeout = 0;
             try
             {
-                switch (LibRdKafka.EventType(ev))
+                if (LibRdKafka.EventType(ev) != LibRdKafka.EventDeliveryReport)
                 {
-                    case LibRdKafka.EventDeliveryReport:
-                        int count;
-                        while ((count = (int)LibRdKafka.EventMessageArray(ev, messages, DeliveryBatch)) > 0)
-                        {
-                            for (var i = 0; i < count; i++)
-                            {
-                                var message = messages[i];
-                                batch[i] = new Delivery(message->Partition, message->Offset, message->Opaque, message->Error);
-                            }
+                    continue;
+                }
 
-                            sink.Delivered(batch[..count]);
-                            served += count;
-                        }
+                int count;
+                while ((count = (int)LibRdKafka.EventMessageArray(ev, messages, DeliveryBatch)) > 0)
+                {
+                    for (var i = 0; i < count; i++)
+                    {
+                        var message = messages[i];
+                        batch[i] = new Delivery(message->Partition, message->Offset, message->Opaque, message->Error);
+                    }
 
-                        break;
-                    case LibRdKafka.EventError when LibRdKafka.EventErrorIsFatal(ev) != 0:
-                        FatalError ??= LibRdKafka.Text(LibRdKafka.EventErrorString(ev));
-                        break;
+                    sink.Delivered(batch[..count]);
+                    served += count;
                 }
             }
             finally
@@ -127,9 +121,6 @@ internal sealed unsafe class NativeProducer : IDisposable
 
     /// <summary>Drops queued and in-flight records; their delivery reports then come back as failures.</summary>
     public void Purge() => LibRdKafka.Purge(_handle, LibRdKafka.PurgeAll);
-
-    /// <summary>A librdkafka error code as text.</summary>
-    public static string Describe(int code) => LibRdKafka.Text(LibRdKafka.ErrorText(code));
 
     public void Dispose()
     {
