@@ -56,6 +56,7 @@ public sealed class RunOrchestrator
         VerificationOutcome? verification = null;
         IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed = new Dictionary<(string, string, int), long>();
         (List<OffsetTranslationRow> Rows, List<CheckResult> Checks) translation = ([], []);
+        List<CheckResult> topology = [];
         DrainOutcome? drain = null;
         string? partialReason = null, error = null;
         var exitCode = ExitCodes.Passed;
@@ -133,11 +134,17 @@ public sealed class RunOrchestrator
             await watching.CancelAsync().ConfigureAwait(false); // the stop below is expected: no incident
             Enter("stop replicator", sampler);
             await replicator.StopAsync(scenario.Replicator.Grace).ConfigureAwait(false);
+            var stopped = DateTimeOffset.UtcNow;
 
             Enter("verify", sampler);
             var (sourceEnds, targetEnds) = await sampler.ReadWatermarksAsync().ConfigureAwait(false);
             var remoteNames = topics.Select(t => t.Target).ToHashSet(StringComparer.Ordinal);
             verification = await verifier.FinishAsync(targetEnds.Where(e => remoteNames.Contains(e.Key.Item1)).ToDictionary(), TimeSpan.FromMinutes(5), cancellation).ConfigureAwait(false);
+            var builtin = scenario.Replicator.Kind == ReplicatorKind.Builtin;
+            topology = await TopologyVerifier.CheckAsync(source.BootstrapServers, target.BootstrapServers, topics,
+                expectConfigSync: builtin && !Disabled(scenario, "sync.topic.configs.enabled"),
+                heartbeatSourceAlias: builtin && !Disabled(scenario, "emit.heartbeats.enabled") ? scenario.Replicator.SourceAlias : null,
+                stopped).ConfigureAwait(false);
             if (committed.Count > 0)
             {
                 var checkpoints = CheckpointReader.ReadLatest(target.BootstrapServers, checkpointsTopic, out _);
@@ -190,6 +197,7 @@ public sealed class RunOrchestrator
         var checks = verification is not null && drain is not null
             ? CheckEvaluator.Evaluate(scenario.Expect, verification, drain, load!.Counters.Failed)
             : [];
+        checks.AddRange(topology);
         checks.AddRange(translation.Checks);
         var (p50, p95, p99, max, count) = latency.Summary();
         var samples = sampler?.Samples ?? [];
@@ -258,6 +266,9 @@ public sealed class RunOrchestrator
 
         _progress.Event($"{missing} group partitions still have no checkpoint at their committed offset after {within.TotalSeconds:0}s");
     }
+
+    private static bool Disabled(Scenario scenario, string property) =>
+        scenario.Replicator.Properties.TryGetValue(property, out var value) && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
 
     private void Enter(string phase, RunSampler? sampler)
     {
