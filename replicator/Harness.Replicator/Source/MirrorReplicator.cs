@@ -276,15 +276,27 @@ public sealed class MirrorReplicator
 
     private void Reach(KafkaClients cluster)
     {
-        try
+        // A quiet client: while a cluster is down librdkafka complains many times a second; the exception says it once.
+        using var admin = cluster.Admin(quiet: true);
+        var deadline = DateTime.UtcNow + _adminTimeout;
+        while (true)
         {
-            // A quiet client: while a cluster is down librdkafka complains many times a second; the exception says it once.
-            using var admin = cluster.Admin(quiet: true);
-            admin.GetMetadata(_adminTimeout);
-        }
-        catch (KafkaException e)
-        {
-            throw new ClusterUnreachableException($"cannot reach cluster '{cluster.Alias}' at {cluster.Bootstrap} ({e.Error.Reason}); check {cluster.Alias}.bootstrap.servers");
+            try
+            {
+                admin.GetMetadata(_adminTimeout);
+                return;
+            }
+            catch (KafkaException e) when (DateTime.UtcNow < deadline)
+            {
+                // A transport failure can come back at once on a busy machine: keep asking until the admin timeout,
+                // so only a cluster that stays unreachable ends the replicator.
+                _ = e;
+                Thread.Sleep(TimeSpan.FromMilliseconds(250));
+            }
+            catch (KafkaException e)
+            {
+                throw new ClusterUnreachableException($"cannot reach cluster '{cluster.Alias}' at {cluster.Bootstrap} ({e.Error.Reason}); check {cluster.Alias}.bootstrap.servers");
+            }
         }
     }
 
