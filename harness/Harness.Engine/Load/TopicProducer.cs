@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Harness.Broker.Records;
 using Harness.Engine.Load.Model;
-using Harness.Engine.Load.Native;
+using Harness.RdKafka;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Load;

@@ -1,25 +1,26 @@
 using System.Globalization;
 
-namespace Harness.Engine.Load.Native;
+namespace Harness.RdKafka;
 
 /// <summary>
-/// One librdkafka producer for one topic, driven from a single thread: <see cref="TryProduce"/> hands a record
+/// One librdkafka producer, driven from a single thread: <see cref="TryProduce"/> hands a record
 /// over (librdkafka copies it), <see cref="Poll"/> serves delivery reports in batches straight out of
 /// librdkafka's event queue. Nothing is allocated per record on either path.
 /// </summary>
-internal sealed unsafe class NativeProducer : IDisposable
+public sealed unsafe class NativeProducer : IDisposable
 {
     private const int ErrorBufferSize = 512;
     private const int DeliveryBatch = 256;
 
     private readonly nint _handle;
     private readonly nint _topic;
+    private readonly Dictionary<string, nint> _topics = new(StringComparer.Ordinal);
     private readonly nint _queue;
     private bool _disposed;
 
     /// <summary>Creates the producer.</summary>
     /// <param name="settings">librdkafka configuration properties.</param>
-    /// <param name="topic">The topic every record goes to.</param>
+    /// <param name="topic">The topic of <see cref="TopicHandle"/>; others are reached through <see cref="TopicHandleOf"/>.</param>
     /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
     public NativeProducer(IReadOnlyDictionary<string, string> settings, string topic)
     {
@@ -45,7 +46,7 @@ internal sealed unsafe class NativeProducer : IDisposable
             throw new ArgumentException($"cannot create a producer: {LibRdKafka.Text((nint)error)}", nameof(settings));
         }
 
-        _topic = LibRdKafka.TopicNew(_handle, topic, 0);
+        _topic = TopicHandleOf(topic);
         _queue = LibRdKafka.QueueGetMain(_handle);
     }
 
@@ -53,6 +54,21 @@ internal sealed unsafe class NativeProducer : IDisposable
 
     /// <summary>librdkafka's handle of the topic, for the <see cref="VarArgType.TopicHandle"/> argument.</summary>
     public nint TopicHandle => _topic;
+
+    /// <summary>librdkafka's handle of any topic, created on first use and kept until the producer is disposed.</summary>
+    public nint TopicHandleOf(string topic)
+    {
+        if (!_topics.TryGetValue(topic, out var handle))
+        {
+            handle = LibRdKafka.TopicNew(_handle, topic, 0);
+            _topics[topic] = handle;
+        }
+
+        return handle;
+    }
+
+    /// <summary>Records queued or in flight, delivery reports not yet served included.</summary>
+    public int QueueLength => LibRdKafka.OutQueueLength(_handle);
 
     /// <summary>Hands a record to librdkafka; false when its local queue is full (serve deliveries, then try again).</summary>
     /// <exception cref="InvalidOperationException">librdkafka refused the record for another reason.</exception>
@@ -137,7 +153,11 @@ internal sealed unsafe class NativeProducer : IDisposable
 
         _disposed = true;
         LibRdKafka.QueueDestroy(_queue);
-        LibRdKafka.TopicDestroy(_topic);
+        foreach (var topic in _topics.Values)
+        {
+            LibRdKafka.TopicDestroy(topic);
+        }
+
         LibRdKafka.Destroy(_handle);
     }
 }

@@ -1,14 +1,14 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Harness.Engine.Load.Native;
+namespace Harness.RdKafka;
 
 /// <summary>
 /// Finds librdkafka for <see cref="LibRdKafka"/> the way Confluent.Kafka finds it: librdkafka.redist ships several
 /// Linux builds, and the default one needs libsasl2, which a slim Debian lacks; the CentOS 8 build carries its own
 /// dependencies. Other libraries of this assembly keep the runtime's default lookup.
 /// </summary>
-internal static class LibraryResolver
+public static class LibraryResolver
 {
     private static readonly Lazy<bool> Registration = new(() =>
     {

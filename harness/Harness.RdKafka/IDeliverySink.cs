@@ -1,7 +1,7 @@
-namespace Harness.Engine.Load.Native;
+namespace Harness.RdKafka;
 
 /// <summary>Receives delivery reports in batches, on the thread that polls the producer.</summary>
-internal interface IDeliverySink
+public interface IDeliverySink
 {
     void Delivered(ReadOnlySpan<Delivery> deliveries);
 }

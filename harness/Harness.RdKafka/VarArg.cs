@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace Harness.Engine.Load.Native;
+namespace Harness.RdKafka;
 
 /// <summary>
 /// librdkafka's <c>rd_kafka_vu_t</c>: a type tag and a 64-byte union (aligned to 8), 72 bytes in all. Memory
 /// arguments are (pointer, size); a header is (name, value, size).
 /// </summary>
 [StructLayout(LayoutKind.Explicit, Size = 72)]
-internal unsafe struct VarArg
+public unsafe struct VarArg
 {
     [FieldOffset(0)]
     public VarArgType Type;

@@ -1,7 +1,7 @@
-namespace Harness.Engine.Load.Native;
+namespace Harness.RdKafka;
 
 /// <summary>librdkafka's <c>rd_kafka_vtype_t</c>: what one <see cref="VarArg"/> of <c>rd_kafka_produceva</c> holds.</summary>
-internal enum VarArgType
+public enum VarArgType
 {
     End = 0,
     Topic = 1,
@@ -13,4 +13,7 @@ internal enum VarArgType
     MessageFlags = 7,
     Timestamp = 8,
     Header = 9,
+
+    /// <summary>A whole <c>rd_kafka_headers_t</c>; librdkafka takes ownership when the call succeeds.</summary>
+    Headers = 10,
 }
