@@ -118,7 +118,8 @@ public sealed unsafe class NativeConsumer : IDisposable
     public (long Low, long High) CachedWatermarks(string topic, int partition)
     {
         long low, high;
-        return LibRdKafka.GetWatermarkOffsets(_handle, topic, partition, &low, &high) == 0 ? (low, high) : (-1, -1);
+        // Before the first fetch librdkafka answers RD_KAFKA_OFFSET_INVALID (-1001): unknown either way.
+        return LibRdKafka.GetWatermarkOffsets(_handle, topic, partition, &low, &high) == 0 ? (Math.Max(low, -1), Math.Max(high, -1)) : (-1, -1);
     }
 
     /// <summary>Asks the partition leader for the watermarks.</summary>
@@ -171,7 +172,8 @@ public sealed unsafe class NativeConsumer : IDisposable
 
     private void ReleaseHandles()
     {
-        if (_disposed)
+        // The finalizer also runs for an instance whose constructor threw, before any handle existed.
+        if (_disposed || _handle == 0)
         {
             return;
         }

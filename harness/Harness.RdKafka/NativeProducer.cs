@@ -146,7 +146,8 @@ public sealed unsafe class NativeProducer : IDisposable
 
     private void Release()
     {
-        if (_disposed)
+        // The finalizer also runs for an instance whose constructor threw, before any handle existed.
+        if (_disposed || _handle == 0)
         {
             return;
         }
