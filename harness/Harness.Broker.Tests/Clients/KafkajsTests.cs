@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Clients;
 

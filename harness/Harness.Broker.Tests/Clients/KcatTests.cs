@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Clients;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 using Harness.Replicator.Tests.Support;
 
 namespace Harness.Replicator.Tests.Checkpoints;

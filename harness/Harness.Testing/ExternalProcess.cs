@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Harness.Broker.Tests.Clients;
+namespace Harness.Testing;
 
 /// <summary>Runs a client tool (kcat, node) to completion with a deadline, feeding stdin and capturing both outputs.</summary>
-internal static class ExternalProcess
+public static class ExternalProcess
 {
     public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, string? workingDirectory = null)
     {

@@ -1,7 +1,7 @@
-namespace Harness.Replicator.Tests.Support;
+namespace Harness.Testing;
 
 /// <summary>How an external client tool ended and what it printed.</summary>
-internal sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardOutput, string StandardError)
+public sealed record ProcessOutcome(int ExitCode, bool TimedOut, string StandardOutput, string StandardError)
 {
     public override string ToString() =>
         $"exit {ExitCode}{(TimedOut ? " (killed at the deadline)" : "")}\n--- stdout ---\n{Tail(StandardOutput)}\n--- stderr ---\n{Tail(StandardError)}";
