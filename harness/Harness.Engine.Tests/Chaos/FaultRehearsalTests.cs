@@ -51,6 +51,14 @@ public sealed class FaultRehearsalTests
         entry.StartSeconds.Should().BeGreaterThan(0);
         entry.MeasuredEffect.Should().Contain("peak");
         result.TimeSeries.Markers.Should().Contain(m => m.FaultId == "f1");
+        if (fault.StartsWith("killBroker", StringComparison.Ordinal))
+        {
+            // Samples land on their tick even while a dead leader keeps a watermark read waiting, so a 2 s kill shows.
+            var onSource = fault.Contains("side: source", StringComparison.Ordinal);
+            result.TimeSeries.Samples.Should().Contain(s => (onSource ? s.SourceBrokersUp : s.TargetBrokersUp) == 2, "the time series shows the killed broker down");
+            var offsets = result.TimeSeries.Samples.Select(s => s.OffsetSeconds).ToList();
+            offsets.Zip(offsets.Skip(1), (a, b) => b - a).Should().OnlyContain(gap => gap < 3.0, "no sample waits out a dead leader");
+        }
     }
 
     [Test]

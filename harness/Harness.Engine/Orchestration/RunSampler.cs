@@ -29,6 +29,8 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly WatermarkReader _targetMarks;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<MetricSample> _samples = [];
+    private readonly Dictionary<(string Topic, int Partition), long> _knownSourceMarks = [];
+    private readonly Dictionary<(string Topic, int Partition), long> _knownTargetMarks = [];
     private readonly object _lock = new();
     private Task? _loop;
     private long _lastProduced;
@@ -81,10 +83,16 @@ internal sealed class RunSampler : IAsyncDisposable
     /// <summary>Takes one sample of the time series (called once per interval by the sampling loop).</summary>
     private async Task SampleAsync()
     {
-        var sourceTask = _sourceMarks.ReadAsync(_topics.Select(t => (t.Source, t.Partitions)), TimeSpan.FromSeconds(5));
-        var targetTask = _targetMarks.ReadAsync(_topics.Select(t => (t.Target, t.Partitions)), TimeSpan.FromSeconds(5));
-        var sourceMarks = await sourceTask.ConfigureAwait(false);
-        var targetMarks = await targetTask.ConfigureAwait(false);
+        // Time and brokers up are read at the tick, before any request: a partition whose leader was just killed may
+        // keep a watermark read waiting, and the sample must still land on its tick and show the broker down.
+        var now = _clock.Elapsed.TotalSeconds;
+        var sourceUp = _source.BrokersUp ?? 0;
+        var targetUp = _target.BrokersUp ?? 0;
+        var timeout = TimeSpan.FromMilliseconds(Math.Clamp(_interval.TotalMilliseconds * 0.8, 200, 2000));
+        var sourceTask = _sourceMarks.ReadAsync(_topics.Select(t => (t.Source, t.Partitions)), timeout);
+        var targetTask = _targetMarks.ReadAsync(_topics.Select(t => (t.Target, t.Partitions)), timeout);
+        var sourceMarks = Remember(_knownSourceMarks, await sourceTask.ConfigureAwait(false));
+        var targetMarks = Remember(_knownTargetMarks, await targetTask.ConfigureAwait(false));
         var byTarget = _topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal);
         long lag = 0;
         foreach (var ((topic, partition), high) in sourceMarks)
@@ -95,7 +103,6 @@ internal sealed class RunSampler : IAsyncDisposable
 
         var replicated = targetMarks.Values.Sum();
         var produced = _load.Acknowledged;
-        var now = _clock.Elapsed.TotalSeconds;
         var interval = _latency.TakeInterval();
         var replicator = ReplicatorMetricsLine.ReadLast(_metricsFile);
         lock (_lock)
@@ -112,8 +119,8 @@ internal sealed class RunSampler : IAsyncDisposable
                 LatencyP99Ms = interval?.P99,
                 ReplicatorRssMiB = replicator?.RssMiB,
                 GcHeapMiB = replicator?.GcHeapMiB,
-                SourceBrokersUp = _source.BrokersUp ?? 0,
-                TargetBrokersUp = _target.BrokersUp ?? 0,
+                SourceBrokersUp = sourceUp,
+                TargetBrokersUp = targetUp,
             });
             _lastProduced = produced;
             _lastReplicated = Math.Max(_lastReplicated, replicated);
@@ -121,6 +128,20 @@ internal sealed class RunSampler : IAsyncDisposable
         }
 
         _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, _chaos?.Active ?? 0, _chaos?.Done ?? 0));
+    }
+
+    /// <summary>
+    /// Merges a read into the last known watermarks: a partition that did not answer in time (its leader is down
+    /// or moving) keeps its last value instead of counting as 0, which would draw a false spike or dip in lag.
+    /// </summary>
+    private static Dictionary<(string Topic, int Partition), long> Remember(Dictionary<(string Topic, int Partition), long> known, Dictionary<(string Topic, int Partition), long> read)
+    {
+        foreach (var (partition, high) in read)
+        {
+            known[partition] = high;
+        }
+
+        return known;
     }
 
     /// <summary>How far the target is behind in time: now minus the produce time of the newest record it has.</summary>
