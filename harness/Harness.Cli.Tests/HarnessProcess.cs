@@ -23,7 +23,10 @@ internal static class HarnessProcess
         }
     }
 
-    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments)
+    public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments) =>
+        RunAsync(timeout, workingDirectory, new Dictionary<string, string>(), arguments);
+
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +42,11 @@ internal static class HarnessProcess
         }
 
         info.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -15,6 +15,7 @@ internal static class BrokerCommand
         var basePort = new Option<int>("--base-port") { Description = "First listener port (0: ephemeral ports)", DefaultValueFactory = _ => 0 };
         var autoCreate = new Option<bool>("--auto-create-topics") { Description = "Create unknown topics on first use (Kafka's auto.create.topics.enable)" };
         var controlPort = new Option<int>("--control-port") { Description = "Port of the loopback faults endpoint (0: a free port)", DefaultValueFactory = _ => 0 };
+        var name = new Option<string>("--name") { Description = "Cluster name (with --clusters N: NAME1..NAMEN)", DefaultValueFactory = _ => "cluster" };
         var command = new Command("broker", "Run embedded Kafka-protocol clusters on loopback and print their bootstrap servers, one line per cluster.")
         {
             brokers,
@@ -22,6 +23,7 @@ internal static class BrokerCommand
             basePort,
             autoCreate,
             controlPort,
+            name,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -41,7 +43,7 @@ internal static class BrokerCommand
                     var port = parse.GetValue(basePort);
                     started.Add(EmbeddedCluster.Start(new EmbeddedClusterOptions
                     {
-                        Name = count == 1 ? "cluster" : $"cluster{i + 1}",
+                        Name = count == 1 ? parse.GetValue(name)! : $"{parse.GetValue(name)}{i + 1}",
                         Brokers = perCluster,
                         BasePort = port == 0 ? 0 : port + (i * perCluster),
                         AutoCreateTopics = parse.GetValue(autoCreate),
@@ -69,7 +71,8 @@ internal static class BrokerCommand
             Console.Error.WriteLine($"harness broker: faults endpoint {control.Url} (GET clusters; POST clusters/NAME/brokers/ID/kill|restart|hang|resume|latency?ms=N; Ctrl-C stops)");
             try
             {
-                await Task.Delay(Timeout.Infinite, cancellation).ConfigureAwait(false);
+                // In a container the harness that started the brokers may be SIGKILLed; stop with it instead of lingering.
+                await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellation), ParentWatch.ExitedAsync(cancellation)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -142,9 +142,10 @@ public static class FaultPlan
     private static void RequireBrokerFaults(Scenario scenario, string side, FaultParameters parameters)
     {
         var cluster = side == "target" ? scenario.Clusters.Target : scenario.Clusters.Source;
-        if (cluster.Kind != ClusterKind.Embedded)
+        if (!cluster.SupportsBrokerFaults)
         {
-            parameters.Error($"the {side} cluster is {cluster.Kind.ToString().ToLowerInvariant()} and cannot inject broker faults", $"an embedded {side} cluster, or remove this fault");
+            var what = cluster.Kind == ClusterKind.Containers ? $"runs image {cluster.Image}" : $"is {cluster.Kind.ToString().ToLowerInvariant()}";
+            parameters.Error($"the {side} cluster {what} and cannot inject broker faults", $"an embedded {side} cluster or containers with image: harness, or remove this fault");
         }
         else if (parameters.Text("broker") is { } broker && int.TryParse(broker, out var id) && id > cluster.Brokers)
         {

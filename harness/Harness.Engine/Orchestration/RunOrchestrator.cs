@@ -5,6 +5,7 @@ using Confluent.Kafka.Admin;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
+using Harness.Engine.Clusters.Containers;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators;
 using Harness.Engine.Scenarios;
@@ -63,8 +64,8 @@ public sealed class RunOrchestrator
         try
         {
             Enter("start clusters", sampler);
-            source = StartCluster("source", scenario.Clusters.Source);
-            target = StartCluster("target", scenario.Clusters.Target);
+            source = await StartClusterAsync("source", scenario.Clusters.Source, cancellation).ConfigureAwait(false);
+            target = await StartClusterAsync("target", scenario.Clusters.Target, cancellation).ConfigureAwait(false);
 
             Enter("prepare topics", sampler);
             await TopicPreparer.CreateAsync(source.BootstrapServers, scenario.Topics.Select(t => new TopicSpecification
@@ -282,9 +283,11 @@ public sealed class RunOrchestrator
     private static string HarnessVersion =>
         typeof(RunOrchestrator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    private static IKafkaCluster StartCluster(string role, ClusterSpec spec) => spec.Kind switch
+    private static async Task<IKafkaCluster> StartClusterAsync(string role, ClusterSpec spec, CancellationToken cancellation) => spec switch
     {
-        ClusterKind.External => new ExternalKafkaCluster(role, spec.Bootstrap!),
+        { Kind: ClusterKind.External } => new ExternalKafkaCluster(role, spec.Bootstrap!),
+        { Kind: ClusterKind.Containers, Image: ClusterSpec.HarnessBrokerImage } => await ContainersKafkaCluster.StartAsync(role, spec.Brokers, cancellation).ConfigureAwait(false),
+        { Kind: ClusterKind.Containers } => await KafkaImageCluster.StartAsync(role, spec.Image!, cancellation).ConfigureAwait(false),
         _ => EmbeddedKafkaCluster.Start(role, spec.Brokers),
     };
 

@@ -8,4 +8,10 @@ public enum ClusterKind
 
     /// <summary>An existing cluster reached through bootstrap servers (<c>external</c>); faults that need broker control are unavailable.</summary>
     External,
+
+    /// <summary>
+    /// Brokers in a Docker container started through Testcontainers (<c>containers</c>): the harness's own broker by
+    /// default, or a Kafka image such as <c>apache/kafka</c>.
+    /// </summary>
+    Containers,
 }
