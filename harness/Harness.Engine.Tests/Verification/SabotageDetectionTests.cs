@@ -52,6 +52,70 @@ public sealed class SabotageDetectionTests
     }
 
     [Test]
+    public async Task Checkpoints_written_ahead_make_the_switched_over_consumer_miss_exactly_the_records_it_skips()
+    {
+        var outcome = await RehearseAsync(
+            "--set harness.sabotage.checkpoints.ahead.by=1000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "consumers:\n  - {group: app, topics: [events], progress: 50%}\n");
+
+        outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
+        var switchover = outcome.Result.Switchover.Should().ContainSingle().Subject;
+        switchover.StartSource.Should().Be(SwitchoverStartSource.Checkpoint);
+        switchover.Complete.Should().BeTrue();
+        outcome.Result.OffsetTranslation.Should().HaveCount(2);
+        foreach (var row in outcome.Result.OffsetTranslation)
+        {
+            // Identity names and a clean copy put every record at its source offset on the target, so a consumer
+            // started at the checkpoint skips exactly the records from the committed offset up to the checkpoint.
+            var end = outcome.Result.Parity.Single(p => p.Partition == row.Partition).Produced;
+            var skipped = Math.Min(row.Translated!.Value, end) - row.SourceCommitted;
+            skipped.Should().BePositive("the sabotage put the checkpoint 1000 past a translation at most offset.lag.max-ish behind");
+            var partition = switchover.Partitions.Single(p => p.Partition == row.Partition);
+            partition.StartOffset.Should().Be(row.Translated.Value);
+            partition.Unconsumed.Should().Be(end - row.SourceCommitted);
+            partition.Missing.Should().Be(skipped);
+            partition.ReRead.Should().Be(0);
+        }
+
+        var check = outcome.Result.Checks.Single(c => c.Name == "switchover app");
+        check.Passed.Should().BeFalse();
+        check.Measured.Should().StartWith($"{switchover.Missing:N0} missing of {switchover.Unconsumed:N0} unconsumed, 0 re-read");
+        outcome.Result.Checks.Single(c => c.Name == "translated offsets never ahead").Measured.Should().EndWith(
+            $", {switchover.Missing} records would be skipped", "the offset map predicts what the consumer then missed");
+    }
+
+    [Test]
+    public async Task A_clean_replicator_switches_every_group_over_without_a_missing_record()
+    {
+        var outcome = await RehearseAsync(
+            "--set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "consumers:\n  - {group: app, topics: [events], progress: 50%}\n  - {group: done, topics: [events], progress: 100%}\n");
+
+        outcome.ExitCode.Should().Be(ExitCodes.Passed, string.Join("; ", outcome.Result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")));
+        outcome.Result.Switchover.Select(s => s.Group).Should().Equal("app", "done");
+        foreach (var group in outcome.Result.Switchover)
+        {
+            group.Missing.Should().Be(0);
+            group.Complete.Should().BeTrue();
+            group.ConsumerGroupId.Should().Be("harness-switchover-" + group.Group);
+            group.Partitions.Should().HaveCount(2).And.OnlyContain(p => p.StartSource == SwitchoverStartSource.Checkpoint);
+            outcome.Result.Checks.Single(c => c.Name == "switchover " + group.Group).Passed.Should().BeTrue();
+        }
+
+        var app = outcome.Result.Switchover[0];
+        app.Unconsumed.Should().Be(Records - app.Partitions.Sum(p => p.SourceCommitted));
+        foreach (var row in outcome.Result.OffsetTranslation.Where(r => r.Group == "app"))
+        {
+            // What the consumer read again is what the translation sent it back: the re-delivery the map predicts.
+            app.Partitions.Single(p => p.Partition == row.Partition).ReRead.Should().Be(row.Redelivery);
+        }
+
+        var done = outcome.Result.Switchover[1];
+        done.Unconsumed.Should().Be(0);
+        done.ReRead.Should().BeLessThanOrEqualTo(2 * OffsetTranslationExpectation.DefaultMaxRedelivery);
+    }
+
+    [Test]
     public async Task A_clean_replicator_gives_all_zeros_and_passes()
     {
         var outcome = await RehearseAsync("");
