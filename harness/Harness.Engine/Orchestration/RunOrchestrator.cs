@@ -154,7 +154,7 @@ public sealed class RunOrchestrator
                 // With the replicator stopped and the target at its final end offsets, consumers switch over.
                 Enter("switchover", sampler);
                 switchover = await SwitchoverRehearsal.RunAsync(scenario, target.BootstrapServers, runId, load.Ledger, committed, checkpoints, targetEnds,
-                    TimeSpan.FromMinutes(5), cancellation).ConfigureAwait(false);
+                    TimeSpan.FromMinutes(5), _progress.Event, cancellation).ConfigureAwait(false);
             }
 
             cancellation.ThrowIfCancellationRequested();

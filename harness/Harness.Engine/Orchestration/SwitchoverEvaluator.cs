@@ -96,7 +96,8 @@ internal static class SwitchoverEvaluator
         };
     }
 
-    private static string Describe(SwitchoverStartSource source) => source switch
+    /// <summary>The start-offset source in words, for checks and progress lines.</summary>
+    public static string Describe(SwitchoverStartSource source) => source switch
     {
         SwitchoverStartSource.Checkpoint => "checkpoints",
         SwitchoverStartSource.SyncedGroupOffset => "synced group offsets",

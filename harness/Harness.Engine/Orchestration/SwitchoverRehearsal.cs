@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Harness.Engine.Load;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
@@ -25,6 +27,7 @@ internal static class SwitchoverRehearsal
         IReadOnlyDictionary<(string Group, string Topic, int Partition), Checkpoint> checkpoints,
         IReadOnlyDictionary<(string Topic, int Partition), long> targetEnds,
         TimeSpan timeout,
+        Action<string> report,
         CancellationToken cancellation)
     {
         var topics = scenario.Topics.Select(t => new VerifiedTopic(t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions)).ToList();
@@ -42,10 +45,14 @@ internal static class SwitchoverRehearsal
             var (source, starts) = SwitchoverPlan.Choose(group, remotePartitions, checkpoints, synced, syncGroupOffsets);
             var tally = new SwitchoverTally(groupCommitted, ledger);
             var consumerGroupId = ConsumerGroupPrefix + group;
+            var clock = Stopwatch.StartNew();
             var read = await Task.Run(
                 () => SwitchoverReader.Read(targetBootstrap, consumerGroupId, topics, runId, starts, targetEnds, tally, timeout, cancellation),
                 cancellation).ConfigureAwait(false);
-            results.Add(SwitchoverEvaluator.Result(group, consumerGroupId, source, starts, read, tally.Partitions(), scenario.Replicator.RemoteTopic, targetEnds));
+            var result = SwitchoverEvaluator.Result(group, consumerGroupId, source, starts, read, tally.Partitions(), scenario.Replicator.RemoteTopic, targetEnds);
+            results.Add(result);
+            report(string.Create(CultureInfo.InvariantCulture,
+                $"switchover {group}: read {result.RecordsRead:N0} records in {clock.Elapsed.TotalSeconds:0.00}s from {SwitchoverEvaluator.Describe(source)}; {result.Missing:N0} missing, {result.ReRead:N0} re-read{(read.Error is null ? "" : $"; last consumer error: {read.Error}")}"));
         }
 
         return results;
