@@ -219,7 +219,7 @@ public sealed class HtmlReportTests
         var page = Xhtml.Parse(_writer.ToText(SampleRuns.Failing()));
 
         var tables = page.Descendants("table").ToList();
-        tables.Should().HaveCount(7);
+        tables.Should().HaveCount(9, "the switchover adds its group and partition tables");
         foreach (var table in tables)
         {
             table.Element("caption").Should().NotBeNull();
