@@ -84,6 +84,41 @@ internal static class SampleRuns
                 },
                 new OffsetTranslationRow { Group = "late", Topic = "orders", Partition = 1, SourceCommitted = 5 },
             ],
+            Switchover =
+            [
+                new SwitchoverResult
+                {
+                    Group = "billing", ConsumerGroupId = "harness-switchover-billing", StartSource = SwitchoverStartSource.SyncedGroupOffset,
+                    Complete = true, RecordsRead = 1_284, Unconsumed = 1_234, ReRead = 50,
+                    Partitions =
+                    [
+                        new SwitchoverPartition
+                        {
+                            Topic = "orders", TargetTopic = "source.orders", Partition = 0, SourceCommitted = 60_000,
+                            StartSource = SwitchoverStartSource.SyncedGroupOffset, StartOffset = 59_950, EndOffset = 61_234,
+                            Unconsumed = 1_234, ReRead = 50,
+                        },
+                    ],
+                },
+                new SwitchoverResult
+                {
+                    Group = "audit", ConsumerGroupId = "harness-switchover-audit", StartSource = SwitchoverStartSource.Checkpoint,
+                    Complete = true, RecordsRead = 338, Unconsumed = 345, Missing = 7,
+                    Partitions =
+                    [
+                        new SwitchoverPartition
+                        {
+                            Topic = "payments", TargetTopic = "source.payments", Partition = 0, SourceCommitted = 12_000,
+                            StartSource = SwitchoverStartSource.Checkpoint, StartOffset = 12_007, EndOffset = 12_345,
+                            Unconsumed = 345, Missing = 7,
+                        },
+                        new SwitchoverPartition
+                        {
+                            Topic = "payments", TargetTopic = "source.payments", Partition = 1, StartSource = SwitchoverStartSource.Earliest,
+                        },
+                    ],
+                },
+            ],
             Anomalies =
             [
                 new AnomalyExample

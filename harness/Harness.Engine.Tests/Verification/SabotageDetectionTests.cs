@@ -52,6 +52,77 @@ public sealed class SabotageDetectionTests
     }
 
     [Test]
+    public async Task Checkpoints_written_ahead_make_the_switched_over_consumer_miss_exactly_the_records_it_skips()
+    {
+        // 2000 ahead: a 50% group's honest translation can lag its offset by more than 1000 when the offset syncs
+        // around it were thinned out, and only a checkpoint past the committed offset skips anything.
+        var outcome = await RehearseAsync(
+            "--set harness.sabotage.checkpoints.ahead.by=2000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "consumers:\n  - {group: app, topics: [events], progress: 50%}\n");
+
+        outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
+        var switchover = outcome.Result.Switchover.Should().ContainSingle().Subject;
+        switchover.StartSource.Should().Be(SwitchoverStartSource.Checkpoint);
+        switchover.Complete.Should().BeTrue();
+        outcome.Result.OffsetTranslation.Should().HaveCount(2);
+        foreach (var row in outcome.Result.OffsetTranslation)
+        {
+            // Identity names and a clean copy put every record at its source offset on the target, so a consumer
+            // started at the checkpoint skips exactly the records from the committed offset up to the checkpoint
+            // (or the end), and reads again exactly those from the checkpoint up to the committed offset.
+            var end = outcome.Result.Parity.Single(p => p.Partition == row.Partition).Produced;
+            var translated = row.Translated!.Value;
+            var partition = switchover.Partitions.Single(p => p.Partition == row.Partition);
+            partition.StartOffset.Should().Be(translated);
+            partition.Unconsumed.Should().Be(end - row.SourceCommitted);
+            partition.Missing.Should().Be(Math.Max(0, Math.Min(translated, end) - row.SourceCommitted));
+            partition.ReRead.Should().Be(Math.Max(0, row.SourceCommitted - translated));
+        }
+
+        switchover.Missing.Should().BePositive();
+        var check = outcome.Result.Checks.Single(c => c.Name == "switchover app");
+        check.Passed.Should().BeFalse();
+        check.Measured.Should().StartWith($"{switchover.Missing:N0} missing of {switchover.Unconsumed:N0} unconsumed, {switchover.ReRead:N0} re-read");
+        outcome.Result.Checks.Single(c => c.Name == "translated offsets never ahead").Measured.Should().EndWith(
+            $", {switchover.Missing} records would be skipped", "the offset map predicts what the consumer then missed");
+    }
+
+    [Test]
+    public async Task A_clean_replicator_switches_every_group_over_without_a_missing_record()
+    {
+        var outcome = await RehearseAsync(
+            "--set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "consumers:\n  - {group: app, topics: [events], progress: 50%}\n  - {group: done, topics: [events], progress: 100%}\n");
+
+        outcome.Result.Switchover.Select(s => s.Group).Should().Equal("app", "done");
+        foreach (var group in outcome.Result.Switchover)
+        {
+            group.Missing.Should().Be(0);
+            group.Complete.Should().BeTrue();
+            group.ConsumerGroupId.Should().Be("harness-switchover-" + group.Group);
+            group.Partitions.Should().HaveCount(2).And.OnlyContain(p => p.StartSource == SwitchoverStartSource.Checkpoint);
+            foreach (var row in outcome.Result.OffsetTranslation.Where(r => r.Group == group.Group))
+            {
+                // What the consumer read again is what the translation sent it back: the re-delivery the map predicts.
+                group.Partitions.Single(p => p.Partition == row.Partition).ReRead.Should().Be(row.Redelivery);
+            }
+
+            // Missing is 0, so the check stands or falls with the caught-up re-delivery, as the translation check does.
+            var worstCaughtUp = group.Partitions.Where(p => p.Unconsumed == 0).Select(p => p.ReRead).DefaultIfEmpty(0).Max();
+            outcome.Result.Checks.Single(c => c.Name == "switchover " + group.Group).Passed
+                .Should().Be(worstCaughtUp <= OffsetTranslationExpectation.DefaultMaxRedelivery);
+        }
+
+        var app = outcome.Result.Switchover[0];
+        app.Unconsumed.Should().Be(Records - app.Partitions.Sum(p => p.SourceCommitted));
+        outcome.Result.Checks.Single(c => c.Name == "switchover app").Passed.Should().BeTrue("a lagging group is not bound by offset.lag.max");
+        outcome.Result.Switchover[1].Unconsumed.Should().Be(0);
+        outcome.Result.Checks.Where(c => !c.Passed).Select(c => c.Name).Should().BeSubsetOf(
+            ["re-delivery of caught-up groups within bound", "switchover done"],
+            "only a caught-up group's re-delivery depends on how recent the replicator's last offset sync was at checkpoint time");
+    }
+
+    [Test]
     public async Task A_clean_replicator_gives_all_zeros_and_passes()
     {
         var outcome = await RehearseAsync("");

@@ -57,6 +57,7 @@ public sealed class RunOrchestrator
         VerificationOutcome? verification = null;
         IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed = new Dictionary<(string, string, int), long>();
         (List<OffsetTranslationRow> Rows, List<CheckResult> Checks) translation = ([], []);
+        List<SwitchoverResult> switchover = [];
         List<CheckResult> topology = [];
         DrainOutcome? drain = null;
         string? partialReason = null, error = null;
@@ -150,6 +151,11 @@ public sealed class RunOrchestrator
             {
                 var checkpoints = CheckpointReader.ReadLatest(target.BootstrapServers, checkpointsTopic, out _);
                 translation = OffsetTranslationEvaluator.Evaluate(scenario, committed, sourceEnds, targetEnds, checkpoints, verification.Maps);
+
+                // With the replicator stopped and the target at its final end offsets, consumers switch over.
+                Enter("switchover", sampler);
+                switchover = await SwitchoverRehearsal.RunAsync(scenario, target.BootstrapServers, runId, load.Ledger, committed, checkpoints, targetEnds,
+                    TimeSpan.FromMinutes(5), _progress.Event, cancellation).ConfigureAwait(false);
             }
 
             cancellation.ThrowIfCancellationRequested();
@@ -200,6 +206,7 @@ public sealed class RunOrchestrator
             : [];
         checks.AddRange(topology);
         checks.AddRange(translation.Checks);
+        checks.AddRange(SwitchoverEvaluator.Checks(scenario.Expect.OffsetTranslation, switchover));
         var (p50, p95, p99, max, count) = latency.Summary();
         var samples = sampler?.Samples ?? [];
         var faultEntries = (chaos?.Records ?? []).Select(r => new FaultEntry
@@ -238,6 +245,7 @@ public sealed class RunOrchestrator
             Anomalies = verification?.Result.Examples.Select(ToReport).ToList() ?? [],
             Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
             OffsetTranslation = translation.Rows,
+            Switchover = switchover,
             Faults = faultEntries,
             TimeSeries = new TimeSeries { Samples = samples, Markers = faultEntries.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
         };

@@ -31,7 +31,10 @@ public sealed class ReportPageTests
     ];
 
     private static readonly string[] TableIds =
-        ["checks-table", "parity-topics", "parity-partitions", "latency-table", "offsets-table", "faults-table", "anomalies-table"];
+        [
+            "checks-table", "parity-topics", "parity-partitions", "latency-table", "offsets-table", "switchover-table", "switchover-partitions",
+            "faults-table", "anomalies-table",
+        ];
 
     private readonly Dictionary<string, (RunResult Run, string Path)> _reports = [];
     private ChromiumBrowser _browser = null!;
@@ -279,6 +282,7 @@ public sealed class ReportPageTests
         {
             ["checks-table"] = run.Checks.Count, ["parity-topics"] = TopicParity.Summarize(run.Parity).Count,
             ["parity-partitions"] = run.Parity.Count, ["latency-table"] = 1, ["offsets-table"] = run.OffsetTranslation.Count,
+            ["switchover-table"] = run.Switchover.Count, ["switchover-partitions"] = run.Switchover.Sum(g => g.Partitions.Count),
             ["faults-table"] = run.Faults.Count, ["anomalies-table"] = run.Anomalies.Count,
         };
         foreach (var table in page.GetProperty("tables").EnumerateArray())
@@ -348,7 +352,8 @@ public sealed class ReportPageTests
         }
 
         var flagged = signals.GetProperty("flagged").EnumerateArray().ToList();
-        flagged.Should().HaveCount(3, "duplicates on orders (topic and partition rows) and one missing translation are flagged");
+        flagged.Should().HaveCount(6,
+            "duplicates on orders (topic and partition rows), one missing translation, the switchover's missing records (group and partition rows) and its start at earliest are flagged");
         foreach (var cell in flagged)
         {
             cell.Text("text").Should().NotBeEmpty();

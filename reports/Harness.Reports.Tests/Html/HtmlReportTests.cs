@@ -51,7 +51,7 @@ public sealed class HtmlReportTests
 
         page.ById("verdict").Text().Should().Contain("2 of 4 checks failed");
         page.ById("summary").Text().Should().ContainAll(
-            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.0");
+            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.1");
         page.ById("environment").Text().Should().ContainAll(
             "0.3.0-test", "builtin", "embedded", "containers", ".NET 10.0.0", "Debian GNU/Linux 12", "ci-runner-7");
     }
@@ -102,6 +102,33 @@ public sealed class HtmlReportTests
         offsets[0].Elements().Select(c => c.Value).Should().Equal("billing", "orders", "0", "60,000", "59,950", "no", "no", "50");
         offsets[1].Text().Should().Contain("AHEAD");
         offsets[2].Elements().ElementAt(4).Value.Should().Be("none");
+    }
+
+    [Test]
+    public void Switchover_rehearsal_is_shown_in_the_offset_translation_section_with_missing_records_flagged()
+    {
+        var page = Xhtml.Parse(_writer.ToText(SampleRuns.Failing()));
+
+        var offsets = page.ById("offsets");
+        var groups = offsets.Descendants("table").Single(t => (string?)t.Attribute("id") == "switchover-table").Element("tbody")!.Elements("tr").ToList();
+        groups[0].Elements().Select(c => c.Value).Should().Equal("billing", "synced group offset", "1", "1,234", "1,284", "0", "50", "yes");
+        groups[1].Attribute("data-key")!.Value.Should().Be("audit");
+        groups[1].Elements().ElementAt(5).Value.Should().Be("7");
+        groups[1].Elements().ElementAt(5).Attribute("class")!.Value.Should().Contain("bad");
+
+        var partitions = page.ById("switchover-partitions").Element("tbody")!.Elements("tr").ToList();
+        partitions.Select(r => r.Attribute("data-key")!.Value).Should().Equal("billing/orders/0", "audit/payments/0", "audit/payments/1");
+        partitions[1].Elements().Select(c => c.Value).Should().Equal("audit", "payments", "0", "checkpoint", "12,007", "12,345", "345", "7", "0");
+        partitions[2].Elements().ElementAt(3).Value.Should().Be("earliest (no translation)");
+    }
+
+    [Test]
+    public void A_run_without_consumer_groups_says_no_switchover_was_rehearsed()
+    {
+        var page = Xhtml.Parse(_writer.ToText(SampleRuns.Bare()));
+
+        page.ById("switchover-table").Value.Should().Be("No switchover was rehearsed.");
+        page.ById("switchover-partitions").Name.LocalName.Should().Be("p");
     }
 
     [Test]
@@ -192,7 +219,7 @@ public sealed class HtmlReportTests
         var page = Xhtml.Parse(_writer.ToText(SampleRuns.Failing()));
 
         var tables = page.Descendants("table").ToList();
-        tables.Should().HaveCount(7);
+        tables.Should().HaveCount(9, "the switchover adds its group and partition tables");
         foreach (var table in tables)
         {
             table.Element("caption").Should().NotBeNull();

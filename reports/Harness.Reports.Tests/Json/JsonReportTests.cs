@@ -44,7 +44,7 @@ public sealed class JsonReportTests
         var root = JsonNode.Parse(_writer.ToText(SampleRuns.Failing()))!.AsObject();
 
         root.First().Key.Should().Be("schemaVersion");
-        root["schemaVersion"]!.GetValue<string>().Should().Be("1.0").And.Be(RunResult.CurrentSchemaVersion);
+        root["schemaVersion"]!.GetValue<string>().Should().Be("1.1").And.Be(RunResult.CurrentSchemaVersion);
     }
 
     [Test]
@@ -94,6 +94,19 @@ public sealed class JsonReportTests
 
         read.SchemaVersion.Should().Be("1.7");
         read.RunId.Should().Be("run-bare");
+    }
+
+    [Test]
+    public void Reader_accepts_a_1_0_file_written_before_switchover_existed()
+    {
+        var root = JsonNode.Parse(_writer.ToText(SampleRuns.Failing()))!.AsObject();
+        root["schemaVersion"] = "1.0";
+        root.Remove("switchover").Should().BeTrue();
+
+        var read = _reader.Read(root.ToJsonString());
+
+        read.Switchover.Should().BeEmpty();
+        read.OffsetTranslation.Should().HaveCount(3);
     }
 
     [TestCase("2.0")]

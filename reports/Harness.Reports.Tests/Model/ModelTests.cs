@@ -55,10 +55,11 @@ public sealed class ModelTests
     {
         var run = SampleRuns.Bare();
 
-        run.SchemaVersion.Should().Be("1.0");
+        run.SchemaVersion.Should().Be("1.1");
         run.Checks.Should().BeEmpty();
         run.Parity.Should().BeEmpty();
         run.OffsetTranslation.Should().BeEmpty();
+        run.Switchover.Should().BeEmpty();
         run.Anomalies.Should().BeEmpty();
         run.Faults.Should().BeEmpty();
         run.TimeSeries.Samples.Should().BeEmpty();

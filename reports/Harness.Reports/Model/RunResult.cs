@@ -10,7 +10,7 @@ namespace Harness.Reports.Model;
 public sealed record RunResult
 {
     /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
-    public const string CurrentSchemaVersion = "1.0";
+    public const string CurrentSchemaVersion = "1.1";
 
     /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -58,6 +58,9 @@ public sealed record RunResult
 
     /// <summary>Consumer group offset translation rows.</summary>
     public IReadOnlyList<OffsetTranslationRow> OffsetTranslation { get; init; } = [];
+
+    /// <summary>Switchover rehearsals, one per application consumer group (schema 1.1).</summary>
+    public IReadOnlyList<SwitchoverResult> Switchover { get; init; } = [];
 
     /// <summary>Example records for each anomaly found (a bounded sample, not every anomaly).</summary>
     public IReadOnlyList<AnomalyExample> Anomalies { get; init; } = [];

@@ -2,7 +2,7 @@ using Harness.Reports.Model;
 
 namespace Harness.Reports.Html.Sections;
 
-/// <summary>Consumer group offset translation: where a switched-over consumer would resume.</summary>
+/// <summary>Consumer group offset translation: where a switched-over consumer would resume, and what it then read.</summary>
 internal sealed class OffsetTranslationSection : IHtmlSection
 {
     private static readonly TableColumn[] Columns =
@@ -37,6 +37,7 @@ internal sealed class OffsetTranslationSection : IHtmlSection
         }
 
         table.Render(html, "No consumer group offsets were translated.");
+        SwitchoverTables.Render(result, html);
         Section.Close(html);
     }
 }

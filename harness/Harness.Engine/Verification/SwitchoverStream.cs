@@ -1,0 +1,95 @@
+using Harness.Engine.Load;
+
+namespace Harness.Engine.Verification;
+
+/// <summary>
+/// One producer's acknowledged records in one source partition, split at the group's committed offset into those the
+/// group had consumed and those it had not, with the unconsumed ones a switched-over consumer has read. Memory follows
+/// the ledger's ranges and the gaps in what was read, never the number of records.
+/// </summary>
+internal sealed class SwitchoverStream
+{
+    private readonly SequenceRange[] _consumed;
+    private readonly SequenceRange[] _unconsumed;
+    private readonly SequenceRangeSet _read = new();
+
+    /// <summary>Splits <paramref name="acknowledged"/> at source offset <paramref name="committed"/>.</summary>
+    public SwitchoverStream(IEnumerable<LedgerRange> acknowledged, long committed)
+    {
+        var consumed = new List<SequenceRange>();
+        var unconsumed = new List<SequenceRange>();
+        foreach (var range in acknowledged.OrderBy(r => r.FirstSequence))
+        {
+            // Within a range sequence and offset rise together, so the split is one subtraction.
+            var split = range.FirstSequence + Math.Clamp(committed - range.FirstOffset, 0, range.Count);
+            if (split > range.FirstSequence)
+            {
+                consumed.Add(new SequenceRange(range.FirstSequence, split));
+            }
+
+            if (split < range.EndSequence)
+            {
+                unconsumed.Add(new SequenceRange(split, range.EndSequence));
+            }
+        }
+
+        _consumed = [.. consumed];
+        _unconsumed = [.. unconsumed];
+        Unconsumed = unconsumed.Sum(r => r.Count);
+    }
+
+    /// <summary>Acknowledged records at or after the committed offset.</summary>
+    public long Unconsumed { get; }
+
+    /// <summary>Unconsumed records not read (yet).</summary>
+    public long Missing => Unconsumed - _read.Count;
+
+    /// <summary>Reads of records the group had already consumed, every copy counted.</summary>
+    public long ReRead { get; private set; }
+
+    /// <summary>Reads of sequences the ledger has no acknowledgement for: not the group's to miss or re-read.</summary>
+    public long Unacknowledged { get; private set; }
+
+    /// <summary>Ranges held for what was read: stays small when the target is read in order.</summary>
+    public int ReadRanges => _read.RangeCount;
+
+    /// <summary>Counts one record of this stream read on the target.</summary>
+    public void Observe(long sequence)
+    {
+        if (Holds(_unconsumed, sequence))
+        {
+            _read.Add(sequence);
+        }
+        else if (Holds(_consumed, sequence))
+        {
+            ReRead++;
+        }
+        else
+        {
+            Unacknowledged++;
+        }
+    }
+
+    private static bool Holds(SequenceRange[] ranges, long sequence)
+    {
+        int low = 0, high = ranges.Length - 1;
+        while (low <= high)
+        {
+            var middle = low + ((high - low) / 2);
+            if (sequence < ranges[middle].Start)
+            {
+                high = middle - 1;
+            }
+            else if (sequence >= ranges[middle].End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
