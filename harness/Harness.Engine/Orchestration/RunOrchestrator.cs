@@ -254,27 +254,61 @@ public sealed class RunOrchestrator
         return new RunOutcome(result, runDirectory, exitCode);
     }
 
-    /// <summary>Waits until the replicator has checkpointed every group partition at its committed offset.</summary>
+    /// <summary>
+    /// Waits until the replicator has checkpointed every group partition at its committed offset, and then until those
+    /// checkpoints settle: the first checkpoint for an offset may be translated through an older offset sync than the
+    /// replicator's last one, and an operator switches over once checkpoints stop moving, not at their first sight.
+    /// Settled means unchanged for one checkpoint interval (plus a second for the write to land).
+    /// </summary>
     private async Task WaitForCheckpointsAsync(string bootstrap, string topic, Scenario scenario,
         IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed, TimeSpan within, CancellationToken cancellation)
     {
+        var settle = TimeSpan.FromSeconds(CheckpointIntervalSeconds(scenario) + 1);
         var clock = Stopwatch.StartNew();
         var missing = committed.Count;
+        Dictionary<(string Group, string Topic, int Partition), long>? last = null;
+        var unchangedSince = TimeSpan.Zero;
         while (clock.Elapsed < within)
         {
             var latest = await Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, out _), cancellation).ConfigureAwait(false);
-            missing = committed.Count(c => !(latest.TryGetValue((c.Key.Group, scenario.Replicator.RemoteTopic(c.Key.Topic), c.Key.Partition), out var checkpoint)
-                && checkpoint.UpstreamOffset == c.Value));
+            var translated = new Dictionary<(string Group, string Topic, int Partition), long>();
+            foreach (var ((group, source, partition), offset) in committed)
+            {
+                if (latest.TryGetValue((group, scenario.Replicator.RemoteTopic(source), partition), out var checkpoint) && checkpoint.UpstreamOffset == offset)
+                {
+                    translated[(group, source, partition)] = checkpoint.DownstreamOffset;
+                }
+            }
+
+            missing = committed.Count - translated.Count;
             if (missing == 0)
             {
-                return;
+                if (last is null || !last.OrderBy(e => e.Key).SequenceEqual(translated.OrderBy(e => e.Key)))
+                {
+                    last = translated;
+                    unchangedSince = clock.Elapsed;
+                }
+                else if (clock.Elapsed - unchangedSince >= settle)
+                {
+                    return;
+                }
             }
 
             await Task.Delay(TimeSpan.FromSeconds(1), cancellation).ConfigureAwait(false);
         }
 
-        _progress.Event($"{missing} group partitions still have no checkpoint at their committed offset after {within.TotalSeconds:0}s");
+        if (missing > 0)
+        {
+            _progress.Event($"{missing} group partitions still have no checkpoint at their committed offset after {within.TotalSeconds:0}s");
+        }
     }
+
+    /// <summary>The replicator's checkpoint interval: the scenario's property, else the harness default for the built-in replicator.</summary>
+    private static double CheckpointIntervalSeconds(Scenario scenario) =>
+        scenario.Replicator.Properties.TryGetValue("emit.checkpoints.interval.seconds", out var text)
+            && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? Math.Min(seconds, 60)
+            : 5;
 
     private static bool Disabled(Scenario scenario, string property) =>
         scenario.Replicator.Properties.TryGetValue(property, out var value) && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
