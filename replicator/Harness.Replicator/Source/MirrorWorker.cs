@@ -84,7 +84,9 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
-            QueuedMaxMessagesKbytes = 16 * 1024,
+            // About 0.1 s of records at full speed (the producer's queue holds 0.2 s): bigger buffers only cost memory,
+            // halving both took 20-70 MiB off the peak RSS with no change in rate (bench/replicator).
+            QueuedMaxMessagesKbytes = 8 * 1024,
             FetchWaitMaxMs = 100,
             EnablePartitionEof = settings.Sabotage.ReorderEvery > 0,
         };
@@ -103,7 +105,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
                     EnableIdempotence = true,
                     LingerMs = 5,
                     MessageTimeoutMs = 0, // retry for ever: giving up on a record would be data loss
-                    QueueBufferingMaxKbytes = 32 * 1024,
+                    QueueBufferingMaxKbytes = 16 * 1024,
                 });
         }
         catch
