@@ -182,6 +182,21 @@ public static unsafe partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_consumer_close")]
     public static partial int ConsumerClose(nint rk);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_fatal_error")]
+    public static partial int FatalError(nint rk, byte* errstr, nuint errstrSize);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_opaque")]
+    public static partial void ConfSetOpaque(nint conf, nint opaque);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_opaque")]
+    public static partial nint Opaque(nint rk);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_name")]
+    public static partial nint Name(nint rk);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_conf_set_log_cb")]
+    public static partial void ConfSetLogCallback(nint conf, delegate* unmanaged[Cdecl]<nint, int, byte*, byte*, void> logCallback);
+
     /// <summary>A NUL-terminated C string, or empty.</summary>
     public static string Text(nint text) => Marshal.PtrToStringUTF8(text) ?? string.Empty;
 }

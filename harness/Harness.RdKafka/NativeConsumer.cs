@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Harness.RdKafka;
 
@@ -14,12 +15,22 @@ public sealed unsafe class NativeConsumer : IDisposable
 
     private readonly nint _handle;
     private readonly nint _queue;
+    private readonly GCHandle _log;
     private bool _disposed;
 
     /// <summary>Creates the consumer.</summary>
     /// <param name="settings">librdkafka configuration properties; <c>bootstrap.servers</c> at least.</param>
     /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
     public NativeConsumer(IReadOnlyDictionary<string, string> settings)
+        : this(settings, null)
+    {
+    }
+
+    /// <summary>Creates the consumer with its librdkafka log sent to <paramref name="log"/> (null: librdkafka's default, stderr).</summary>
+    /// <param name="settings">librdkafka configuration properties; <c>bootstrap.servers</c> at least.</param>
+    /// <param name="log">Receives the client's log lines, on librdkafka's threads.</param>
+    /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
+    public NativeConsumer(IReadOnlyDictionary<string, string> settings, ClientLogHandler? log)
     {
         LibraryResolver.EnsureRegistered();
         var error = stackalloc byte[ErrorBufferSize];
@@ -44,10 +55,12 @@ public sealed unsafe class NativeConsumer : IDisposable
             }
         }
 
+        _log = NativeLog.Attach(conf, log);
         _handle = LibRdKafka.New(LibRdKafka.ConsumerType, conf, error, ErrorBufferSize);
         if (_handle == 0)
         {
             LibRdKafka.ConfDestroy(conf);
+            NativeLog.Free(_log);
             throw new ArgumentException($"cannot create a consumer: {LibRdKafka.Text((nint)error)}", nameof(settings));
         }
 
@@ -182,5 +195,6 @@ public sealed unsafe class NativeConsumer : IDisposable
         LibRdKafka.QueueDestroy(_queue);
         LibRdKafka.ConsumerClose(_handle);
         LibRdKafka.Destroy(_handle);
+        NativeLog.Free(_log);
     }
 }

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Harness.RdKafka;
 
 /// <summary>
 /// One librdkafka producer, driven from a single thread: <see cref="TryProduce"/> hands a record
-/// over (librdkafka copies it), <see cref="Poll"/> serves delivery reports in batches straight out of
+/// over (librdkafka copies it), <see cref="Poll(int, IDeliverySink)"/> serves delivery reports in batches straight out of
 /// librdkafka's event queue. Nothing is allocated per record on either path.
 /// </summary>
 public sealed unsafe class NativeProducer : IDisposable
@@ -16,6 +17,7 @@ public sealed unsafe class NativeProducer : IDisposable
     private readonly nint _topic;
     private readonly Dictionary<string, nint> _topics = new(StringComparer.Ordinal);
     private readonly nint _queue;
+    private readonly GCHandle _log;
     private bool _disposed;
 
     /// <summary>Creates the producer.</summary>
@@ -23,6 +25,16 @@ public sealed unsafe class NativeProducer : IDisposable
     /// <param name="topic">The topic of <see cref="TopicHandle"/>; others are reached through <see cref="TopicHandleOf"/>.</param>
     /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
     public NativeProducer(IReadOnlyDictionary<string, string> settings, string topic)
+        : this(settings, topic, null)
+    {
+    }
+
+    /// <summary>Creates the producer with its librdkafka log sent to <paramref name="log"/> (null: librdkafka's default, stderr).</summary>
+    /// <param name="settings">librdkafka configuration properties.</param>
+    /// <param name="topic">The topic of <see cref="TopicHandle"/>, or null for none (it is then 0); others are reached through <see cref="TopicHandleOf"/>.</param>
+    /// <param name="log">Receives the client's log lines, on librdkafka's threads.</param>
+    /// <exception cref="ArgumentException">librdkafka refused a setting.</exception>
+    public NativeProducer(IReadOnlyDictionary<string, string> settings, string? topic, ClientLogHandler? log)
     {
         LibraryResolver.EnsureRegistered();
         var error = stackalloc byte[ErrorBufferSize];
@@ -39,14 +51,16 @@ public sealed unsafe class NativeProducer : IDisposable
         // Delivery reports arrive as events on the main queue, served in batches by Poll; errors keep going to
         // librdkafka's log, and a record that fails comes back as a failed delivery.
         LibRdKafka.ConfSetEvents(conf, LibRdKafka.EventDeliveryReport);
+        _log = NativeLog.Attach(conf, log);
         _handle = LibRdKafka.New(LibRdKafka.ProducerType, conf, error, ErrorBufferSize);
         if (_handle == 0)
         {
             LibRdKafka.ConfDestroy(conf);
+            NativeLog.Free(_log);
             throw new ArgumentException($"cannot create a producer: {LibRdKafka.Text((nint)error)}", nameof(settings));
         }
 
-        _topic = TopicHandleOf(topic);
+        _topic = topic is null ? 0 : TopicHandleOf(topic);
         _queue = LibRdKafka.QueueGetMain(_handle);
     }
 
@@ -135,6 +149,49 @@ public sealed unsafe class NativeProducer : IDisposable
         return served;
     }
 
+    /// <summary>
+    /// Like <see cref="Poll(int, IDeliverySink)"/>, but hands over librdkafka's delivered messages themselves, valid
+    /// only during the sink's call.
+    /// </summary>
+    public int Poll(int timeoutMs, IDeliveredMessageSink sink)
+    {
+        var messages = stackalloc RdKafkaMessage*[DeliveryBatch];
+        var served = 0;
+        var timeout = timeoutMs;
+        while (LibRdKafka.QueuePoll(_queue, timeout) is var ev && ev != 0)
+        {
+            timeout = 0;
+            try
+            {
+                if (LibRdKafka.EventType(ev) != LibRdKafka.EventDeliveryReport)
+                {
+                    continue;
+                }
+
+                int count;
+                while ((count = (int)LibRdKafka.EventMessageArray(ev, messages, DeliveryBatch)) > 0)
+                {
+                    sink.Delivered(new ReadOnlySpan<nint>(messages, count));
+                    served += count;
+                }
+            }
+            finally
+            {
+                LibRdKafka.EventDestroy(ev);
+            }
+        }
+
+        return served;
+    }
+
+    /// <summary>The producer's fatal error (an idempotent producer that can no longer guarantee order), or null.</summary>
+    public string? FatalError()
+    {
+        const int size = 512;
+        var text = stackalloc byte[size];
+        return LibRdKafka.FatalError(_handle, text, size) == 0 ? null : LibRdKafka.Text((nint)text);
+    }
+
     /// <summary>Drops queued and in-flight records; their delivery reports then come back as failures.</summary>
     public void Purge() => LibRdKafka.Purge(_handle, LibRdKafka.PurgeAll);
 
@@ -160,5 +217,6 @@ public sealed unsafe class NativeProducer : IDisposable
         }
 
         LibRdKafka.Destroy(_handle);
+        NativeLog.Free(_log);
     }
 }

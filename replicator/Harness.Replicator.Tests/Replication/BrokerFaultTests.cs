@@ -28,5 +28,8 @@ public sealed class BrokerFaultTests
             Timeout, $"every record reaches the target\n{running}");
         running.Replicator.State.Should().Be(ReplicatorState.Running);
         running.Replicator.Status().Failure.Should().BeNull();
+
+        // The copying clients are librdkafka's own (not Confluent.Kafka's), and their complaints still reach the log.
+        running.Log.Should().Contain(line => line.StartsWith("librdkafka harness-replicator-source-consumer-", StringComparison.Ordinal), "the task consumer's log goes to the replicator's");
     }
 }

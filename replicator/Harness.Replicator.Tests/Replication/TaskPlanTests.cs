@@ -42,6 +42,21 @@ public sealed class TaskPlanTests
     }
 
     [Test]
+    public void A_heavy_topic_found_later_is_spread_over_all_tasks_rather_than_piled_on_the_undedicated_one()
+    {
+        var plan = new TaskPlan(4);
+        plan.PlaceInitial([.. Topic("firehose", 12, 5000), .. Topic("small", 3, 10)]);
+        plan.Dedicated.Count(d => d).Should().Be(3, "the firehose gets three tasks and one is kept for the rest");
+
+        plan.PlaceAdded([.. Topic("late-firehose", 12, 5000), .. Topic("late-small", 2, 5)]);
+
+        var late = plan.Owners.Where(o => o.Key.Topic == "late-firehose").GroupBy(o => o.Value).ToDictionary(g => g.Key, g => g.Count());
+        late.Should().HaveCount(4, "a topic weighing a fair share of the total goes to the least-loaded tasks of all");
+        late.Values.Max().Should().BeLessThanOrEqualTo(6, "no single task takes the whole topic");
+        plan.Owners.Where(o => o.Key.Topic == "late-small").Select(o => o.Value).Should().OnlyContain(t => !plan.Dedicated[t], "a light topic still keeps off the dedicated tasks");
+    }
+
+    [Test]
     public void One_task_takes_everything()
     {
         var plan = new TaskPlan(1);

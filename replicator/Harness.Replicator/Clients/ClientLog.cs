@@ -15,14 +15,17 @@ internal sealed class ClientLog(Action<string> log)
     /// <summary>A sink that drops everything, for clients whose failures surface as exceptions anyway.</summary>
     public static ClientLog Silent { get; } = new(_ => { });
 
-    public void Handle(LogMessage message)
+    public void Handle(LogMessage message) => Handle(message.Name, (int)message.Level, message.Facility, message.Message);
+
+    /// <summary>One librdkafka log line; <paramref name="level"/> is its syslog level (lower is worse).</summary>
+    public void Handle(string client, int level, string facility, string message)
     {
-        if (message.Level > SyslogLevel.Warning)
+        if (level > (int)SyslogLevel.Warning)
         {
             return;
         }
 
-        var key = (message.Name, message.Facility);
+        var key = (client, facility);
         var now = DateTime.UtcNow;
         var previous = _recent.GetOrAdd(key, (DateTime.MinValue, 0));
         if (now - previous.Last < Quiet)
@@ -33,6 +36,6 @@ internal sealed class ClientLog(Action<string> log)
 
         _recent[key] = (now, 0);
         var suppressed = previous.Suppressed > 0 ? $" ({previous.Suppressed} similar messages suppressed)" : "";
-        log($"librdkafka {message.Name}: {message.Message}{suppressed}");
+        log($"librdkafka {client}: {message}{suppressed}");
     }
 }

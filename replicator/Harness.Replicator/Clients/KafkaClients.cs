@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.RdKafka;
 using Harness.Replicator.Configuration;
 
 namespace Harness.Replicator.Clients;
@@ -70,10 +71,25 @@ internal sealed class KafkaClients(string alias, string bootstrap, ClusterClient
             return builder.Build();
         });
 
+    /// <summary>
+    /// The same consumer as <see cref="Consumer"/> (settings, overrides, log), without Confluent.Kafka's per-record
+    /// marshalling: for the replication hot path.
+    /// </summary>
+    public NativeConsumer NativeConsumer(ConsumerConfig config) =>
+        Build(config, overrides.Consumer, "consumer", bootstrap, c => new NativeConsumer(Native(c), log.Handle));
+
+    /// <summary>The same producer as <see cref="Producer"/>, without a managed delivery report per record.</summary>
+    public NativeProducer NativeProducer(ProducerConfig config) =>
+        Build(config, overrides.Producer, "producer", bootstrap, c => new NativeProducer(Native(c), null, log.Handle));
+
     /// <summary>An admin client; <paramref name="quiet"/> drops its log (its failures surface as exceptions).</summary>
     public IAdminClient Admin(bool quiet = false) =>
         Build(new AdminClientConfig(), overrides.Admin, "admin", bootstrap, c => new AdminClientBuilder(c)
             .SetLogHandler((_, m) => (quiet ? ClientLog.Silent : log).Handle(m)).Build());
+
+    /// <summary>librdkafka's properties of a Confluent.Kafka configuration: its own <c>dotnet.*</c> ones are not librdkafka's.</summary>
+    private static Dictionary<string, string> Native(ClientConfig config) =>
+        config.Where(p => !p.Key.StartsWith("dotnet.", StringComparison.Ordinal)).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
     private T Build<TConfig, T>(TConfig config, IReadOnlyDictionary<string, string> specific, string kind, string? servers, Func<TConfig, T> build)
         where TConfig : ClientConfig

@@ -157,7 +157,7 @@ public sealed class MirrorReplicator
         var loops = new List<Task>();
         try
         {
-            await CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin).ConfigureAwait(false);
+            await RetryStartAsync("creating the internal topics", () => CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin), cancellation).ConfigureAwait(false);
             lock (_workers)
             {
                 for (var i = 0; i < _settings.TasksMax; i++)
@@ -176,7 +176,7 @@ public sealed class MirrorReplicator
             var saved = _progress.Load();
             var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log);
             _discovery = discovery;
-            await discovery.DiscoverAsync(_workers, saved, initial: true, cancellation).ConfigureAwait(false);
+            await RetryStartAsync("finding the topics to mirror", () => discovery.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
             _workers.ForEach(w => w.Start());
             _state = ReplicatorState.Running;
             if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
@@ -296,6 +296,29 @@ public sealed class MirrorReplicator
             catch (KafkaException e)
             {
                 throw new ClusterUnreachableException($"cannot reach cluster '{cluster.Alias}' at {cluster.Bootstrap} ({e.Error.Reason}); check {cluster.Alias}.bootstrap.servers");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs a start-up step again after a broker error until the admin timeout: a broker that dies while the
+    /// replicator starts (a chaos fault, a rolling restart) is no reason to give up, as it is not once running. The
+    /// steps are idempotent: topics that exist are left alone and partitions already placed are not placed again.
+    /// </summary>
+    private async Task RetryStartAsync(string step, Func<Task> action, CancellationToken cancellation)
+    {
+        var deadline = DateTime.UtcNow + _adminTimeout;
+        while (true)
+        {
+            try
+            {
+                await action().ConfigureAwait(false);
+                return;
+            }
+            catch (KafkaException e) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
+            {
+                _log($"{step} failed, retrying: {e.Message}");
+                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation).ConfigureAwait(false);
             }
         }
     }

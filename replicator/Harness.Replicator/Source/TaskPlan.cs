@@ -17,7 +17,10 @@ namespace Harness.Replicator.Source;
 /// (longest-processing-time scheduling); within a dedicated group the same rule spreads the topic's partitions.</description></item>
 /// </list>
 /// <para>Partitions found later (new topics or partitions on a topic refresh, <see cref="PlaceAdded"/>) go to the
-/// least-loaded undedicated task; running tasks are never reshuffled, because moving a partition means draining it.</para>
+/// least-loaded undedicated task, except that a topic found later weighing at least a fair share of everything
+/// placed so far is spread over the least-loaded tasks of all, dedicated ones included: piled onto the few undedicated
+/// tasks it would be the crowd that dedication exists to avoid. Running tasks are never reshuffled, because moving a
+/// partition means draining it.</para>
 /// </remarks>
 internal sealed class TaskPlan
 {
@@ -73,9 +76,17 @@ internal sealed class TaskPlan
         Spread(remaining, Undedicated());
     }
 
-    /// <summary>Places partitions found after start on the least-loaded undedicated tasks.</summary>
-    public void PlaceAdded(IReadOnlyList<PartitionVolume> partitions) =>
-        Spread(partitions.Where(p => !_owners.ContainsKey((p.Topic, p.Partition))).Select(p => p with { Weight = Math.Max(1, p.Weight) }).ToList(), Undedicated());
+    /// <summary>Places partitions found after start on the least-loaded undedicated tasks; see the remarks for heavy topics.</summary>
+    public void PlaceAdded(IReadOnlyList<PartitionVolume> partitions)
+    {
+        var fresh = partitions.Where(p => !_owners.ContainsKey((p.Topic, p.Partition))).Select(p => p with { Weight = Math.Max(1, p.Weight) }).ToList();
+        var fair = (_loads.Sum() + fresh.Sum(p => p.Weight)) / _loads.Length;
+        var all = Enumerable.Range(0, _loads.Length).ToList();
+        foreach (var topic in fresh.GroupBy(p => p.Topic, StringComparer.Ordinal).OrderByDescending(t => t.Sum(p => p.Weight)).ThenBy(t => t.Key, StringComparer.Ordinal))
+        {
+            Spread(topic, _loads.Length > 1 && topic.Sum(p => p.Weight) >= fair ? all : Undedicated());
+        }
+    }
 
     private List<int> Undedicated()
     {
