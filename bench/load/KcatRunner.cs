@@ -7,6 +7,7 @@ namespace Harness.Load.Bench;
 internal sealed class KcatRunner : IDisposable
 {
     private readonly string _input = Path.Combine(Path.GetTempPath(), $"load-bench-{Environment.ProcessId}.txt");
+    private readonly string _libraryFolder = Path.Combine(Path.GetTempPath(), $"load-bench-{Environment.ProcessId}-lib");
 
     public KcatRunner(BenchOptions options)
     {
@@ -19,9 +20,35 @@ internal sealed class KcatRunner : IDisposable
         }
     }
 
-    public static string Version()
+    /// <summary>
+    /// The settings both tools send with, beyond the bootstrap servers: the generator's defaults, and librdkafka's
+    /// own defaults for the rest spelled out, so neither tool's build or version can quietly differ on them.
+    /// </summary>
+    public static IReadOnlyList<(string Name, string Value)> Settings { get; } =
+    [
+        ("enable.idempotence", "true"),
+        ("acks", "all"),
+        ("linger.ms", "5"),
+        ("batch.num.messages", "10000"),
+        ("batch.size", "1000000"),
+        ("queue.buffering.max.messages", "100000"),
+        ("queue.buffering.max.kbytes", "1048576"),
+        ("compression.codec", "none"),
+        ("message.timeout.ms", "120000"),
+    ];
+
+    /// <summary>Whether kcat can also run on the generator's librdkafka (see <see cref="UseGeneratorLibrary"/>).</summary>
+    public bool HasGeneratorLibrary { get; private set; }
+
+    /// <summary>kcat's version line for the library it links, or for the generator's when <paramref name="generatorLibrary"/>.</summary>
+    public string Version(bool generatorLibrary = false)
     {
         var info = new ProcessStartInfo("kcat", "-V") { UseShellExecute = false, RedirectStandardOutput = true };
+        if (generatorLibrary)
+        {
+            info.Environment["LD_LIBRARY_PATH"] = _libraryFolder;
+        }
+
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
         var text = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
@@ -30,17 +57,48 @@ internal sealed class KcatRunner : IDisposable
     }
 
     /// <summary>
-    /// Sends the file with the generator's default producer settings: acks=all, idempotent, linger.ms=5; with
-    /// <paramref name="stampSizedHeader"/>, every record also carries a 41-byte header named like the harness's stamp,
-    /// which is the generator's extra work per record as far as librdkafka and the broker are concerned.
+    /// Lets kcat run on the librdkafka this process loaded for the generator (librdkafka.redist's build, usually
+    /// newer than the distribution's that kcat links): a folder holding it under kcat's soname, for LD_LIBRARY_PATH.
+    /// Call after the generator has run once, so the library is loaded.
     /// </summary>
-    public async Task<(TimeSpan Elapsed, TimeSpan Cpu)> ProduceAsync(string bootstrapServers, string topic, bool stampSizedHeader = false)
+    public void UseGeneratorLibrary()
+    {
+        var loaded = File.ReadLines("/proc/self/maps")
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(f => f.Length >= 6 && f[5].Contains("librdkafka", StringComparison.Ordinal) && f[5].EndsWith(".so", StringComparison.Ordinal))
+            .Select(f => f[5])
+            .FirstOrDefault();
+        if (loaded is null)
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(_libraryFolder);
+        var link = Path.Combine(_libraryFolder, "librdkafka.so.1");
+        File.Delete(link);
+        File.CreateSymbolicLink(link, loaded);
+        HasGeneratorLibrary = true;
+    }
+
+    /// <summary>
+    /// Sends the file with <see cref="Settings"/>; with <paramref name="stampSizedHeader"/>, every record also carries
+    /// a 41-byte header named like the harness's stamp, which is the generator's extra work per record as far as
+    /// librdkafka and the broker are concerned; with <paramref name="generatorLibrary"/>, on the generator's librdkafka.
+    /// </summary>
+    public async Task<(TimeSpan Elapsed, TimeSpan Cpu)> ProduceAsync(string bootstrapServers, string topic, bool stampSizedHeader = false, bool generatorLibrary = false)
     {
         var header = stampSizedHeader ? $"-H hx-stamp={new string('s', 41)} " : string.Empty;
+        var settings = string.Join(' ', Settings.Select(s => $"-X {s.Name}={s.Value}"));
+
         // bash's `times` prints the CPU time of its finished children, which .NET cannot read after a child exits.
         var info = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"kcat -b {bootstrapServers} -P -t {topic} {header}-X enable.idempotence=true -X acks=all -X linger.ms=5 -l {_input} && times");
+        info.ArgumentList.Add($"kcat -b {bootstrapServers} -P -t {topic} {header}{settings} -l {_input} && times");
+        if (generatorLibrary)
+        {
+            info.Environment["LD_LIBRARY_PATH"] = _libraryFolder;
+        }
+
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
         var output = process.StandardOutput.ReadToEndAsync();
@@ -66,5 +124,12 @@ internal sealed class KcatRunner : IDisposable
         return TimeSpan.FromSeconds((minutes * 60) + seconds);
     }
 
-    public void Dispose() => File.Delete(_input);
+    public void Dispose()
+    {
+        File.Delete(_input);
+        if (Directory.Exists(_libraryFolder))
+        {
+            Directory.Delete(_libraryFolder, recursive: true);
+        }
+    }
 }

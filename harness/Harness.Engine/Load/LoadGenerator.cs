@@ -36,7 +36,7 @@ public sealed class LoadGenerator
     public Task RunAsync(CancellationToken cancellation)
     {
         var seed = _scenario.Seed ?? 1;
-        var values = new ValueSource(seed);
+        var values = ValueSource.For(seed);
         var clock = Stopwatch.StartNew();
         var tasks = new List<Task>();
         for (var t = 0; t < _scenario.Topics.Count; t++)
