@@ -20,6 +20,9 @@ internal sealed record BenchOptions
     /// <summary>Measured runs of each reader. Default 3.</summary>
     public int Runs { get; init; } = 3;
 
+    /// <summary>Measure only this reader ("verifier" or "kcat"), for profiling one side; both by default.</summary>
+    public string? Only { get; init; }
+
     /// <summary>When set, the results are appended to this markdown file.</summary>
     public string? MarkdownFile { get; init; }
 
@@ -50,6 +53,7 @@ internal sealed record BenchOptions
                 "--brokers" => options with { Brokers = NextInt() },
                 "--runs" => options with { Runs = NextInt() },
                 "--markdown" => options with { MarkdownFile = Next() },
+                "--only" => options with { Only = Next() },
                 "--bootstrap" => options with { Bootstrap = Next() },
                 "--topic" => options with { Topic = Next() },
                 "--ledger" => options with { LedgerPath = Next() },

@@ -32,13 +32,14 @@ internal static class BenchRun
         try
         {
             // The broker's fetch path runs tier-0 code at first; the measured reads should all meet a warmed-up broker.
-            await KcatRunner.ReadAsync(broker.BootstrapServers, Topic);
+            var warmUp = await KcatRunner.ReadAsync(broker.BootstrapServers, Topic);
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warm-up kcat read: {options.Records / warmUp.Elapsed.TotalSeconds:N0} records/s"));
             var results = new List<Measurement>();
             for (var run = 0; run < options.Runs; run++)
             {
                 // Alternate which goes first, so a slow stretch of the shared machine does not always fall on the same reader.
                 var order = run % 2 == 0 ? new[] { KcatRunner.Name, Verifier } : [Verifier, KcatRunner.Name];
-                foreach (var reader in order)
+                foreach (var reader in order.Where(r => options.Only is null || r == (options.Only == "kcat" ? KcatRunner.Name : Verifier)))
                 {
                     var brokerCpu = await broker.CpuAsync();
                     var measurement = reader == Verifier
@@ -50,6 +51,11 @@ internal static class BenchRun
                         $"run {run + 1} {reader}: {measurement.RecordsPerSecond:N0} records/s ({measurement.Elapsed.TotalSeconds:0.00} s, "
                         + $"reader CPU {measurement.ReaderCpu.TotalSeconds:0.00} s, broker CPU {measurement.BrokerCpu.TotalSeconds:0.00} s, peak RSS {measurement.PeakRss / 1048576.0:0} MiB) {measurement.Verdict}"));
                 }
+            }
+
+            if (options.Only is not null)
+            {
+                return 0;
             }
 
             var report = Report(options, results, loadBefore, fillTime);

@@ -23,7 +23,7 @@ public sealed class StreamingVerifier : IDisposable
     private const int BatchSize = 512;
 
     private static readonly byte[] StampHeaderName = Encoding.UTF8.GetBytes(RecordStamp.HeaderKey);
-    private readonly IReadOnlyList<VerifiedTopic> _topics;
+    private readonly VerifiedTopic[] _topics;
     private readonly Dictionary<string, int> _topicIndex;
     private readonly Ledger _ledger;
     private readonly ulong _runId;
@@ -53,7 +53,7 @@ public sealed class StreamingVerifier : IDisposable
     public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, System.Diagnostics.Stopwatch? clock = null)
     {
         _clock = clock ?? System.Diagnostics.Stopwatch.StartNew();
-        _topics = topics;
+        _topics = [.. topics];
         _topicIndex = topics.Select((t, i) => (t.Target, i)).ToDictionary(p => p.Target, p => p.i, StringComparer.Ordinal);
         _ledger = ledger;
         _runId = runId;
@@ -214,7 +214,7 @@ public sealed class StreamingVerifier : IDisposable
         {
             foreach (var pointer in batch)
             {
-                NativeConsumer.Release(pointer);
+                NativeRecord.Release(pointer);
             }
 
             Interlocked.Add(ref _recordsRead, records);
@@ -303,7 +303,7 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         var status = RecordStamp.TryDecode(bytes, out var stamp);
-        if (status == StampStatus.Unreadable || stamp.RunId != _runId || stamp.TopicIndex >= _topics.Count
+        if (status == StampStatus.Unreadable || stamp.RunId != _runId || stamp.TopicIndex >= _topics.Length
             || stamp.Partition < 0 || stamp.Partition >= _topics[stamp.TopicIndex].Partitions)
         {
             if (status == StampStatus.Valid)
@@ -333,7 +333,7 @@ public sealed class StreamingVerifier : IDisposable
             return;
         }
 
-        var timestamp = NativeConsumer.Timestamp(record);
+        var timestamp = NativeRecord.Timestamp(record);
         var corruption = status == StampStatus.Damaged ? "stamp header bytes changed"
             : RecordStamp.HashContent(NativeRecord.Key(record), NativeRecord.Value(record)) != stamp.ContentHash ? "key or value differs from what was produced"
             : timestamp != stamp.TimestampMs ? $"timestamp {timestamp} differs from the produced {stamp.TimestampMs}"
