@@ -11,6 +11,9 @@ internal static class KcatRunner
 {
     public const string Name = "kcat -C -e";
 
+    /// <summary>kcat printing what the verifier reads of each record: timestamp, headers and value.</summary>
+    public const string HeadersName = "kcat -C -e -f '%T %h %s'";
+
     public static string Version()
     {
         var info = new ProcessStartInfo("kcat", "-V") { UseShellExecute = false, RedirectStandardOutput = true };
@@ -22,14 +25,16 @@ internal static class KcatRunner
 
     /// <summary>
     /// Reads with kcat's default output (each value and a newline), the cheapest full read it offers: kcat parses no
-    /// header and hashes nothing, while the verifier does both for every record. GNU time gives its CPU and peak RSS.
+    /// header and hashes nothing, while the verifier does both for every record. With <paramref name="headers"/>,
+    /// kcat also prints each record's timestamp and headers, so librdkafka parses the headers as it does for the
+    /// verifier. GNU time gives its CPU and peak RSS.
     /// </summary>
-    public static async Task<(TimeSpan Elapsed, TimeSpan Cpu, long PeakRss)> ReadAsync(string bootstrapServers, string topic)
+    public static async Task<(TimeSpan Elapsed, TimeSpan Cpu, long PeakRss)> ReadAsync(string bootstrapServers, string topic, bool headers = false)
     {
         var figures = Path.Combine(Path.GetTempPath(), $"verifier-bench-kcat-{Environment.ProcessId}.txt");
         var info = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true };
         info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"/usr/bin/time -o {figures} -f '%U %S %M' kcat -C -e -q -o beginning -t {topic} -b {bootstrapServers} > /dev/null");
+        info.ArgumentList.Add($"/usr/bin/time -o {figures} -f '%U %S %M' kcat -C -e -q -o beginning -t {topic} -b {bootstrapServers}{(headers ? " -f '%T %h %s\\n'" : string.Empty)} > /dev/null");
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
         var errors = process.StandardError.ReadToEndAsync();
