@@ -84,6 +84,8 @@ internal static class BenchRun
             && figures.RecordsRead == options.Records;
         var verdict = clean ? Clean
             : string.Create(CultureInfo.InvariantCulture, $"NOT CLEAN: read {figures.RecordsRead}, delivered {figures.Delivered} of {figures.Produced}, {figures.Anomalies} anomalies, complete {figures.Complete}; {figures.Detail}");
+        // Allocation per record would show here as hundreds of MiB; start-up and the admin client account for a few.
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"verifier process allocated {figures.AllocatedBytes / 1048576.0:0.0} MiB of managed memory in all"));
         return new Measurement(Verifier, figures.RecordsRead, TimeSpan.FromSeconds(figures.Seconds), processElapsed, TimeSpan.FromSeconds(figures.CpuSeconds), TimeSpan.Zero, figures.PeakRss, verdict);
     }
 

@@ -32,7 +32,7 @@ internal static class VerifyChild
         var elapsed = clock.Elapsed;
         var parity = outcome.Result.Partitions;
         var anomalies = parity.Sum(p => p.Lost + p.Duplicated + p.Reordered + p.Corrupted + p.Misrouted + p.Unexpected + p.Unacknowledged);
-        var figures = new VerifyFigures(read, elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, ProcessMemory.Peak(),
+        var figures = new VerifyFigures(read, elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds, ProcessMemory.Peak(), GC.GetTotalAllocatedBytes(precise: true),
             parity.Sum(p => p.Produced), parity.Sum(p => p.Replicated), anomalies, outcome.Complete,
             string.Join("; ", outcome.Unread.Concat(outcome.Result.Examples.Take(3).Select(e => $"{e.Class} {e.TargetTopic}/{e.TargetPartition}@{e.TargetOffset}: {e.Detail}"))));
         Console.WriteLine(JsonSerializer.Serialize(figures));

@@ -6,6 +6,7 @@ internal sealed record VerifyFigures(
     double Seconds,
     double CpuSeconds,
     long PeakRss,
+    long AllocatedBytes,
     long Produced,
     long Delivered,
     long Anomalies,
