@@ -40,7 +40,7 @@ internal sealed class StreamTracker(LedgerKey key)
             return null;
         }
 
-        var index = _missing.FindIndex(r => r.Contains(sequence));
+        var index = GapOf(sequence);
         if (index < 0)
         {
             Duplicated++;
@@ -68,7 +68,24 @@ internal sealed class StreamTracker(LedgerKey key)
     public void SeenElsewhere(long sequence) => _seenElsewhere.Add(sequence);
 
     /// <summary>Whether a first copy of <paramref name="sequence"/> was seen in its home partition.</summary>
-    public bool Seen(long sequence) => sequence < _next && !_missing.Any(r => r.Contains(sequence));
+    public bool Seen(long sequence) => sequence < _next && GapOf(sequence) < 0;
+
+    /// <summary>
+    /// The index of the gap holding <paramref name="sequence"/>, or -1. A loop rather than a predicate: a lambda capturing
+    /// the sequence would allocate its closure on every call of the method it sits in, once per record read.
+    /// </summary>
+    private int GapOf(long sequence)
+    {
+        for (var i = 0; i < _missing.Count; i++)
+        {
+            if (_missing[i].Contains(sequence))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
 
     /// <summary>Acknowledged sequences with no copy anywhere on the target.</summary>
     public IEnumerable<long> LostSequences(PartitionLedger? ledger)

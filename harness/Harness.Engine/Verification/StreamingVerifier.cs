@@ -1,7 +1,9 @@
-using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Load;
+using Harness.RdKafka;
 
 namespace Harness.Engine.Verification;
 
@@ -9,12 +11,19 @@ namespace Harness.Engine.Verification;
 /// Reads the remote topics while the run goes (so retention on the target cannot hide a record, and
 /// produce-to-target latency is measured), then finishes at the target's end offsets after the drain.
 /// Every record is classified against its stream; memory grows with partitions, stream switches and
-/// anomalies, never with the number of records.
+/// anomalies, never with the number of records. Records are read with librdkafka's C API in batches, in place in
+/// librdkafka's memory: the verifier has to keep up with a plain librdkafka reader such as kcat, and Confluent.Kafka's
+/// consumer copies key, value and every header into new arrays for each record.
 /// </summary>
 public sealed class StreamingVerifier : IDisposable
 {
     private const int MaxExamplesPerClass = 10;
-    private readonly IReadOnlyList<VerifiedTopic> _topics;
+
+    /// <summary>Records taken from librdkafka's queue at once: enough to amortise the call, few enough to stay in cache.</summary>
+    private const int BatchSize = 512;
+
+    private static readonly byte[] StampHeaderName = Encoding.UTF8.GetBytes(RecordStamp.HeaderKey);
+    private readonly VerifiedTopic[] _topics;
     private readonly Dictionary<string, int> _topicIndex;
     private readonly Ledger _ledger;
     private readonly ulong _runId;
@@ -25,7 +34,8 @@ public sealed class StreamingVerifier : IDisposable
     private readonly Dictionary<(string Topic, int Partition), PartitionParity> _parities = [];
     private readonly List<AnomalyExample> _examples = [];
     private readonly Dictionary<AnomalyClass, int> _exampleCounts = [];
-    private readonly ConcurrentDictionary<(string Topic, int Partition), long> _positions = new();
+    private readonly List<TargetCursor>[] _cursors;
+    private readonly Dictionary<nint, int> _topicHandles = [];
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
     private volatile IReadOnlyDictionary<(string Topic, int Partition), long>? _ends;
@@ -36,12 +46,14 @@ public sealed class StreamingVerifier : IDisposable
     private readonly System.Diagnostics.Stopwatch _clock;
     private readonly List<double> _duplicateTimes = [];
     private long _newestStampMs;
+    private nint _lastTopicHandle;
+    private int _lastTopicIndex;
 
     /// <summary>Creates a verifier of <paramref name="topics"/> (list index = the stamp's topic index).</summary>
     public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, System.Diagnostics.Stopwatch? clock = null)
     {
         _clock = clock ?? System.Diagnostics.Stopwatch.StartNew();
-        _topics = topics;
+        _topics = [.. topics];
         _topicIndex = topics.Select((t, i) => (t.Target, i)).ToDictionary(p => p.Target, p => p.i, StringComparer.Ordinal);
         _ledger = ledger;
         _runId = runId;
@@ -54,6 +66,8 @@ public sealed class StreamingVerifier : IDisposable
                 _parities[(topic.Source, p)] = new PartitionParity(topic.Source, topic.Target, p);
             }
         }
+
+        _cursors = topics.Select((t, i) => Enumerable.Range(0, t.Partitions).Select(p => new TargetCursor(i, p, _parities[(t.Source, p)])).ToList()).ToArray();
 
         _thread = new Thread(Run) { IsBackground = true, Name = "harness-verifier" };
     }
@@ -104,8 +118,9 @@ public sealed class StreamingVerifier : IDisposable
             throw new InvalidOperationException($"the verifier could not read the target: {_failure}");
         }
 
-        var unread = ends.Where(e => _positions.GetValueOrDefault(e.Key) < e.Value)
-            .Select(e => $"{e.Key.Topic}/{e.Key.Partition} at {_positions.GetValueOrDefault(e.Key)} of {e.Value}").ToList();
+        long Position((string Topic, int Partition) key) => CursorOf(key.Topic, key.Partition, create: false)?.Position ?? 0;
+        var unread = ends.Where(e => Position(e.Key) < e.Value)
+            .Select(e => $"{e.Key.Topic}/{e.Key.Partition} at {Position(e.Key)} of {e.Value}").ToList();
         return new VerificationOutcome(Conclude(), complete && unread.Count == 0, unread,
             new TranslationMaps(_maps.ToDictionary(m => m.Key, m => m.Value), _ledger));
     }
@@ -115,20 +130,29 @@ public sealed class StreamingVerifier : IDisposable
         try
         {
             using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
-            using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+            using var consumer = new NativeConsumer(new Dictionary<string, string>
             {
-                BootstrapServers = _targetBootstrap,
-                GroupId = $"harness-verifier-{_runId:x}",
-                ClientId = "harness-verifier",
-                EnableAutoCommit = false,
-                EnablePartitionEof = true,
-                AutoOffsetReset = AutoOffsetReset.Earliest,
-                FetchWaitMaxMs = 100,
-                QueuedMaxMessagesKbytes = 32 * 1024,
-            }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+                ["bootstrap.servers"] = _targetBootstrap,
+                ["group.id"] = string.Create(CultureInfo.InvariantCulture, $"harness-verifier-{_runId:x}"),
+                ["client.id"] = "harness-verifier",
+                ["enable.partition.eof"] = "true",
+                ["auto.offset.reset"] = "earliest",
+                ["fetch.wait.max.ms"] = "100",
+                ["queued.max.messages.kbytes"] = (32 * 1024).ToString(CultureInfo.InvariantCulture),
+
+                // When its local queue is full librdkafka stops fetching for a whole second by default: a reader
+                // that empties the queue faster would then wait on the next fetch (docs/benchmarks.md, broker).
+                ["fetch.queue.backoff.ms"] = "10",
+
+                // librdkafka logs to stderr, where a broker kill's expected connection errors would drown the
+                // progress display; an error that matters comes back as a consumed record with an error.
+                ["log_level"] = "2",
+            });
             var unassigned = _topics.ToList();
             var nextDiscovery = DateTime.MinValue;
-            while (!_stopping)
+            var batch = new nint[BatchSize];
+            (TargetCursor? Cursor, long End)[]? targets = null;
+            while (!_stopping && _failure is null)
             {
                 if (unassigned.Count > 0 && DateTime.UtcNow >= nextDiscovery)
                 {
@@ -136,37 +160,115 @@ public sealed class StreamingVerifier : IDisposable
                     nextDiscovery = DateTime.UtcNow.AddMilliseconds(500);
                 }
 
-                var result = consumer.Consume(100);
-                if (result is not null)
+                // librdkafka's batch call waits until the whole batch is filled or the timeout passes: wait for one
+                // record only, then take what else is queued, so a record's latency is not measured up to 100 ms late.
+                var count = consumer.Consume(100, batch.AsSpan(0, 1));
+                if (count > 0)
                 {
-                    var key = (result.Topic, result.Partition.Value);
-                    if (result.IsPartitionEOF)
-                    {
-                        _positions[key] = result.Offset.Value;
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref _recordsRead);
-                        var index = _topicIndex[result.Topic];
-                        Classify(index, _topics[index], result.Partition.Value, result);
-                        _positions[key] = result.Offset.Value + 1;
-                    }
+                    count += consumer.Consume(0, batch.AsSpan(1));
                 }
 
-                if (_ends is { } ends && ends.All(e => _positions.GetValueOrDefault(e.Key) >= e.Value))
+                ReadBatch(batch.AsSpan(0, count));
+                if (_ends is { } ends)
                 {
-                    _caughtUp.TrySetResult();
+                    targets ??= ends.Select(e => (CursorOf(e.Key.Topic, e.Key.Partition, create: true), e.Value)).ToArray();
+                    if (CaughtUp(targets))
+                    {
+                        _caughtUp.TrySetResult();
+                    }
                 }
             }
         }
-        catch (KafkaException e)
+        catch (Exception e) when (e is KafkaException or ArgumentException or InvalidOperationException)
         {
-            _failure = e.Error.Reason;
+            _failure = e is KafkaException kafka ? kafka.Error.Reason : e.Message;
+        }
+        finally
+        {
             _caughtUp.TrySetResult();
         }
     }
 
-    private static List<VerifiedTopic> Assign(IAdminClient admin, IConsumer<byte[]?, byte[]?> consumer, List<VerifiedTopic> unassigned)
+    /// <summary>Classifies a batch of records straight from librdkafka's memory and gives each back.</summary>
+    private unsafe void ReadBatch(ReadOnlySpan<nint> batch)
+    {
+        if (batch.IsEmpty)
+        {
+            return;
+        }
+
+        var now = _live ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : 0;
+        var records = 0;
+        var newest = Interlocked.Read(ref _newestStampMs);
+        try
+        {
+            foreach (var pointer in batch)
+            {
+                var message = (RdKafkaMessage*)pointer;
+                if (message->Error != 0)
+                {
+                    Fail(message);
+                    continue;
+                }
+
+                var cursor = CursorOf(message);
+                records++;
+                Classify(cursor, message, now, ref newest);
+                cursor.Position = message->Offset + 1;
+            }
+        }
+        finally
+        {
+            foreach (var pointer in batch)
+            {
+                NativeRecord.Release(pointer);
+            }
+
+            Interlocked.Add(ref _recordsRead, records);
+            if (newest > Interlocked.Read(ref _newestStampMs))
+            {
+                Interlocked.Exchange(ref _newestStampMs, newest);
+            }
+        }
+    }
+
+    /// <summary>
+    /// An end-of-partition marker moves the position to the end; an error of a partition (the topic vanished, say) ends
+    /// the reading, as it did when Confluent.Kafka's consumer threw it; an error of no partition (a broker down) is
+    /// librdkafka's to retry.
+    /// </summary>
+    private unsafe void Fail(RdKafkaMessage* message)
+    {
+        if (message->Topic == 0)
+        {
+            return;
+        }
+
+        var cursor = CursorOf(message);
+        if (message->Error == LibRdKafka.PartitionEof)
+        {
+            cursor.Position = message->Offset;
+            return;
+        }
+
+        _failure ??= string.Create(CultureInfo.InvariantCulture,
+            $"{_topics[cursor.TopicIndex].Target}/{cursor.Partition}: {LibRdKafka.Text(LibRdKafka.ErrorToString(message->Error))}");
+    }
+
+    private static bool CaughtUp((TargetCursor? Cursor, long End)[] targets)
+    {
+        foreach (var (cursor, end) in targets)
+        {
+            if ((cursor?.Position ?? 0) < end)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static List<VerifiedTopic> Assign(IAdminClient admin, NativeConsumer consumer, List<VerifiedTopic> unassigned)
     {
         var still = new List<VerifiedTopic>();
         foreach (var topic in unassigned)
@@ -189,72 +291,70 @@ public sealed class StreamingVerifier : IDisposable
 
             // The remote topic exists: read all its partitions from the start, even extra ones it should not have.
             var count = Math.Max(topic.Partitions, metadata.Partitions.Count);
-            consumer.IncrementalAssign(Enumerable.Range(0, count).Select(p => new TopicPartitionOffset(topic.Target, p, Offset.Beginning)));
+            consumer.Assign(Enumerable.Range(0, count).Select(p => (topic.Target, p, LibRdKafka.OffsetBeginning)));
         }
 
         return still;
     }
 
-    private void Classify(int topicIndex, VerifiedTopic topic, int partition, ConsumeResult<byte[]?, byte[]?> record)
+    private unsafe void Classify(TargetCursor here, RdKafkaMessage* record, long now, ref long newest)
     {
-        var here = partition < topic.Partitions ? _parities[(topic.Source, partition)] : _parities[(topic.Source, 0)];
-        var offset = record.Offset.Value;
-        if (record.Message.Headers is null || !record.Message.Headers.TryGetLastBytes(RecordStamp.HeaderKey, out var bytes))
+        var topic = _topics[here.TopicIndex];
+        var partition = here.Partition;
+        var offset = record->Offset;
+        if (!NativeRecord.TryGetLastHeader(record, StampHeaderName, out var bytes))
         {
-            here.Unexpected++;
+            here.Parity.Unexpected++;
             Example(AnomalyClass.Unexpected, null, -1, topic.Target, partition, offset, "record has no harness stamp");
             return;
         }
 
         var status = RecordStamp.TryDecode(bytes, out var stamp);
-        if (status == StampStatus.Unreadable || stamp.RunId != _runId || stamp.TopicIndex >= _topics.Count
+        if (status == StampStatus.Unreadable || stamp.RunId != _runId || stamp.TopicIndex >= _topics.Length
             || stamp.Partition < 0 || stamp.Partition >= _topics[stamp.TopicIndex].Partitions)
         {
             if (status == StampStatus.Valid)
             {
-                here.Unexpected++;
+                here.Parity.Unexpected++;
                 Example(AnomalyClass.Unexpected, null, -1, topic.Target, partition, offset,
                     stamp.RunId != _runId ? $"stamp of another run ({stamp.RunId:x})" : "stamp names no source partition of this run");
             }
             else
             {
-                here.Corrupted++;
+                here.Parity.Corrupted++;
                 Example(AnomalyClass.Corrupted, null, -1, topic.Target, partition, offset, "stamp header is damaged beyond attribution");
             }
 
             return;
         }
 
-        var key = new LedgerKey(_topics[stamp.TopicIndex].Source, stamp.Partition, stamp.ProducerId);
-        var stream = Stream(key);
-        var home = _parities[(key.Topic, key.Partition)];
-        if (stamp.TopicIndex != topicIndex || stamp.Partition != partition)
+        var home = _cursors[stamp.TopicIndex][stamp.Partition];
+        var stream = Stream(home, stamp.ProducerId);
+        var key = stream.Key;
+        if (home != here)
         {
-            home.Misrouted++;
+            home.Parity.Misrouted++;
             stream.SeenElsewhere(stamp.Sequence);
             Example(AnomalyClass.Misrouted, key, stamp.Sequence, topic.Target, partition, offset,
                 $"expected in {_topics[stamp.TopicIndex].Target}/{stamp.Partition}");
             return;
         }
 
+        var timestamp = NativeRecord.Timestamp(record);
         var corruption = status == StampStatus.Damaged ? "stamp header bytes changed"
-            : RecordStamp.HashContent(record.Message.Key, record.Message.Value) != stamp.ContentHash ? "key or value differs from what was produced"
-            : record.Message.Timestamp.UnixTimestampMs != stamp.TimestampMs ? $"timestamp {record.Message.Timestamp.UnixTimestampMs} differs from the produced {stamp.TimestampMs}"
+            : RecordStamp.HashContent(NativeRecord.Key(record), NativeRecord.Value(record)) != stamp.ContentHash ? "key or value differs from what was produced"
+            : timestamp != stamp.TimestampMs ? $"timestamp {timestamp} differs from the produced {stamp.TimestampMs}"
             : null;
         if (corruption is not null)
         {
-            home.Corrupted++;
+            home.Parity.Corrupted++;
             stream.SeenElsewhere(stamp.Sequence);
             Example(AnomalyClass.Corrupted, key, stamp.Sequence, topic.Target, partition, offset, corruption);
             return;
         }
 
-        Map(topic.Target, partition).Add(offset, key, stamp.Sequence);
-        if (stamp.TimestampMs > Interlocked.Read(ref _newestStampMs))
-        {
-            Interlocked.Exchange(ref _newestStampMs, stamp.TimestampMs);
-        }
-
+        (here.Map ??= Map(topic.Target, partition)).Add(offset, key, stamp.Sequence);
+        newest = Math.Max(newest, stamp.TimestampMs);
         var anomaly = stream.Observe(stamp.Sequence);
         if (anomaly == AnomalyClass.Duplicated)
         {
@@ -270,9 +370,48 @@ public sealed class StreamingVerifier : IDisposable
         }
         else if (_live)
         {
-            _latency.Record(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - stamp.TimestampMs);
+            _latency.Record(now - stamp.TimestampMs);
         }
     }
+
+    /// <summary>The cursor of a consumed record's partition (a topic's handle is resolved to its index once).</summary>
+    private unsafe TargetCursor CursorOf(RdKafkaMessage* message)
+    {
+        int index;
+        if (message->Topic == _lastTopicHandle)
+        {
+            index = _lastTopicIndex;
+        }
+        else
+        {
+            if (!_topicHandles.TryGetValue(message->Topic, out index))
+            {
+                index = _topicIndex[LibRdKafka.Text(LibRdKafka.TopicName(message->Topic))];
+                _topicHandles[message->Topic] = index;
+            }
+
+            (_lastTopicHandle, _lastTopicIndex) = (message->Topic, index);
+        }
+
+        return CursorOf(index, message->Partition);
+    }
+
+    private TargetCursor CursorOf(int topicIndex, int partition)
+    {
+        var cursors = _cursors[topicIndex];
+        while (cursors.Count <= partition)
+        {
+            // A partition the source does not have: what it holds is charged to partition 0, as nothing else fits.
+            cursors.Add(new TargetCursor(topicIndex, cursors.Count, _parities[(_topics[topicIndex].Source, 0)]));
+        }
+
+        return cursors[partition];
+    }
+
+    private TargetCursor? CursorOf(string targetTopic, int partition, bool create) =>
+        !_topicIndex.TryGetValue(targetTopic, out var index) || partition < 0 ? null
+        : create ? CursorOf(index, partition)
+        : partition < _cursors[index].Count ? _cursors[index][partition] : null;
 
     private VerificationResult Conclude()
     {
@@ -294,6 +433,19 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         return new VerificationResult(_parities.Values.OrderBy(p => p.SourceTopic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(), _examples);
+    }
+
+    /// <summary>The stream of one producer into <paramref name="home"/>'s source partition.</summary>
+    private StreamTracker Stream(TargetCursor home, ushort producerId)
+    {
+        if (home.RecentStream is { } recent && recent.Key.ProducerId == producerId)
+        {
+            return recent;
+        }
+
+        var tracker = Stream(new LedgerKey(_topics[home.TopicIndex].Source, home.Partition, producerId));
+        home.RecentStream = tracker;
+        return tracker;
     }
 
     private StreamTracker Stream(LedgerKey key)
