@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Harness.Bench.Support;
 
 namespace Harness.Broker.Bench;
 
@@ -12,7 +13,7 @@ internal static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var loadBefore = LoadAverage();
-        using var broker = await BrokerProcess.StartAsync(options);
+        using var broker = await BrokerProcess.StartAsync(options.Brokers);
         Console.WriteLine($"broker child at {broker.BootstrapServers}; {options.Records:N0} records of {options.ValueBytes} bytes, {options.Partitions} partitions, {options.Brokers} brokers");
         var results = new List<Measurement>();
 

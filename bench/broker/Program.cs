@@ -1,4 +1,5 @@
 using Harness.Broker.Bench;
+using Harness.Bench.Support;
 
 // broker-bench [--records N] [--value-bytes N] [--partitions N] [--brokers N] [--no-kcat] [--markdown FILE]
 //   Starts the embedded broker in a child process (so its RSS is its own), then measures Confluent.Kafka and kcat
@@ -7,7 +8,7 @@ using Harness.Broker.Bench;
 //   The child: runs a cluster, prints its bootstrap servers, then answers "create", "stats" and "quit" on stdin.
 if (args.Length > 0 && args[0] == "serve")
 {
-    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]));
+    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]).Brokers);
 }
 
 return await BenchRun.RunAsync(BenchOptions.Parse(args));

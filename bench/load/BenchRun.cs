@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Bench.Support;
 
 namespace Harness.Load.Bench;
 
@@ -15,7 +16,7 @@ internal static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var loadBefore = LoadAverage();
-        using var broker = await BrokerProcess.StartAsync(options);
+        using var broker = await BrokerProcess.StartAsync(options.Brokers);
         using var kcat = new KcatRunner(options);
         Console.Error.WriteLine($"broker at {broker.BootstrapServers}; load average {loadBefore}");
 

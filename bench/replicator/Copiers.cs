@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Harness.Bench.Support;
 
 namespace Harness.Replicator.Bench;
 

@@ -1,4 +1,5 @@
 using Harness.Verifier.Bench;
+using Harness.Bench.Support;
 
 // verifier-bench [--records N] [--partitions N] [--value-bytes N] [--brokers N] [--runs N] [--markdown FILE]
 //   Starts the embedded cluster in a child process, fills one topic with stamped records through the load generator,
@@ -9,7 +10,7 @@ using Harness.Verifier.Bench;
 //   The verifier child: verifies the topic against the ledger and prints one line of figures.
 if (args.Length > 0 && args[0] == "serve")
 {
-    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]));
+    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]).Brokers);
 }
 
 if (args.Length > 0 && args[0] == "verify")

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Harness.Engine.Verification;
+using Harness.Bench.Support;
 
 namespace Harness.Verifier.Bench;
 

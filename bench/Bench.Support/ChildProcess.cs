@@ -1,9 +1,10 @@
 using System.Diagnostics;
+using System.Reflection;
 
-namespace Harness.Verifier.Bench;
+namespace Harness.Bench.Support;
 
-/// <summary>Starts this benchmark's own executable again in one of its child roles.</summary>
-internal static class ChildProcess
+/// <summary>Starts the running benchmark's own executable again in one of its child roles (broker, verifier, ...).</summary>
+public static class ChildProcess
 {
     public static ProcessStartInfo StartInfo(IEnumerable<string> arguments, bool redirectInput)
     {
@@ -15,10 +16,10 @@ internal static class ChildProcess
             UseShellExecute = false,
         };
 
-        // Under `dotnet run` or `dotnet verifier-bench.dll` the process is the host: give it the assembly again.
+        // Under `dotnet run` or `dotnet x-bench.dll` the process is the host: give it the benchmark's assembly again.
         if (Path.GetFileNameWithoutExtension(self) == "dotnet")
         {
-            info.ArgumentList.Add(typeof(ChildProcess).Assembly.Location);
+            info.ArgumentList.Add(Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("no entry assembly"));
         }
 
         foreach (var argument in arguments)
