@@ -57,7 +57,7 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
         info.ArgumentList.Add("about:blank");
 
         var log = new StringBuilder();
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         process.ErrorDataReceived += (_, e) =>
         {
@@ -66,10 +66,10 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
                 log.AppendLine(e.Data);
             }
 
-            // Chromium prints this line once it has written DevToolsActivePort.
+            // The line carries the whole endpoint; DevToolsActivePort may still be half written when it appears.
             if (e.Data?.StartsWith(ListeningLine, StringComparison.Ordinal) == true)
             {
-                listening.TrySetResult();
+                listening.TrySetResult(new Uri(e.Data[ListeningLine.Length..].Trim()));
             }
         };
         process.OutputDataReceived += (_, _) => { };
@@ -81,8 +81,8 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
 
         try
         {
-            await listening.Task.WaitAsync(CdpConnection.CommandTimeout);
-            var connection = await CdpConnection.ConnectAsync(await ReadEndpointAsync(profile));
+            var endpoint = await listening.Task.WaitAsync(CdpConnection.CommandTimeout);
+            var connection = await CdpConnection.ConnectAsync(endpoint);
             return new ChromiumBrowser(process, profile, log, connection);
         }
         catch (Exception e) when (e is TimeoutException or IOException or System.Net.WebSockets.WebSocketException)
@@ -140,13 +140,6 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
     }
 
     public override string ToString() => Text(_log);
-
-    private static async Task<Uri> ReadEndpointAsync(DirectoryInfo profile)
-    {
-        // Line 1 is the port chosen for --remote-debugging-port=0, line 2 the browser's WebSocket path.
-        var lines = await File.ReadAllLinesAsync(Path.Combine(profile.FullName, "DevToolsActivePort"));
-        return new Uri($"ws://127.0.0.1:{lines[0].Trim()}{lines[1].Trim()}");
-    }
 
     private static string? FindExecutable(string? configured)
     {
