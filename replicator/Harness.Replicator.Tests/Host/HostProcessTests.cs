@@ -137,6 +137,32 @@ public sealed class HostProcessTests
         host.StandardError.Should().Contain(l => l.Contains($"parent process {parent.Id} is gone", StringComparison.Ordinal));
     }
 
+    [Test]
+    public async Task A_replicator_whose_parent_and_clusters_are_gone_exits_within_seconds_not_flush_timeouts()
+    {
+        var clusters = TwoClusters.Start();
+        clusters.Source.CreateTopic("gone", 2);
+        Records.Produce(clusters.Source, "gone", 2, 100);
+        using var parent = System.Diagnostics.Process.Start("sleep", "60");
+        var environment = new Dictionary<string, string>
+        {
+            ["HARNESS_SOURCE_BOOTSTRAP"] = clusters.Source.BootstrapServers,
+            ["HARNESS_TARGET_BOOTSTRAP"] = clusters.Target.BootstrapServers,
+            ["HARNESS_TOPICS"] = "gone",
+            ["HARNESS_POLICY"] = "identity",
+            ["HARNESS_PARENT_PID"] = parent.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        using var host = HostProcess.Start(environment, "--from-env", "--state-dir", Path.Combine(TempDirectory.Create(), "state"));
+        await Eventually.TrueAsync(() => clusters.Target.TopicNames.Contains("gone") && Records.Total(clusters.Target, "gone", 2) == 100, Timeout, $"gone is replicated\n{host}");
+
+        // As when a harness with embedded clusters is SIGKILLed: the brokers vanish with the parent.
+        await clusters.DisposeAsync();
+        parent.Kill();
+
+        (await host.WaitForExitAsync(TimeSpan.FromSeconds(25))).Should().BeOneOf([0, 1], $"an orphaned replicator ends within its grace, not after 30 s flush timeouts per client\n{host}");
+        host.StandardError.Should().Contain(l => l.Contains($"parent process {parent.Id} is gone", StringComparison.Ordinal));
+    }
+
     [TestCase("bogus.key = 1", "line 5: unknown key 'bogus.key'")]
     [TestCase("tasks.max = none", "tasks.max=none: expected an integer")]
     [TestCase("tasks.max = 0", "tasks.max=0: expected 1 to")]
