@@ -16,6 +16,7 @@ public sealed unsafe class NativeProducer : IDisposable
     private readonly nint _handle;
     private readonly nint _topic;
     private readonly Dictionary<string, nint> _topics = new(StringComparer.Ordinal);
+    private readonly DeliveryAdapter _adapter = new();
     private readonly nint _queue;
     private readonly GCHandle _log;
     private bool _disposed;
@@ -113,40 +114,8 @@ public sealed unsafe class NativeProducer : IDisposable
     /// </summary>
     public int Poll(int timeoutMs, IDeliverySink sink)
     {
-        var messages = stackalloc RdKafkaMessage*[DeliveryBatch];
-        Span<Delivery> batch = stackalloc Delivery[DeliveryBatch];
-        var served = 0;
-        var timeout = timeoutMs;
-        while (LibRdKafka.QueuePoll(_queue, timeout) is var ev && ev != 0)
-        {
-            timeout = 0;
-            try
-            {
-                if (LibRdKafka.EventType(ev) != LibRdKafka.EventDeliveryReport)
-                {
-                    continue;
-                }
-
-                int count;
-                while ((count = (int)LibRdKafka.EventMessageArray(ev, messages, DeliveryBatch)) > 0)
-                {
-                    for (var i = 0; i < count; i++)
-                    {
-                        var message = messages[i];
-                        batch[i] = new Delivery(message->Partition, message->Offset, message->Opaque, message->Error);
-                    }
-
-                    sink.Delivered(batch[..count]);
-                    served += count;
-                }
-            }
-            finally
-            {
-                LibRdKafka.EventDestroy(ev);
-            }
-        }
-
-        return served;
+        _adapter.Target = sink;
+        return Poll(timeoutMs, _adapter);
     }
 
     /// <summary>
