@@ -17,19 +17,7 @@ public sealed class KafkajsDecodingTests
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);
 
     [OneTimeSetUp]
-    public async Task InstallKafkajs()
-    {
-        if (!File.Exists("/usr/bin/node"))
-        {
-            Assert.Ignore("node is not installed");
-        }
-
-        if (!Directory.Exists(Path.Combine(ScriptFolder, "node_modules", "kafkajs")))
-        {
-            var install = await ExternalProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], null, TimeSpan.FromMinutes(3), ScriptFolder);
-            install.ExitCode.Should().Be(0, $"npm ci installs kafkajs from the committed lock file\n{install}");
-        }
-    }
+    public Task InstallKafkajs() => KafkajsScripts.EnsureInstalledAsync(ScriptFolder);
 
     [Test]
     public async Task Kafkajs_decodes_the_offset_syncs_checkpoints_and_heartbeats_field_by_field()
