@@ -17,6 +17,9 @@ internal sealed partial class ChildProcess : IDisposable
     private readonly StreamWriter _log;
     private readonly Task _pumps;
 
+    private readonly object _state = new();
+    private int? _exitCode;
+
     private ChildProcess(Process process, StreamWriter log)
     {
         _process = process;
@@ -26,9 +29,29 @@ internal sealed partial class ChildProcess : IDisposable
 
     public int Pid => _process.Id;
 
-    public bool HasExited => _process.HasExited;
+    // The chaos watcher reads these from its own thread while a restart disposes the old process: the lock and the
+    // exit code kept at disposal make a disposed process read as exited instead of throwing.
+    public bool HasExited
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _exitCode is not null || _process.HasExited;
+            }
+        }
+    }
 
-    public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
+    public int? ExitCode
+    {
+        get
+        {
+            lock (_state)
+            {
+                return _exitCode ?? (_process.HasExited ? _process.ExitCode : null);
+            }
+        }
+    }
 
     /// <summary>Starts <paramref name="fileName"/> with <paramref name="arguments"/>, appending its output to <paramref name="logPath"/>.</summary>
     public static ChildProcess Start(string fileName, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, string workingDirectory)
@@ -128,7 +151,12 @@ internal sealed partial class ChildProcess : IDisposable
             _process.WaitForExit(5000);
         }
 
-        _process.Dispose();
+        lock (_state)
+        {
+            _exitCode ??= _process.HasExited ? _process.ExitCode : -1;
+            _process.Dispose();
+        }
+
         lock (_log)
         {
             _log.Dispose();
