@@ -10,6 +10,13 @@ namespace Harness.RdKafka;
 /// </summary>
 public static class LibraryResolver
 {
+    /// <summary>
+    /// The environment variable naming a librdkafka to load instead of librdkafka.redist's, for the native clients
+    /// of this assembly only (Confluent.Kafka's clients keep their own copy): to compare builds or versions, or to
+    /// run on a distribution's library.
+    /// </summary>
+    public const string OverrideVariable = "HARNESS_LIBRDKAFKA";
+
     private static readonly Lazy<bool> Registration = new(() =>
     {
         NativeLibrary.SetDllImportResolver(typeof(LibraryResolver).Assembly, Resolve);
@@ -24,6 +31,15 @@ public static class LibraryResolver
         if (name != "librdkafka")
         {
             return 0;
+        }
+
+        if (Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } chosen)
+        {
+            // A library the user named is never swapped for another silently: a benchmark or a bug report would
+            // then describe a different librdkafka than the one they asked for.
+            return NativeLibrary.TryLoad(chosen, out var own)
+                ? own
+                : throw new DllNotFoundException($"{OverrideVariable}={chosen}: cannot load it as librdkafka (no such file, or not a shared library for this platform); unset {OverrideVariable} to use librdkafka.redist's build");
         }
 
         foreach (var candidate in Candidates())
