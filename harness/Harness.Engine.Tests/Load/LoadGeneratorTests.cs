@@ -82,13 +82,14 @@ public sealed partial class LoadGeneratorTests
         foreach (var record in records)
         {
             var message = record.Message;
-            message.Headers.Select(h => h.Key).Should().Equal(RecordStamp.HeaderKey, "h0", "h1");
+            message.Headers.Select(h => h.Key).Should().Equal(["h0", "h1"], "the stamp rides in the value, leaving the headers as the scenario says");
+            message.Headers[0].GetValueBytes().Should().HaveCount(16);
             message.Headers[1].GetValueBytes().Should().HaveCount(16);
-            message.Headers[2].GetValueBytes().Should().HaveCount(16);
-            RecordStamp.TryDecode(message.Headers[0].GetValueBytes(), out var stamp).Should().Be(StampStatus.Valid);
+            var (stamp, content, inValue) = Stamped(message);
+            inValue.Should().BeTrue();
             stamp.RunId.Should().Be(RunId);
             stamp.Partition.Should().Be(record.Partition.Value);
-            stamp.ContentHash.Should().Be(RecordStamp.HashContent(message.Key, message.Value));
+            stamp.ContentHash.Should().Be(RecordStamp.HashContent(message.Key, content));
             var key = System.Text.Encoding.UTF8.GetString(message.Key!);
             KeyText().IsMatch(key).Should().BeTrue(key);
             int.Parse(key[4..], System.Globalization.CultureInfo.InvariantCulture).Should().BeInRange(0, 49);
@@ -98,6 +99,43 @@ public sealed partial class LoadGeneratorTests
         }
 
         records.Select(r => StampOf(r).ProducerId).Distinct().Should().BeEquivalentTo(new ushort[] { 0, 1 }, "both producers share the topic");
+    }
+
+    [TestCase("value", 20, 100)]
+    [TestCase("header", 20, 100)]
+    [CancelAfter(60_000)]
+    public async Task The_stamp_rides_where_the_scenario_says_and_in_a_header_when_the_value_is_too_short(string placement, int minSize, int maxSize)
+    {
+        await using var cluster = EmbeddedCluster.Start();
+        cluster.CreateTopic("placed", 3);
+        var scenario = Load($$"""
+            name: placed
+            seed: 5
+            topics:
+              - name: placed
+                partitions: 3
+                rate: 5000
+                records: 2000
+                size: {dist: uniform, min: {{minSize}}, max: {{maxSize}}}
+                stamp: {{placement}}
+            """);
+        var generator = new LoadGenerator(scenario, cluster.BootstrapServers, RunId);
+
+        await generator.RunAsync(CancellationToken.None);
+
+        var records = TopicContents.ReadAll(cluster.BootstrapServers, "placed", 3, TimeSpan.FromSeconds(30));
+        records.Should().HaveCount(2000);
+        foreach (var record in records)
+        {
+            var message = record.Message;
+            var (stamp, content, inValue) = Stamped(message);
+            inValue.Should().Be(placement == "value" && message.Value!.Length >= ValueStamp.Size, $"a {message.Value!.Length}-byte value with stamp: {placement}");
+            message.Headers.Should().HaveCount(inValue ? 0 : 1);
+            stamp.ContentHash.Should().Be(RecordStamp.HashContent(message.Key, content));
+            generator.Ledger.Find("placed", stamp.Partition, stamp.ProducerId)!.OffsetOf(stamp.Sequence).Should().Be(record.Offset.Value);
+        }
+
+        records.Should().Contain(r => r.Message.Value!.Length < ValueStamp.Size).And.Contain(r => r.Message.Value!.Length >= ValueStamp.Size, "the sizes straddle the value stamp's length");
     }
 
     [Test]
@@ -214,15 +252,27 @@ public sealed partial class LoadGeneratorTests
                 r => Describe(r.Message)));
     }
 
-    /// <summary>Everything about a record that must not depend on the run: key, value, application headers.</summary>
+    /// <summary>Everything about a record that must not depend on the run: key, value after any stamp, application headers and the value's size.</summary>
     private static string Describe(Message<byte[]?, byte[]?> message) =>
-        $"{Convert.ToHexString(message.Key ?? [])}|{Convert.ToHexString(message.Value ?? [])}|"
+        $"{Convert.ToHexString(message.Key ?? [])}|{message.Value?.Length}|{Convert.ToHexString(Stamped(message).Content)}|"
         + string.Join(",", message.Headers.Where(h => h.Key != RecordStamp.HeaderKey).Select(h => $"{h.Key}={Convert.ToHexString(h.GetValueBytes())}"));
 
-    private static RecordStamp StampOf(ConsumeResult<byte[]?, byte[]?> record)
+    private static RecordStamp StampOf(ConsumeResult<byte[]?, byte[]?> record) => Stamped(record.Message).Stamp;
+
+    /// <summary>The record's stamp, read as the verifier reads it (header first, then the value), and the value bytes its hash covers.</summary>
+    private static (RecordStamp Stamp, byte[] Content, bool InValue) Stamped(Message<byte[]?, byte[]?> message)
     {
-        RecordStamp.TryDecode(record.Message.Headers.GetLastBytes(RecordStamp.HeaderKey), out var stamp).Should().Be(StampStatus.Valid);
-        return stamp;
+        var value = message.Value ?? [];
+        var inValue = !message.Headers.TryGetLastBytes(RecordStamp.HeaderKey, out var header);
+        ReadOnlySpan<byte> bytes = header;
+        ReadOnlySpan<byte> content = value;
+        if (inValue)
+        {
+            ValueStamp.TrySplit(value, out bytes, out content).Should().BeTrue("a record without a stamp header carries its stamp in its value");
+        }
+
+        RecordStamp.TryDecode(bytes, out var stamp).Should().Be(StampStatus.Valid);
+        return (stamp, content.ToArray(), inValue);
     }
 
     private static Scenario Load(string yaml) => ScenarioLoader.Parse(yaml, "test.yaml");

@@ -19,7 +19,7 @@ public sealed class ScenarioErrorTests
 
         error.Should().Be(
             "test.yaml:5:5: unknown key 'partitons' in topics[0] (did you mean 'partitions'?); "
-            + "expected one of name, partitions, rate, records, duration, size, keys, volume, headers, compression, producers, producer, configs");
+            + "expected one of name, partitions, rate, records, duration, size, keys, volume, headers, compression, stamp, producers, producer, configs");
     }
 
     [Test]
@@ -189,6 +189,22 @@ public sealed class ScenarioErrorTests
             """);
 
         error.Should().Be("test.yaml:8:11: replicator.policy is 'identiy' (did you mean 'identity'?); expected one of identity, default");
+    }
+
+    [Test]
+    public void Unknown_stamp_placement_suggests_the_closest_one()
+    {
+        var error = ScenarioText.Error("""
+            name: x
+            topics:
+              - name: orders
+                partitions: 1
+                rate: 10
+                records: 10
+                stamp: headers
+            """);
+
+        error.Should().Be("test.yaml:7:12: topics[0].stamp is 'headers' (did you mean 'header'?); expected one of value, header");
     }
 
     [Test]

@@ -90,6 +90,7 @@ public sealed class ScenarioLoaderTests
                 volume: high
                 headers: {count: 2, size: 32}
                 compression: zstd
+                stamp: header
                 producers: 4
                 producer: {acks: leader, lingerMs: 20, batchSize: 64KiB, idempotence: false}
                 configs: {retention.ms: 86400000, cleanup.policy: compact, compression.type: producer}
@@ -136,6 +137,7 @@ public sealed class ScenarioLoaderTests
         topic.Volume.Should().Be(TopicVolume.High);
         topic.Headers.Should().Be(new HeaderShape(2, 32));
         topic.Compression.Should().Be(CompressionCodec.Zstd);
+        topic.Stamp.Should().Be(StampPlacement.Header);
         topic.Producers.Should().Be(4);
         topic.Producer.Should().Be(new ProducerSettings { Acks = AcksMode.Leader, LingerMs = 20, BatchSize = 65536, Idempotence = false });
         topic.Configs.Should().BeEquivalentTo(new Dictionary<string, string>

@@ -52,7 +52,7 @@ public sealed class NativeReadPathTests
 
         // The second record's last stamp is unreadable: it cannot be attributed, so its sequence is also lost.
         Counts(outcome.Result).Should().Be((1L, 1L, 1L, 0L, 0L));
-        outcome.Result.Examples.Single(e => e.Class == AnomalyClass.Corrupted).Should().Match<AnomalyExample>(e => e.TargetOffset == 1 && e.Detail == "stamp header is damaged beyond attribution");
+        outcome.Result.Examples.Single(e => e.Class == AnomalyClass.Corrupted).Should().Match<AnomalyExample>(e => e.TargetOffset == 1 && e.Detail == "stamp is damaged beyond attribution");
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class NativeReadPathTests
 
         Counts(outcome.Result).Should().Be((2L, 0L, 2L, 0L, 0L));
         outcome.Result.Examples.Where(e => e.Class == AnomalyClass.Corrupted).Select(e => (e.TargetOffset, e.Sequence, e.Detail))
-            .Should().Equal((1L, 1L, "stamp header bytes changed"), (3L, -1L, "stamp header is damaged beyond attribution"));
+            .Should().Equal((1L, 1L, "stamp bytes changed"), (3L, -1L, "stamp is damaged beyond attribution"));
     }
 
     [Test]
@@ -95,6 +95,55 @@ public sealed class NativeReadPathTests
         Counts(outcome.Result).Should().Be((1L, 0L, 0L, 1L, 1L));
         outcome.Result.Partitions.Single(p => p.Partition == 1).Misrouted.Should().Be(1, "a misrouted copy is charged to its home partition");
         outcome.Result.Examples.Select(e => e.Detail).Should().Equal("stamp of another run (bad)", $"expected in {TargetRecord.Topic}/1");
+    }
+
+    [Test]
+    public async Task A_value_stamp_is_read_and_its_hash_covers_the_value_after_it()
+    {
+        var outcome = await VerifyAsync(
+            TargetRecord.ValueStamped(0, 0, key: "key-000001"u8.ToArray(), content: new byte[155]),
+            TargetRecord.ValueStamped(0, 1, content: []),
+            TargetRecord.ValueStamped(1, 0, content: [1, 2, 3]));
+
+        Counts(outcome.Result).Should().Be((3L, 0L, 0L, 0L, 0L));
+        outcome.Result.Examples.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_changed_byte_in_a_stamped_value_is_corrupted_as_content_or_stamp_and_a_changed_marker_leaves_no_stamp()
+    {
+        var content = TargetRecord.ValueStamped(0, 0, content: [1, 2, 3]);
+        var stampByte = TargetRecord.ValueStamped(0, 1, content: [4]);
+        var marker = TargetRecord.ValueStamped(0, 2, content: [5]);
+        var outcome = await VerifyAsync(
+            content with { Value = Flipped(content.Value!, ^1) },
+            stampByte with { Value = Flipped(stampByte.Value!, 4 + 30) },
+            marker with { Value = Flipped(marker.Value!, 0) },
+            TargetRecord.ValueStamped(0, 3, content: [6]));
+
+        // The third record carries no stamp any more: unexpected, and its sequence is lost.
+        Counts(outcome.Result).Should().Be((1L, 1L, 2L, 0L, 1L));
+        outcome.Result.Examples.Where(e => e.Class is AnomalyClass.Corrupted or AnomalyClass.Unexpected).Select(e => (e.TargetOffset, e.Detail)).Should().Equal(
+            (0L, "key or value differs from what was produced"), (1L, "stamp bytes changed"), (2L, "record has no harness stamp"));
+    }
+
+    [Test]
+    public async Task A_stamp_header_is_read_before_a_value_stamp()
+    {
+        // A header-stamped record whose value happens to start like a value stamp (of another sequence).
+        var lookalike = TargetRecord.ValueStamped(0, 7, content: [9]).Value!;
+        var outcome = await VerifyAsync(
+            TargetRecord.Stamped(0, 0, value: lookalike),
+            TargetRecord.ValueStamped(0, 1, content: [8]));
+
+        Counts(outcome.Result).Should().Be((2L, 0L, 0L, 0L, 0L));
+    }
+
+    private static byte[] Flipped(byte[] value, Index at)
+    {
+        var copy = value.ToArray();
+        copy[at] ^= 0x01;
+        return copy;
     }
 
     /// <summary>Replicated, lost, corrupted, misrouted and unexpected records, in that order.</summary>

@@ -13,14 +13,16 @@ public sealed class SabotageDetectionTests
 {
     private const int Records = 10_500; // 10 multiples of 1000, each followed by more records of its partition
 
-    [TestCase("drop.every", AnomalyClass.Lost, "no records lost")]
-    [TestCase("duplicate.every", AnomalyClass.Duplicated, "duplicates within bound")]
-    [TestCase("reorder.every", AnomalyClass.Reordered, "no records reordered")]
-    [TestCase("corrupt.header.every", AnomalyClass.Corrupted, "no records corrupted")]
-    [TestCase("misroute.every", AnomalyClass.Misrouted, "no records misrouted")]
-    public async Task Every_1000th_record_sabotaged_is_found_exactly_10_times(string sabotage, AnomalyClass anomaly, string check)
+    [TestCase("drop.every", "value", AnomalyClass.Lost, "no records lost")]
+    [TestCase("duplicate.every", "value", AnomalyClass.Duplicated, "duplicates within bound")]
+    [TestCase("reorder.every", "value", AnomalyClass.Reordered, "no records reordered")]
+    [TestCase("corrupt.value.every", "value", AnomalyClass.Corrupted, "no records corrupted")]
+    [TestCase("corrupt.value.every", "header", AnomalyClass.Corrupted, "no records corrupted")]
+    [TestCase("corrupt.header.every", "header", AnomalyClass.Corrupted, "no records corrupted")]
+    [TestCase("misroute.every", "value", AnomalyClass.Misrouted, "no records misrouted")]
+    public async Task Every_1000th_record_sabotaged_is_found_exactly_10_times(string sabotage, string stamp, AnomalyClass anomaly, string check)
     {
-        var outcome = await RehearseAsync($"--set harness.sabotage.{sabotage}=1000");
+        var outcome = await RehearseAsync($"--set harness.sabotage.{sabotage}=1000", stamp: stamp);
 
         outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
         outcome.Result.Verdict.Should().Be(Verdict.Failed);
@@ -147,7 +149,7 @@ public sealed class SabotageDetectionTests
         _ => parity.Sum(p => p.Unexpected),
     };
 
-    private static async Task<RunOutcome> RehearseAsync(string replicatorArguments, string consumers = "")
+    private static async Task<RunOutcome> RehearseAsync(string replicatorArguments, string consumers = "", string stamp = "value")
     {
         var replicator = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
         var directory = Directory.CreateTempSubdirectory("harness-sabotage-");
@@ -163,6 +165,7 @@ public sealed class SabotageDetectionTests
                 rate: 20000
                 records: {{Records}}
                 size: 100
+                stamp: {{stamp}}
             replicator:
               kind: command
               policy: identity

@@ -18,6 +18,16 @@ internal sealed record TargetRecord(int Partition, byte[]? Key, byte[]? Value, l
     public static TargetRecord Stamped(int partition, long sequence, byte[]? key = null, byte[]? value = null) =>
         new(partition, key, value, Time + sequence, [(RecordStamp.HeaderKey, Stamp(partition, sequence, key, value))], (partition, sequence));
 
+    /// <summary>A record carrying a correct stamp in its value, before <paramref name="content"/>, as the load generator writes it.</summary>
+    public static TargetRecord ValueStamped(int partition, long sequence, byte[]? key = null, byte[]? content = null)
+    {
+        content ??= [];
+        var value = new byte[ValueStamp.Size + content.Length];
+        ValueStamp.Write(new RecordStamp(RunId, 0, 0, partition, sequence, Time + sequence, RecordStamp.HashContent(key, content)), value);
+        content.CopyTo(value, ValueStamp.Size);
+        return new(partition, key, value, Time + sequence, [], (partition, sequence));
+    }
+
     /// <summary>The stamp the load generator would give this content.</summary>
     public static byte[] Stamp(int partition, long sequence, byte[]? key, byte[]? value, ulong runId = RunId) =>
         new RecordStamp(runId, 0, 0, partition, sequence, Time + sequence, RecordStamp.HashContent(key, value)).Encode();

@@ -48,6 +48,8 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private long _failed;
     private long _unreportedSent;
     private long _timestamp;
+    private byte[] _scratch = [];
+    private byte* _scratchStart;
 
     public TopicProducer(TopicSpec topic, ushort topicIndex, ushort producerId, int producerCount, ulong runId, long seed,
         ValueSource values, Ledger ledger, LoadCounters counters, Stopwatch clock, string bootstrap)
@@ -231,6 +233,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         var keyLength = sample.KeyIndex is { } index ? FormatKey(index, key) : -1;
         var keyBytes = keyLength < 0 ? ReadOnlySpan<byte>.Empty : key[..keyLength];
         var value = _values.Value(ordinal, sample.ValueSize);
+        var valuePointer = _values.Pointer(ordinal, sample.ValueSize);
         var headerSize = Math.Clamp(sample.HeaderSize, 0, ValueSource.MaxSize);
         var partition = keyLength < 0 ? _partitioner.PartitionOf(ordinal) : (int)(Crc32C.Compute(keyBytes) % (uint)_topic.Partitions);
         var sequence = _sequences[partition];
@@ -240,8 +243,23 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         }
 
         var timestamp = _timestamp;
+        var stampInValue = _topic.Stamp == StampPlacement.Value && value.Length >= ValueStamp.Size;
         Span<byte> stamp = stackalloc byte[RecordStamp.Size];
-        new RecordStamp(_runId, _topicIndex, _producerId, partition, sequence, timestamp, RecordStamp.HashContent(keyBytes, value)).EncodeTo(stamp);
+        if (stampInValue)
+        {
+            // The value is the stamp followed by the seeded bytes after it; librdkafka copies it before this
+            // returns, so one scratch buffer serves every record.
+            var content = value[ValueStamp.Size..];
+            var stamped = Scratch(value.Length);
+            content.CopyTo(stamped[ValueStamp.Size..]);
+            ValueStamp.Write(new RecordStamp(_runId, _topicIndex, _producerId, partition, sequence, timestamp, RecordStamp.HashContent(keyBytes, content)), stamped);
+            valuePointer = _scratchStart;
+        }
+        else
+        {
+            new RecordStamp(_runId, _topicIndex, _producerId, partition, sequence, timestamp, RecordStamp.HashContent(keyBytes, value)).EncodeTo(stamp);
+        }
+
         _partitionLedgers[partition] ??= _ledger.For(_topic.Name, partition, _producerId);
 
         var headerCount = Math.Min(sample.HeaderCount, _headerNameOffsets.Length);
@@ -255,7 +273,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
             var count = 0;
             arguments[count++] = VarArg.Pointer(VarArgType.TopicHandle, producer.TopicHandle);
             arguments[count++] = VarArg.Integer(VarArgType.Partition, partition);
-            arguments[count++] = VarArg.Memory(VarArgType.Value, _values.Pointer(ordinal, sample.ValueSize), value.Length);
+            arguments[count++] = VarArg.Memory(VarArgType.Value, valuePointer, value.Length);
             if (keyLength >= 0)
             {
                 arguments[count++] = VarArg.Memory(VarArgType.Key, keyPointer, keyLength);
@@ -264,7 +282,11 @@ internal sealed unsafe class TopicProducer : IDeliverySink
             arguments[count++] = VarArg.Pointer(VarArgType.Opaque, (nint)sequence);
             arguments[count++] = VarArg.Integer(VarArgType.MessageFlags, LibRdKafka.MessageCopy);
             arguments[count++] = VarArg.Long(VarArgType.Timestamp, timestamp);
-            arguments[count++] = VarArg.Header(stampNamePointer, stampPointer, RecordStamp.Size);
+            if (!stampInValue)
+            {
+                arguments[count++] = VarArg.Header(stampNamePointer, stampPointer, RecordStamp.Size);
+            }
+
             for (var h = 0; h < headerCount; h++)
             {
                 arguments[count++] = VarArg.Header(names + _headerNameOffsets[h], _values.Pointer(ordinal + h, headerSize), headerSize);
@@ -280,6 +302,18 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         _sent++;
         _unreportedSent++;
         return true;
+    }
+
+    /// <summary>A pinned buffer of at least <paramref name="size"/> bytes for a stamped value, grown as larger values come.</summary>
+    private Span<byte> Scratch(int size)
+    {
+        if (_scratch.Length < size)
+        {
+            _scratch = GC.AllocateUninitializedArray<byte>(Math.Max(size, 2 * _scratch.Length), pinned: true);
+            _scratchStart = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(_scratch));
+        }
+
+        return _scratch.AsSpan(0, size);
     }
 
     /// <summary>The stamp header's name, NUL-terminated for librdkafka.</summary>
@@ -317,9 +351,12 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         double sum = 0;
         for (var i = 0; i < Samples; i++)
         {
-            sum += sampler.Sample(i).ValueSize;
+            var size = sampler.Sample(i).ValueSize;
+
+            // A stamp header adds its name, its bytes and their lengths; a value stamp adds nothing.
+            sum += size + (topic.Stamp == StampPlacement.Value && size >= ValueStamp.Size ? 0 : RecordStamp.Size + 16);
         }
 
-        return (sum / Samples) + 16 + RecordStamp.Size + 16 + (topic.Headers.Count * (topic.Headers.Size + 8));
+        return (sum / Samples) + 16 + (topic.Headers.Count * (topic.Headers.Size + 8));
     }
 }

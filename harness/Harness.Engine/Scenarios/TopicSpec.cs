@@ -38,6 +38,9 @@ public sealed record TopicSpec
     /// <summary>The producer's compression codec; none by default.</summary>
     public CompressionCodec Compression { get; init; } = CompressionCodec.None;
 
+    /// <summary>Where records carry the harness's stamp (<c>stamp</c>).</summary>
+    public StampPlacement Stamp { get; init; } = StampPlacement.Value;
+
     /// <summary>Producer clients sharing the load; 1 by default.</summary>
     public int Producers { get; init; } = 1;
 

@@ -1,3 +1,5 @@
+using System.Text;
+using Harness.Engine.Load;
 using Harness.RdKafka;
 
 namespace Harness.Engine.Verification;
@@ -9,6 +11,8 @@ namespace Harness.Engine.Verification;
 /// </summary>
 internal static unsafe class NativeRecord
 {
+    private static readonly byte[] StampHeaderName = Encoding.UTF8.GetBytes(RecordStamp.HeaderKey);
+
     /// <summary>The key; empty for a null key, as a null key hashes like an empty one.</summary>
     public static ReadOnlySpan<byte> Key(RdKafkaMessage* message) =>
         message->Key == 0 ? default : new ReadOnlySpan<byte>((void*)message->Key, checked((int)message->KeyLength));
@@ -23,6 +27,23 @@ internal static unsafe class NativeRecord
         int type;
         var timestamp = LibRdKafka.MessageTimestampInPlace(message, &type);
         return type == LibRdKafka.TimestampNotAvailable ? -1 : timestamp;
+    }
+
+    /// <summary>
+    /// The record's stamp bytes, from its last <c>hx-stamp</c> header or else from the start of its value, and the
+    /// value bytes the stamp's content hash covers (all of it, or what follows a value stamp); false when the record
+    /// carries neither.
+    /// </summary>
+    public static bool TryFindStamp(RdKafkaMessage* message, out ReadOnlySpan<byte> stamp, out ReadOnlySpan<byte> hashedValue)
+    {
+        var value = Value(message);
+        if (TryGetLastHeader(message, StampHeaderName, out stamp))
+        {
+            hashedValue = value;
+            return true;
+        }
+
+        return ValueStamp.TrySplit(value, out stamp, out hashedValue);
     }
 
     /// <summary>Gives the record back to librdkafka.</summary>

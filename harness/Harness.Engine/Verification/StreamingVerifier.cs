@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Load;
@@ -22,7 +21,6 @@ public sealed class StreamingVerifier : IDisposable
     /// <summary>Records taken from librdkafka's queue at once: enough to amortise the call, few enough to stay in cache.</summary>
     private const int BatchSize = 512;
 
-    private static readonly byte[] StampHeaderName = Encoding.UTF8.GetBytes(RecordStamp.HeaderKey);
     private readonly VerifiedTopic[] _topics;
     private readonly Dictionary<string, int> _topicIndex;
     private readonly Ledger _ledger;
@@ -302,7 +300,7 @@ public sealed class StreamingVerifier : IDisposable
         var topic = _topics[here.TopicIndex];
         var partition = here.Partition;
         var offset = record->Offset;
-        if (!NativeRecord.TryGetLastHeader(record, StampHeaderName, out var bytes))
+        if (!NativeRecord.TryFindStamp(record, out var bytes, out var hashedValue))
         {
             here.Parity.Unexpected++;
             Example(AnomalyClass.Unexpected, null, -1, topic.Target, partition, offset, "record has no harness stamp");
@@ -322,7 +320,7 @@ public sealed class StreamingVerifier : IDisposable
             else
             {
                 here.Parity.Corrupted++;
-                Example(AnomalyClass.Corrupted, null, -1, topic.Target, partition, offset, "stamp header is damaged beyond attribution");
+                Example(AnomalyClass.Corrupted, null, -1, topic.Target, partition, offset, "stamp is damaged beyond attribution");
             }
 
             return;
@@ -341,8 +339,8 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         var timestamp = NativeRecord.Timestamp(record);
-        var corruption = status == StampStatus.Damaged ? "stamp header bytes changed"
-            : RecordStamp.HashContent(NativeRecord.Key(record), NativeRecord.Value(record)) != stamp.ContentHash ? "key or value differs from what was produced"
+        var corruption = status == StampStatus.Damaged ? "stamp bytes changed"
+            : RecordStamp.HashContent(NativeRecord.Key(record), hashedValue) != stamp.ContentHash ? "key or value differs from what was produced"
             : timestamp != stamp.TimestampMs ? $"timestamp {timestamp} differs from the produced {stamp.TimestampMs}"
             : null;
         if (corruption is not null)

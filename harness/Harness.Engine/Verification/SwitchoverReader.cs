@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime.InteropServices;
-using System.Text;
 using Harness.Engine.Load;
 using Harness.RdKafka;
 using Harness.Reports.Model;
@@ -17,7 +15,6 @@ internal static unsafe class SwitchoverReader
 {
     private const int BatchSize = 512;
     private const int QueryTimeoutMs = 10_000;
-    private static readonly byte[] StampKey = Encoding.UTF8.GetBytes(RecordStamp.HeaderKey);
 
     /// <param name="bootstrap">The target cluster.</param>
     /// <param name="consumerGroupId">The consumer's own group id.</param>
@@ -137,34 +134,8 @@ internal static unsafe class SwitchoverReader
 
     private static void Observe(RdKafkaMessage* message, IReadOnlyList<VerifiedTopic> topics, ulong runId, SwitchoverTally tally)
     {
-        var headers = NativeConsumer.Headers(message);
-        if (headers == 0)
-        {
-            tally.ObserveForeign();
-            return;
-        }
-
-        ReadOnlySpan<byte> stampBytes = default;
-        var found = false;
-        var count = LibRdKafka.HeaderCount(headers);
-        for (nuint h = 0; h < count; h++)
-        {
-            byte* name;
-            byte* value;
-            nuint size;
-            if (LibRdKafka.HeaderGetAll(headers, h, &name, &value, &size) != 0)
-            {
-                break;
-            }
-
-            // The last stamp header wins, as the verifier reads it.
-            if (MemoryMarshal.CreateReadOnlySpanFromNullTerminated(name).SequenceEqual(StampKey))
-            {
-                stampBytes = new ReadOnlySpan<byte>(value, (int)size);
-                found = true;
-            }
-        }
-
+        // Read exactly as the verifier reads it: the last stamp header, else a value stamp.
+        var found = NativeRecord.TryFindStamp(message, out var stampBytes, out _);
         if (!found || RecordStamp.TryDecode(stampBytes, out var stamp) != StampStatus.Valid || stamp.RunId != runId || stamp.TopicIndex >= topics.Count)
         {
             tally.ObserveForeign();

@@ -45,6 +45,17 @@ public sealed class SabotageTests
     }
 
     [Test]
+    public async Task Corrupt_value_every_nth_changes_the_last_value_byte_only()
+    {
+        var target = await ReplicateAsync(("harness.sabotage.corrupt.value.every", "100"), Count);
+        var records = target.SelectMany(p => p.Value).ToList();
+        records.Should().OnlyContain(r => r.Key == $"k{r.Sequence}", "keys and headers are left alone");
+        var changed = records.Where(r => r.Value[^1] != 'x').ToList();
+        changed.Should().HaveCount(10);
+        changed.Select(r => r.Value).Should().Equal(changed.Select(r => $"v{r.Sequence:D10}{new string('x', 8)}{(char)('x' ^ 0x5A)}"));
+    }
+
+    [Test]
     public async Task Misroute_every_nth_sends_records_to_the_next_partition()
     {
         var target = await ReplicateAsync(("harness.sabotage.misroute.every", "100"), Count);
@@ -70,7 +81,7 @@ public sealed class SabotageTests
         replicator.Log.Should().Contain(l => l.StartsWith("SABOTAGE IS ON", StringComparison.Ordinal));
     }
 
-    private static async Task<Dictionary<int, List<(string Key, int Sequence)>>> ReplicateAsync((string Key, string Value) sabotage, int expected)
+    private static async Task<Dictionary<int, List<(string Key, int Sequence, string Value)>>> ReplicateAsync((string Key, string Value) sabotage, int expected)
     {
         await using var clusters = TwoClusters.Start();
         clusters.Source.CreateTopic("t", 2);
@@ -81,6 +92,6 @@ public sealed class SabotageTests
         Records.Total(clusters.Target, "source.t", 2).Should().Be(expected);
         return Records.ReadAll(clusters.Target, "source.t", 2).ToDictionary(
             p => p.Key,
-            p => p.Value.Select(r => (Encoding.UTF8.GetString(r.Message.Key!), Records.Sequence(r))).ToList());
+            p => p.Value.Select(r => (Encoding.UTF8.GetString(r.Message.Key!), Records.Sequence(r), Encoding.Latin1.GetString(r.Message.Value!))).ToList());
     }
 }

@@ -24,7 +24,7 @@ public static class ReplicatorSettingsReader
         "offset-syncs.topic.replication.factor", "offset.flush.interval.ms", "admin.timeout.ms", "harness.tasks.volume.sample.ms",
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
-        SabotagePrefix + "corrupt.header.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
+        SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
     };
 
     /// <summary>MM2 and Connect settings that mean nothing to this replicator, with the reason given to the user.</summary>
@@ -87,7 +87,7 @@ public static class ReplicatorSettingsReader
             {
                 if (!FlowKeys.Contains(bare))
                 {
-                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, misroute.every and checkpoints.ahead.by");
+                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, corrupt.value.every, misroute.every and checkpoints.ahead.by");
                 }
 
                 continue;
@@ -181,6 +181,7 @@ public static class ReplicatorSettingsReader
                 DuplicateEvery = values.Long(SabotagePrefix + "duplicate.every", 0, 0),
                 ReorderEvery = values.Long(SabotagePrefix + "reorder.every", 0, 0),
                 CorruptHeaderEvery = values.Long(SabotagePrefix + "corrupt.header.every", 0, 0),
+                CorruptValueEvery = values.Long(SabotagePrefix + "corrupt.value.every", 0, 0),
                 MisrouteEvery = values.Long(SabotagePrefix + "misroute.every", 0, 0),
                 CheckpointsAheadBy = values.Long(SabotagePrefix + "checkpoints.ahead.by", 0, 0),
             },

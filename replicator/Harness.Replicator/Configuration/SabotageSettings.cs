@@ -21,6 +21,9 @@ public sealed record SabotageSettings
     /// <summary>Corrupt a header of every Nth record (0 = off).</summary>
     public long CorruptHeaderEvery { get; init; }
 
+    /// <summary>Flip a bit in the last value byte of every Nth record (0 = off).</summary>
+    public long CorruptValueEvery { get; init; }
+
     /// <summary>Send every Nth record to the next partition (0 = off).</summary>
     public long MisrouteEvery { get; init; }
 
@@ -28,9 +31,9 @@ public sealed record SabotageSettings
     public long CheckpointsAheadBy { get; init; }
 
     /// <summary>True when any defect is switched on.</summary>
-    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0;
+    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || CorruptValueEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0;
 
     /// <summary>A one-line description for logs.</summary>
     public override string ToString() =>
-        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}";
+        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}";
 }

@@ -27,6 +27,14 @@ internal sealed class Sabotage(SabotageSettings settings)
             Corrupt(record.Message);
         }
 
+        if (Every(settings.CorruptValueEvery, n) && record.Message.Value is { Length: > 0 } value)
+        {
+            // A copy: the consumed record's bytes may be shared with whatever else holds the message.
+            var changed = value.ToArray();
+            changed[^1] ^= 0x5A;
+            record.Message.Value = changed;
+        }
+
         if (Every(settings.MisrouteEvery, n))
         {
             record = record with { Partition = (record.Partition + 1) % Math.Max(targetPartitions, 1) };

@@ -14,7 +14,7 @@ internal static partial class TopicReader
     private const string ProducerExpected = "a mapping such as {acks: all, lingerMs: 5, batchSize: 16KiB, idempotence: true}";
 
     private static readonly string[] Keys =
-        ["name", "partitions", "rate", "records", "duration", "size", "keys", "volume", "headers", "compression", "producers", "producer", "configs"];
+        ["name", "partitions", "rate", "records", "duration", "size", "keys", "volume", "headers", "compression", "stamp", "producers", "producer", "configs"];
 
     private static readonly Choices<TopicVolume> Volumes = new(
         ("high", TopicVolume.High),
@@ -27,6 +27,10 @@ internal static partial class TopicReader
         ("snappy", CompressionCodec.Snappy),
         ("lz4", CompressionCodec.Lz4),
         ("zstd", CompressionCodec.Zstd));
+
+    private static readonly Choices<StampPlacement> Stamps = new(
+        ("value", StampPlacement.Value),
+        ("header", StampPlacement.Header));
 
     private static readonly Choices<AcksMode> Acks = new(
         ("all", AcksMode.All),
@@ -76,11 +80,13 @@ internal static partial class TopicReader
         var headers = Optional(reader, "headers", (n, p) => DistributionReader.ReadHeaders(context, n, p), HeaderShape.None, ref valid);
         var volume = reader.Choice("volume", Volumes);
         var compression = reader.Choice("compression", Codecs);
+        var stamp = reader.Choice("stamp", Stamps);
         var producers = reader.Integer("producers", 1, 64);
         var producer = Optional(reader, "producer", (n, p) => ReadProducer(context, n, p), ProducerSettings.Default, ref valid);
         var configs = reader.StringMap("configs", "a mapping of topic configs such as {retention.ms: 86400000, cleanup.policy: delete}");
         valid &= (reader.Find("volume") is null || volume is not null)
             && (reader.Find("compression") is null || compression is not null)
+            && (reader.Find("stamp") is null || stamp is not null)
             && (reader.Find("producers") is null || producers is not null);
 
         if (!valid)
@@ -100,6 +106,7 @@ internal static partial class TopicReader
             Volume = volume,
             Headers = headers!,
             Compression = compression ?? CompressionCodec.None,
+            Stamp = stamp ?? StampPlacement.Value,
             Producers = (int)(producers ?? 1),
             Producer = producer!,
             Configs = configs,
