@@ -29,6 +29,15 @@ internal sealed record BenchOptions
     /// <summary>When set, the results are appended to this markdown file.</summary>
     public string? MarkdownFile { get; init; }
 
+    /// <summary>The generator child's cluster.</summary>
+    public string? Bootstrap { get; init; }
+
+    /// <summary>The generator child's measured topic.</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The topic the generator child warms up into before its measured run.</summary>
+    public string? WarmUpTopic { get; init; }
+
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
@@ -46,6 +55,9 @@ internal sealed record BenchOptions
                 "--producers" => options with { Producers = NextInt() },
                 "--markdown" => options with { MarkdownFile = Next() },
                 "--only" => options with { Only = Next() },
+                "--bootstrap" => options with { Bootstrap = Next() },
+                "--topic" => options with { Topic = Next() },
+                "--warm-up-topic" => options with { WarmUpTopic = Next() },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

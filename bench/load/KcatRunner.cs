@@ -37,8 +37,11 @@ internal sealed class KcatRunner : IDisposable
         ("message.timeout.ms", "120000"),
     ];
 
-    /// <summary>Whether kcat can also run on the generator's librdkafka (see <see cref="UseGeneratorLibrary"/>).</summary>
-    public bool HasGeneratorLibrary { get; private set; }
+    /// <summary>The generator's librdkafka, when kcat can also run on it (see <see cref="UseGeneratorLibrary"/>).</summary>
+    public string? GeneratorLibrary { get; private set; }
+
+    /// <summary>Whether kcat can also run on the generator's librdkafka.</summary>
+    public bool HasGeneratorLibrary => GeneratorLibrary is not null;
 
     /// <summary>kcat's version line for the library it links, or for the generator's when <paramref name="generatorLibrary"/>.</summary>
     public string Version(bool generatorLibrary = false)
@@ -56,6 +59,33 @@ internal sealed class KcatRunner : IDisposable
         return line.Trim();
     }
 
+    /// <summary>The librdkafka version in <see cref="Version"/>'s line, such as <c>2.0.2</c>; "unknown" when it names none.</summary>
+    public string LibraryVersion(bool generatorLibrary = false)
+    {
+        var words = Version(generatorLibrary).Split(' ');
+        var at = Array.IndexOf(words, "librdkafka");
+        return at >= 0 && at + 1 < words.Length ? words[at + 1] : "unknown";
+    }
+
+    /// <summary>
+    /// The librdkafka kcat links, as the dynamic loader resolves it for kcat (<c>ldd</c>) with symbolic links resolved,
+    /// the way <c>/proc/PID/maps</c> names it; null when there is no kcat, or the loader does not find its librdkafka.
+    /// </summary>
+    public static string? LinkedLibrary()
+    {
+        var kcat = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Select(folder => Path.Combine(folder, "kcat"))
+            .FirstOrDefault(File.Exists);
+
+        // ldd's line: "librdkafka.so.1 => /lib/x86_64-linux-gnu/librdkafka.so.1 (0x...)", or "=> not found".
+        var linked = kcat is null ? null : Output("ldd", kcat)?.Split('\n')
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Where(f => f.Length >= 3 && f[0].StartsWith("librdkafka.so", StringComparison.Ordinal) && f[1] == "=>" && f[2].StartsWith('/'))
+            .Select(f => f[2])
+            .FirstOrDefault();
+        return linked is null ? null : Output("realpath", "-e", linked)?.Trim();
+    }
+
     /// <summary>
     /// Lets kcat run on the librdkafka this process loaded for the generator (librdkafka.redist's build, usually
     /// newer than the distribution's that kcat links): a folder holding it under kcat's soname, for LD_LIBRARY_PATH.
@@ -63,11 +93,7 @@ internal sealed class KcatRunner : IDisposable
     /// </summary>
     public void UseGeneratorLibrary()
     {
-        var loaded = File.ReadLines("/proc/self/maps")
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(f => f.Length >= 6 && f[5].Contains("librdkafka", StringComparison.Ordinal) && f[5].EndsWith(".so", StringComparison.Ordinal))
-            .Select(f => f[5])
-            .FirstOrDefault();
+        var loaded = GeneratorRunner.LoadedLibraries().FirstOrDefault();
         if (loaded is null)
         {
             return;
@@ -77,7 +103,7 @@ internal sealed class KcatRunner : IDisposable
         var link = Path.Combine(_libraryFolder, "librdkafka.so.1");
         File.Delete(link);
         File.CreateSymbolicLink(link, loaded);
-        HasGeneratorLibrary = true;
+        GeneratorLibrary = loaded;
     }
 
     /// <summary>
@@ -85,7 +111,7 @@ internal sealed class KcatRunner : IDisposable
     /// a 41-byte header named like the harness's stamp, which is the generator's extra work per record as far as
     /// librdkafka and the broker are concerned; with <paramref name="generatorLibrary"/>, on the generator's librdkafka.
     /// </summary>
-    public async Task<(TimeSpan Elapsed, TimeSpan Cpu)> ProduceAsync(string bootstrapServers, string topic, bool stampSizedHeader = false, bool generatorLibrary = false)
+    public async Task<(TimeSpan Elapsed, TimeSpan Cpu)> ProduceAsync(string bootstrapServers, string topic, CancellationToken cancellation, bool stampSizedHeader = false, bool generatorLibrary = false)
     {
         var header = stampSizedHeader ? $"-H hx-stamp={new string('s', 41)} " : string.Empty;
         var settings = string.Join(' ', Settings.Select(s => $"-X {s.Name}={s.Value}"));
@@ -103,7 +129,11 @@ internal sealed class KcatRunner : IDisposable
         using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        using (cancellation.Register(() => process.Kill(entireProcessTree: true)))
+        {
+            await process.WaitForExitAsync(cancellation);
+        }
+
         var elapsed = clock.Elapsed;
         if (process.ExitCode != 0)
         {
@@ -113,6 +143,24 @@ internal sealed class KcatRunner : IDisposable
 
         var children = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ');
         return (elapsed, ParseTimes(children[0]) + ParseTimes(children[1]));
+    }
+
+    /// <summary>A command's standard output (its errors go to ours); null when it cannot start or fails.</summary>
+    private static string? Output(string file, params string[] arguments)
+    {
+        var info = new ProcessStartInfo(file, arguments) { UseShellExecute = false, RedirectStandardOutput = true };
+        try
+        {
+            using var process = Process.Start(info);
+            var text = process?.StandardOutput.ReadToEnd();
+            process?.WaitForExit();
+            return process?.ExitCode == 0 ? text : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // Not installed.
+            return null;
+        }
     }
 
     /// <summary>Reads bash's <c>0m1.234s</c>.</summary>
