@@ -27,6 +27,9 @@ public sealed class BrokerProcess : IDisposable
 
     public async Task CreateTopicAsync(string name, int partitions) => await AskAsync($"create {name} {partitions}");
 
+    /// <summary>Deletes a topic and has the broker collect its memory before answering.</summary>
+    public async Task DeleteTopicAsync(string name) => await AskAsync($"delete {name}");
+
     /// <summary>Records stored in a topic (the sum of its partitions' high watermarks).</summary>
     public async Task<long> CountAsync(string topic, int partitions) => long.Parse(await AskAsync($"count {topic} {partitions}"), CultureInfo.InvariantCulture);
 

@@ -5,7 +5,7 @@ namespace Harness.Bench.Support;
 
 /// <summary>
 /// The broker child process: an embedded cluster driven over stdin, so the memory and CPU of the clients being
-/// measured are counted apart from the brokers'. Commands: <c>create T N</c>, <c>count T N</c> (sum of high
+/// measured are counted apart from the brokers'. Commands: <c>create T N</c>, <c>delete T</c>, <c>count T N</c> (sum of high
 /// watermarks), <c>marks T N</c> (each high watermark), <c>cpu</c>, <c>stats</c>, <c>quit</c>.
 /// </summary>
 public static class BrokerServer
@@ -21,6 +21,13 @@ public static class BrokerServer
             {
                 case "create":
                     cluster.CreateTopic(words[1], Number(words[2]));
+                    Console.WriteLine("ok");
+                    break;
+                case "delete":
+                    // Collected at once, so a measured run neither carries the earlier runs' gigabytes nor pays
+                    // for collecting them.
+                    cluster.DeleteTopic(words[1]);
+                    GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
                     Console.WriteLine("ok");
                     break;
                 case "count":

@@ -25,6 +25,7 @@ internal static class BenchRun
         await broker.CreateTopicAsync("warm-up", options.Partitions);
         await GeneratorRunner.WarmUpAsync(broker.BootstrapServers, "warm-up", options, cancellation);
         await kcat.ProduceAsync(broker.BootstrapServers, "warm-up", cancellation);
+        await broker.DeleteTopicAsync("warm-up");
         kcat.UseGeneratorLibrary();
 
         // The generator on kcat's own librdkafka, so the two can also be compared on the library kcat ships with.
@@ -59,6 +60,11 @@ internal static class BenchRun
 
                 // The child warms up before the broker's CPU time is read, so only its measured run counts.
                 using var child = tool == GeneratorKcatLibrary ? await StartGeneratorProcessAsync(broker, topic, run, kcatLibrary!, options, cancellation) : null;
+                if (child is not null)
+                {
+                    await broker.DeleteTopicAsync(WarmUpTopic(run));
+                }
+
                 var brokerCpu = await broker.CpuAsync();
                 var (elapsed, clientCpu) = tool switch
                 {
@@ -74,6 +80,10 @@ internal static class BenchRun
                 }
 
                 var measurement = new Measurement(run + 1, tool, stored, elapsed, await broker.CpuAsync() - brokerCpu, clientCpu);
+
+                // Every run starts on a broker holding nothing: otherwise the stored gigabytes of earlier runs grow
+                // the broker's heap, and its collections land on whichever tool happens to run then.
+                await broker.DeleteTopicAsync(topic);
                 results.Add(measurement);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"run {run + 1} {tool}: {measurement.RecordsPerSecond:N0} records/s ({elapsed.TotalSeconds:0.00} s, broker CPU {measurement.BrokerCpu.TotalSeconds:0.00} s, client CPU {clientCpu.TotalSeconds:0.00} s)"));
@@ -106,12 +116,14 @@ internal static class BenchRun
         return met ? 0 : 1;
     }
 
+    private static string WarmUpTopic(int run) => $"warm-up-lib-{run}";
+
     private static bool IsGenerator(string tool) => tool is Generator or GeneratorKcatLibrary;
 
     /// <summary>The generator in a child process on <paramref name="library"/>, warmed up into a topic of its own for this run.</summary>
     private static async Task<GeneratorProcess> StartGeneratorProcessAsync(BrokerProcess broker, string topic, int run, string library, BenchOptions options, CancellationToken cancellation)
     {
-        var warmUpTopic = $"warm-up-lib-{run}";
+        var warmUpTopic = WarmUpTopic(run);
         await broker.CreateTopicAsync(warmUpTopic, options.Partitions);
         return await GeneratorProcess.StartAsync(broker.BootstrapServers, warmUpTopic, topic, library, options, cancellation);
     }

@@ -68,6 +68,15 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Deletes a topic and everything stored in it, as a DeleteTopics request would.</summary>
+    public void DeleteTopic(string name)
+    {
+        if (_state.DeleteTopic(name) != ErrorCode.None)
+        {
+            throw new InvalidOperationException($"cannot delete topic '{name}': it does not exist");
+        }
+    }
+
     /// <summary>The high watermark (next offset) of a partition.</summary>
     public long HighWatermark(string topic, int partition) => Partition(topic, partition).Log.HighWatermark;
 
