@@ -15,4 +15,10 @@ if (parse.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
+if (Harness.RdKafka.LibraryResolver.CheckOverride() is { } libraryError)
+{
+    Console.Error.WriteLine($"harness: {libraryError}");
+    return ExitCodes.Environment;
+}
+
 return await parse.InvokeAsync().ConfigureAwait(false);

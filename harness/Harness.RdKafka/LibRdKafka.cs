@@ -47,6 +47,9 @@ public static unsafe partial class LibRdKafka
 
     private const string Library = "librdkafka";
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_version_str")]
+    public static partial nint VersionString();
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_conf_new")]
     public static partial nint ConfNew();
 

@@ -23,6 +23,39 @@ public static class LibraryResolver
         return true;
     });
 
+    /// <summary>
+    /// Null when <see cref="OverrideVariable"/> is unset or names a loadable librdkafka; otherwise a one-line error
+    /// naming the variable and the fix. Programs call it at start-up, so a wrong path stops them before they start
+    /// clusters or child processes rather than on the first client's thread.
+    /// </summary>
+    public static string? CheckOverride()
+    {
+        if (Environment.GetEnvironmentVariable(OverrideVariable) is not { Length: > 0 } chosen)
+        {
+            return null;
+        }
+
+        if (!NativeLibrary.TryLoad(chosen, out var handle))
+        {
+            return $"{OverrideVariable}={chosen}: cannot load it (no such file, or not a shared library for this platform); point it at a librdkafka.so or unset it to use librdkafka.redist's build";
+        }
+
+        var isLibrdkafka = NativeLibrary.TryGetExport(handle, "rd_kafka_version", out _);
+        NativeLibrary.Free(handle);
+        return isLibrdkafka ? null : $"{OverrideVariable}={chosen}: that library is not librdkafka (it has no rd_kafka_version); point it at a librdkafka.so or unset it";
+    }
+
+    /// <summary>
+    /// The librdkafka the native clients use, for reports: its version, and the path when <see cref="OverrideVariable"/>
+    /// chose it (for example "2.16.0" or "2.0.2 (HARNESS_LIBRDKAFKA=/usr/lib/x86_64-linux-gnu/librdkafka.so.1)").
+    /// </summary>
+    public static string Describe()
+    {
+        EnsureRegistered();
+        var version = LibRdKafka.Text(LibRdKafka.VersionString());
+        return Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } chosen ? $"{version} ({OverrideVariable}={chosen})" : version;
+    }
+
     /// <summary>Registers the resolver once per process; call before the first librdkafka call.</summary>
     public static void EnsureRegistered() => _ = Registration.Value;
 

@@ -34,7 +34,6 @@ public sealed unsafe class NativeConsumer : IDisposable
     {
         LibraryResolver.EnsureRegistered();
         var error = stackalloc byte[ErrorBufferSize];
-        var conf = LibRdKafka.ConfNew();
         var all = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["group.id"] = "harness-native-consumer",
@@ -46,14 +45,7 @@ public sealed unsafe class NativeConsumer : IDisposable
             all[name] = value;
         }
 
-        foreach (var (name, value) in all)
-        {
-            if (LibRdKafka.ConfSet(conf, name, value, error, ErrorBufferSize) != LibRdKafka.ConfOk)
-            {
-                LibRdKafka.ConfDestroy(conf);
-                throw new ArgumentException($"consumer setting {name}={value} refused: {LibRdKafka.Text((nint)error)}", nameof(settings));
-            }
-        }
+        var conf = NativeConfiguration.Create(all, "consumer");
 
         _log = NativeLog.Attach(conf, log);
         _handle = LibRdKafka.New(LibRdKafka.ConsumerType, conf, error, ErrorBufferSize);

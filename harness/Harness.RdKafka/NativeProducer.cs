@@ -39,15 +39,7 @@ public sealed unsafe class NativeProducer : IDisposable
     {
         LibraryResolver.EnsureRegistered();
         var error = stackalloc byte[ErrorBufferSize];
-        var conf = LibRdKafka.ConfNew();
-        foreach (var (name, value) in settings)
-        {
-            if (LibRdKafka.ConfSet(conf, name, value, error, ErrorBufferSize) != LibRdKafka.ConfOk)
-            {
-                LibRdKafka.ConfDestroy(conf);
-                throw new ArgumentException($"producer setting {name}={value} refused: {LibRdKafka.Text((nint)error)}", nameof(settings));
-            }
-        }
+        var conf = NativeConfiguration.Create(settings, "producer");
 
         // Delivery reports arrive as events on the main queue, served in batches by Poll; errors keep going to
         // librdkafka's log, and a record that fails comes back as a failed delivery.

@@ -29,6 +29,12 @@ try
         return 0;
     }
 
+    if (Harness.RdKafka.LibraryResolver.CheckOverride() is { } libraryError)
+    {
+        Log(libraryError);
+        return 2;
+    }
+
     var warnings = new List<string>();
     settings = ReplicatorSettingsReader.Read(options.LoadProperties(), options.Flow, warnings);
     warnings.ForEach(w => Log($"warning: {w}"));

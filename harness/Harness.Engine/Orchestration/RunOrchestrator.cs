@@ -11,6 +11,7 @@ using Harness.Engine.Replicators;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
 using Harness.Mm2.Policies;
+using Harness.RdKafka;
 using Harness.Reports;
 using Harness.Reports.Model;
 using ReportAnomaly = Harness.Reports.Model.AnomalyExample;
@@ -239,7 +240,8 @@ public sealed class RunOrchestrator
             PartialReason = partialReason,
             Verdict = verdict,
             ErrorMessage = error,
-            Environment = RunEnvironment.Capture(HarnessVersion, source?.Backend ?? "none", target?.Backend ?? "none", replicator?.Kind ?? scenario.Replicator.Kind.ToString().ToLowerInvariant()),
+            Environment = RunEnvironment.Capture(HarnessVersion, source?.Backend ?? "none", target?.Backend ?? "none", replicator?.Kind ?? scenario.Replicator.Kind.ToString().ToLowerInvariant())
+                with { Librdkafka = LibraryResolver.Describe() },
             Checks = checks,
             Parity = verification?.Result.Partitions.Select(ToReport).ToList() ?? [],
             Anomalies = verification?.Result.Examples.Select(ToReport).ToList() ?? [],

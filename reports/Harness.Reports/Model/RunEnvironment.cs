@@ -26,6 +26,12 @@ public sealed record RunEnvironment
     /// <summary>The replicator kind: "builtin", "mm2", "connect" or "command".</summary>
     public required string ReplicatorKind { get; init; }
 
+    /// <summary>
+    /// The librdkafka build the harness's own clients (load generator, verifier, built-in replicator) ran on, with
+    /// the path when HARNESS_LIBRDKAFKA chose it; null when not recorded (results written before schema 1.1 had it).
+    /// </summary>
+    public string? Librdkafka { get; init; }
+
     /// <summary>Describes the current process's machine, OS and runtime together with the given run settings.</summary>
     /// <param name="harnessVersion">The harness version.</param>
     /// <param name="sourceClusterBackend">The source cluster backend.</param>

@@ -93,6 +93,11 @@ internal sealed class HeaderSection : IHtmlSection
         yield return ("Source cluster", environment.SourceClusterBackend);
         yield return ("Target cluster", environment.TargetClusterBackend);
         yield return (".NET", environment.DotNetVersion);
+        if (environment.Librdkafka is { } librdkafka)
+        {
+            yield return ("librdkafka", librdkafka);
+        }
+
         yield return ("OS", environment.OperatingSystem);
         yield return ("Machine", environment.MachineName);
     }
