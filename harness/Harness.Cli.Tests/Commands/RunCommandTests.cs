@@ -47,6 +47,32 @@ public sealed class RunCommandTests
     }
 
     [Test]
+    public async Task A_builtin_replicator_that_refuses_its_configuration_stops_the_run_at_once_with_its_reason_and_exit_2()
+    {
+        var directory = Directory.CreateTempSubdirectory("harness-run-");
+        var file = Path.Combine(directory.FullName, "refused.yaml");
+        await File.WriteAllTextAsync(file, """
+            name: refused
+            seed: 7
+            topics:
+              - {name: orders, partitions: 2, rate: 1000, records: 60_000, size: 100}
+            replicator:
+              properties: {harness.sabotage.bogus.every: 5}
+            """);
+
+        var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(2), directory.FullName, "run", file, "--output", "runs");
+
+        exitCode.Should().Be(2, $"output:\n{stdout}\n{stderr}");
+        var error = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle().Subject;
+        error.Should().StartWith("harness: the built-in replicator refused its configuration (exit code 2): ")
+            .And.Contain("unknown sabotage key 'harness.sabotage.bogus.every'").And.EndWith("replicator.log");
+        var results = Results(Path.Combine(directory.FullName, stdout.TrimEnd().Split('\n')[^1].Trim()));
+        results.GetProperty("verdict").GetString().Should().Be("error");
+        results.GetProperty("parity").EnumerateArray().Sum(p => p.GetProperty("produced").GetInt64())
+            .Should().BeLessThan(60_000, "the load stops with the replicator instead of running its full minute");
+    }
+
+    [Test]
     public async Task Run_with_a_lossy_command_replicator_fails_with_the_exact_number_of_lost_records()
     {
         var directory = Directory.CreateTempSubdirectory("harness-run-");

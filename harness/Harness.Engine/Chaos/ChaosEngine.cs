@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Load;
+using Harness.Engine.Orchestration;
 
 namespace Harness.Engine.Chaos;
 
@@ -18,6 +19,7 @@ internal sealed class ChaosEngine
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly object _lock = new();
+    private readonly TaskCompletionSource<HarnessEnvironmentException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _loadStart;
     private int _expectedDown;
     private int _active;
@@ -32,6 +34,12 @@ internal sealed class ChaosEngine
     }
 
     public int Active => Volatile.Read(ref _active);
+
+    /// <summary>
+    /// Completes when the built-in replicator ends on its own with an exit code that says it cannot run at all
+    /// (2: its configuration, 3: a cluster it cannot reach): the rest of the run could only count every record lost.
+    /// </summary>
+    public Task<HarnessEnvironmentException> Fatal => _fatal.Task;
 
     public int Done => Volatile.Read(ref _done);
 
@@ -77,6 +85,11 @@ internal sealed class ChaosEngine
                 var code = _context.Replicator.ExitCode;
                 var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
                 Incident("replicatorExit", $"the replicator {what} without a fault asking for it");
+                if (_context.Replicator.Kind == "builtin" && code is 2 or 3)
+                {
+                    _fatal.TrySetResult(BuiltinCannotRun(code.Value));
+                    return;
+                }
                 if (_faults.Any(f => f.RestartReplicatorOnFailure))
                 {
                     _context.Replicator.Start();
@@ -101,6 +114,25 @@ internal sealed class ChaosEngine
                 }
             }
         }
+    }
+
+    /// <summary>The built-in replicator's own last words (it logs the reason and the fix) and where its log is.</summary>
+    private HarnessEnvironmentException BuiltinCannotRun(int code)
+    {
+        string? reason = null;
+        try
+        {
+            reason = File.ReadLines(_context.Replicator.LogPath).LastOrDefault(l => l.StartsWith("harness-replicator:", StringComparison.Ordinal))?["harness-replicator:".Length..].Trim();
+        }
+        catch (IOException)
+        {
+            // The log is only for the message; the exit code alone still ends the run.
+        }
+
+        var what = code == 2 ? "refused its configuration" : "could not reach a cluster";
+        return new HarnessEnvironmentException(
+            $"the built-in replicator {what} (exit code {code}): {reason ?? "no reason logged"}; see {_context.Replicator.LogPath}",
+            code == 2 ? ExitCodes.BadInput : ExitCodes.Environment);
     }
 
     private async Task RunFaultAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)

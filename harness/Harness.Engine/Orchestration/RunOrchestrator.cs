@@ -104,13 +104,27 @@ public sealed class RunOrchestrator
             sampler = new RunSampler(source, target, topics, load.Counters, load.PlannedRecords, _progress, options.SampleInterval, clock, latency, metricsFile, chaos, () => verifier.NewestReplicatedTimestampMs);
             sampler.Start();
             watch = chaos.WatchAsync(watching.Token);
-            var loading = load.RunAsync(cancellation);
-            var faults = chaos.RunAsync(loading, cancellation);
+            using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var loading = load.RunAsync(stopLoad.Token);
+            var faults = chaos.RunAsync(loading, stopLoad.Token);
+            if (await Task.WhenAny(loading, chaos.Fatal).ConfigureAwait(false) == chaos.Fatal)
+            {
+                // Nothing the run does next can mean anything: stop the load and end with the replicator's reason.
+                await stopLoad.CancelAsync().ConfigureAwait(false);
+                await Task.WhenAll(loading, faults).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                throw await chaos.Fatal.ConfigureAwait(false);
+            }
+
             await loading.ConfigureAwait(false);
             if (plan.Count > 0)
             {
                 Enter("faults", sampler);
                 await faults.ConfigureAwait(false);
+            }
+
+            if (chaos.Fatal.IsCompletedSuccessfully)
+            {
+                throw await chaos.Fatal.ConfigureAwait(false);
             }
 
             cancellation.ThrowIfCancellationRequested();
@@ -169,7 +183,7 @@ public sealed class RunOrchestrator
         catch (HarnessEnvironmentException e)
         {
             error = e.Message;
-            exitCode = ExitCodes.Environment;
+            exitCode = e.ExitCode;
         }
         finally
         {
