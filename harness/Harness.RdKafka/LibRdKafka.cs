@@ -128,21 +128,6 @@ public static unsafe partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_consume_batch_queue")]
     public static partial nint ConsumeBatchQueue(nint queue, int timeoutMs, RdKafkaMessage** messages, nuint size);
 
-    [LibraryImport(Library, EntryPoint = "rd_kafka_message_destroy")]
-    public static partial void MessageDestroy(RdKafkaMessage* message);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_message_timestamp")]
-    public static partial long MessageTimestamp(RdKafkaMessage* message, int* timestampType);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_message_headers")]
-    public static partial int MessageHeaders(RdKafkaMessage* message, nint* headers);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_header_cnt")]
-    public static partial nuint HeaderCount(nint headers);
-
-    [LibraryImport(Library, EntryPoint = "rd_kafka_header_get_all")]
-    public static partial int HeaderGetAll(nint headers, nuint index, byte** name, byte** value, nuint* size);
-
     [LibraryImport(Library, EntryPoint = "rd_kafka_headers_copy")]
     public static partial nint HeadersCopy(nint headers);
 

@@ -6,8 +6,8 @@ namespace Harness.Engine.Verification;
 
 /// <summary>
 /// A consumed record's parts as spans over librdkafka's memory, valid until the record is released: the verifier
-/// reads every record this way, so reading one copies and allocates nothing, and the few librdkafka calls it needs
-/// skip the runtime's GC transition.
+/// reads every record this way, so reading one copies and allocates nothing (its timestamp and release are
+/// <see cref="NativeConsumer"/>'s, like the replicator's).
 /// </summary>
 internal static unsafe class NativeRecord
 {
@@ -20,14 +20,6 @@ internal static unsafe class NativeRecord
     /// <summary>The value; empty for a null value.</summary>
     public static ReadOnlySpan<byte> Value(RdKafkaMessage* message) =>
         message->Payload == 0 ? default : new ReadOnlySpan<byte>((void*)message->Payload, checked((int)message->Length));
-
-    /// <summary>The record's timestamp in Unix milliseconds, or -1 when it has none.</summary>
-    public static long Timestamp(RdKafkaMessage* message)
-    {
-        int type;
-        var timestamp = LibRdKafka.MessageTimestampInPlace(message, &type);
-        return type == LibRdKafka.TimestampNotAvailable ? -1 : timestamp;
-    }
 
     /// <summary>
     /// The record's stamp bytes, from its last <c>hx-stamp</c> header or else from the start of its value, and the
@@ -46,9 +38,6 @@ internal static unsafe class NativeRecord
         return ValueStamp.TrySplit(value, out stamp, out hashedValue);
     }
 
-    /// <summary>Gives the record back to librdkafka.</summary>
-    public static void Release(nint message) => LibRdKafka.MessageDestroyInPlace((RdKafkaMessage*)message);
-
     /// <summary>
     /// The value of the last header named <paramref name="name"/> (the one a client reading headers by name sees),
     /// empty when that header has a null value; false when the record has no such header.
@@ -60,17 +49,17 @@ internal static unsafe class NativeRecord
     {
         value = default;
         nint headers;
-        if (LibRdKafka.MessageHeadersInPlace(message, &headers) != 0)
+        if (LibRdKafka.MessageHeaders(message, &headers) != 0)
         {
             return false;
         }
 
-        for (var index = LibRdKafka.HeaderCountInPlace(headers); index-- > 0;)
+        for (var index = LibRdKafka.HeaderCount(headers); index-- > 0;)
         {
             byte* headerName;
             byte* headerValue;
             nuint size;
-            if (LibRdKafka.HeaderGetAllInPlace(headers, index, &headerName, &headerValue, &size) == 0 && Named(headerName, name))
+            if (LibRdKafka.HeaderGetAll(headers, index, &headerName, &headerValue, &size) == 0 && Named(headerName, name))
             {
                 value = headerValue == null ? default : new ReadOnlySpan<byte>(headerValue, checked((int)size));
                 return true;

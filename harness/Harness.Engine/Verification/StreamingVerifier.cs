@@ -221,7 +221,7 @@ public sealed class StreamingVerifier : IDisposable
         {
             foreach (var pointer in batch)
             {
-                NativeRecord.Release(pointer);
+                NativeConsumer.Release(pointer);
             }
 
             Interlocked.Add(ref _recordsRead, records);
@@ -340,7 +340,7 @@ public sealed class StreamingVerifier : IDisposable
             return;
         }
 
-        var timestamp = NativeRecord.Timestamp(record);
+        var timestamp = NativeConsumer.Timestamp(record);
         var corruption = status == StampStatus.Damaged ? "stamp bytes changed"
             : RecordStamp.HashContent(NativeRecord.Key(record), hashedValue) != stamp.ContentHash ? "key or value differs from what was produced"
             : timestamp != stamp.TimestampMs ? $"timestamp {timestamp} differs from the produced {stamp.TimestampMs}"
