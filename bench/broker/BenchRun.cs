@@ -12,7 +12,7 @@ internal static class BenchRun
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
         using var broker = await BrokerProcess.StartAsync(options.Brokers);
         Console.WriteLine($"broker child at {broker.BootstrapServers}; {options.Records:N0} records of {options.ValueBytes} bytes, {options.Partitions} partitions, {options.Brokers} brokers");
         var results = new List<Measurement>();
@@ -113,7 +113,6 @@ internal static class BenchRun
     }
 
     /// <summary>The 1-minute load average: other work on the machine competes with the client and the broker for cores.</summary>
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F0} MiB");
 }

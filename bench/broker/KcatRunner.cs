@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
+using Harness.Bench.Support;
 
 namespace Harness.Broker.Bench;
 
@@ -36,22 +35,5 @@ internal static class KcatRunner
         return new Measurement("kcat 1.7.1 (librdkafka 2.0.2)", "consume (-C -e, to /dev/null)", options.Records, (long)options.Records * options.ValueBytes, elapsed);
     }
 
-    private static async Task<TimeSpan> RunAsync(string command)
-    {
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add(command);
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var elapsed = clock.Elapsed;
-        if (process.ExitCode != 0)
-        {
-            var message = await errors;
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"`{command}` exited {process.ExitCode}: {message}"));
-        }
-
-        return elapsed;
-    }
+    private static async Task<TimeSpan> RunAsync(string command) => (await TimedCommand.RunAsync(command)).Elapsed;
 }

@@ -16,7 +16,7 @@ internal static class BenchRun
 
     public static async Task<int> RunAsync(BenchOptions options, CancellationToken cancellation)
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
         using var broker = await BrokerProcess.StartAsync(options.Brokers);
         using var kcat = new KcatRunner(options);
         Console.Error.WriteLine($"broker at {broker.BootstrapServers}; load average {loadBefore}");
@@ -161,13 +161,7 @@ internal static class BenchRun
                 $"Exit code 1: neither the median generator against the median kcat -P ({direct:0.00}x) nor the generator against kcat -P on the same library for every librdkafka kcat -P ran on ({each}) reaches 1.0x."));
     }
 
-    private static double Median(List<Measurement> results, string tool) => Median(results.Where(r => r.Tool == tool).Select(r => r.RecordsPerSecond));
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];
-    }
+    private static double Median(List<Measurement> results, string tool) => Medians.Of(results.Where(r => r.Tool == tool).Select(r => r.RecordsPerSecond));
 
     private static string Report(BenchOptions options, string kcatVersion, string library, List<Measurement> results, List<SameLibraryComparison> sameLibrary, string verdict, string loadBefore)
     {
@@ -206,22 +200,11 @@ internal static class BenchRun
         }
 
         var cpu = results.GroupBy(r => r.Tool)
-            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Median(g.Select(r => r.ClientCpu.TotalSeconds * 1e6 / r.Records)):0.00} s"));
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {Medians.Of(g.Select(r => r.ClientCpu.TotalSeconds * 1e6 / r.Records)):0.00} s"));
         text.AppendLine(CultureInfo.InvariantCulture, $"Median client CPU per million records: {string.Join(", ", cpu)}.");
         text.AppendLine(verdict);
         text.AppendLine();
         return text.ToString();
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }

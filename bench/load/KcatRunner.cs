@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Harness.Bench.Support;
 
 namespace Harness.Load.Bench;
 
@@ -44,20 +45,7 @@ internal sealed class KcatRunner : IDisposable
     public bool HasGeneratorLibrary => GeneratorLibrary is not null;
 
     /// <summary>kcat's version line for the library it links, or for the generator's when <paramref name="generatorLibrary"/>.</summary>
-    public string Version(bool generatorLibrary = false)
-    {
-        var info = new ProcessStartInfo("kcat", "-V") { UseShellExecute = false, RedirectStandardOutput = true };
-        if (generatorLibrary)
-        {
-            info.Environment["LD_LIBRARY_PATH"] = _libraryFolder;
-        }
-
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var line = text.Split('\n').FirstOrDefault(l => l.Contains("librdkafka", StringComparison.Ordinal)) ?? string.Empty;
-        return line.Trim();
-    }
+    public string Version(bool generatorLibrary = false) => KcatVersion.Line(generatorLibrary ? _libraryFolder : null);
 
     /// <summary>The librdkafka version in <see cref="Version"/>'s line, such as <c>2.0.2</c>; "unknown" when it names none.</summary>
     public string LibraryVersion(bool generatorLibrary = false)
@@ -117,31 +105,9 @@ internal sealed class KcatRunner : IDisposable
         var settings = string.Join(' ', Settings.Select(s => $"-X {s.Name}={s.Value}"));
 
         // bash's `times` prints the CPU time of its finished children, which .NET cannot read after a child exits.
-        var info = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
-        info.ArgumentList.Add("-c");
-        info.ArgumentList.Add($"kcat -b {bootstrapServers} -P -t {topic} {header}{settings} -l {_input} && times");
-        if (generatorLibrary)
-        {
-            info.Environment["LD_LIBRARY_PATH"] = _libraryFolder;
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start kcat");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using (cancellation.Register(() => process.Kill(entireProcessTree: true)))
-        {
-            await process.WaitForExitAsync(cancellation);
-        }
-
-        var elapsed = clock.Elapsed;
-        if (process.ExitCode != 0)
-        {
-            var message = await errors;
-            throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture, $"kcat exited {process.ExitCode}: {message}"));
-        }
-
-        var children = (await output).Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ');
+        var environment = generatorLibrary ? new Dictionary<string, string> { ["LD_LIBRARY_PATH"] = _libraryFolder } : null;
+        var (elapsed, output) = await TimedCommand.RunAsync($"kcat -b {bootstrapServers} -P -t {topic} {header}{settings} -l {_input} && times", environment, cancellation);
+        var children = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1].Split(' ');
         return (elapsed, ParseTimes(children[0]) + ParseTimes(children[1]));
     }
 

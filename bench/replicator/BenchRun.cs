@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Harness.Bench.Support;
 
 namespace Harness.Replicator.Bench;
 
@@ -16,7 +17,7 @@ internal static class BenchRun
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var load = File.Exists("/proc/loadavg") ? (await File.ReadAllTextAsync("/proc/loadavg")).Split(' ')[0] : "n/a";
+        var load = MachineLoad.OneMinute();
         using var clusters = await ClusterProcess.StartAsync(options);
         clusters.CreateTopic("source", "bench", options.Partitions);
         Console.Error.WriteLine($"filling the source with {options.Records:N0} records of {options.ValueBytes} bytes...");

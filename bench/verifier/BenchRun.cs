@@ -15,7 +15,7 @@ internal static class BenchRun
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var loadBefore = LoadAverage();
+        var loadBefore = MachineLoad.OneMinute();
         using var broker = await BrokerProcess.StartAsync(options.Brokers);
         Console.Error.WriteLine($"broker at {broker.BootstrapServers}; load average {loadBefore}");
 
@@ -96,11 +96,7 @@ internal static class BenchRun
         return new Measurement(reader, options.Records, elapsed, elapsed, cpu, TimeSpan.Zero, peak, "-");
     }
 
-    private static double Median(List<Measurement> results, string reader)
-    {
-        var rates = results.Where(r => r.Reader == reader).Select(r => r.RecordsPerSecond).Order().ToList();
-        return rates[rates.Count / 2];
-    }
+    private static double Median(List<Measurement> results, string reader) => Medians.Of(results.Where(r => r.Reader == reader).Select(r => r.RecordsPerSecond));
 
     private static string Report(BenchOptions options, List<Measurement> results, string loadBefore, TimeSpan fillTime)
     {
@@ -111,7 +107,7 @@ internal static class BenchRun
         text.AppendLine(CultureInfo.InvariantCulture, $"#### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores (1-minute load average before the run {loadBefore}), .NET {Environment.Version}, {KcatRunner.Version()}; "
+            $"{Environment.ProcessorCount} cores (1-minute load average before the run {loadBefore}), .NET {Environment.Version}, {KcatVersion.Line()}; "
             + $"{options.Brokers} brokers, {options.Partitions} partitions, {options.Records:N0} stamped records of {options.ValueBytes}-byte values "
             + $"(filled by the load generator in {fillTime.TotalSeconds:0.0} s), loopback, Release build.");
         text.AppendLine();
@@ -135,15 +131,4 @@ internal static class BenchRun
         return text.ToString();
     }
 
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
 }
