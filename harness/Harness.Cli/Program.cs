@@ -1,5 +1,7 @@
+using System.CommandLine;
 using Harness.Cli;
-using Harness.Engine.Orchestration;
+using Harness.Cli.Output;
+using Harness.Engine.Runs;
 
 // The CLI is thin: parse, call the engine, map outcomes to exit codes.
 var parse = HarnessCommands.Build().Parse(args);
@@ -21,4 +23,13 @@ if (Harness.RdKafka.LibraryResolver.CheckOverride() is { } libraryError)
     return ExitCodes.Environment;
 }
 
-return await parse.InvokeAsync().ConfigureAwait(false);
+try
+{
+    // Expected failures are mapped here, once: System.CommandLine's own handler would print a stack trace and exit 1.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+}
+catch (HarnessException e)
+{
+    ConsoleErrors.Print(e);
+    return e.ExitCode;
+}

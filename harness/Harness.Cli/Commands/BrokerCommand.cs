@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Broker.Cluster;
 using Harness.Broker.Control;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 
 namespace Harness.Cli.Commands;
 
@@ -31,8 +31,7 @@ internal static class BrokerCommand
             var perCluster = parse.GetValue(brokers);
             if (count is < 1 or > 16 || perCluster is < 1 or > 64)
             {
-                Console.Error.WriteLine("harness broker: --clusters must be 1..16 and --brokers 1..64");
-                return ExitCodes.BadInput;
+                throw new HarnessException("broker: --clusters must be 1..16 and --brokers 1..64", ExitCodes.BadInput);
             }
 
             var started = new List<EmbeddedCluster>();
@@ -52,13 +51,12 @@ internal static class BrokerCommand
             }
             catch (System.Net.Sockets.SocketException e)
             {
-                Console.Error.WriteLine($"harness broker: cannot listen ({e.Message}); choose another --base-port or use 0 for ephemeral ports");
                 foreach (var cluster in started)
                 {
                     await cluster.DisposeAsync().ConfigureAwait(false);
                 }
 
-                return ExitCodes.Environment;
+                throw new HarnessException($"broker: cannot listen ({e.Message}); choose another --base-port or use 0 for ephemeral ports", ExitCodes.Environment, e);
             }
 
             await using var control = BrokerControlServer.Start(started, parse.GetValue(controlPort));

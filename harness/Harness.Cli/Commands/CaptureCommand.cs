@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Harness.Engine.Capture;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Cli.Commands;
@@ -29,14 +29,12 @@ internal static class CaptureCommand
         {
             if (!ScalarFormats.TryParseDuration(parse.GetValue(window), out var length) || length < TimeSpan.FromSeconds(1))
             {
-                Console.Error.WriteLine($"harness capture: --window '{parse.GetValue(window)}' is not a duration of at least 1s, such as 30s, 5m or 1h");
-                return ExitCodes.BadInput;
+                throw new HarnessException($"capture: --window '{parse.GetValue(window)}' is not a duration of at least 1s, such as 30s, 5m or 1h", ExitCodes.BadInput);
             }
 
             if (parse.GetValue(sample) < 0)
             {
-                Console.Error.WriteLine("harness capture: --sample must be 0 or more");
-                return ExitCodes.BadInput;
+                throw new HarnessException("capture: --sample must be 0 or more", ExitCodes.BadInput);
             }
 
             var client = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -45,8 +43,7 @@ internal static class CaptureCommand
                 var equals = setting.IndexOf('=', StringComparison.Ordinal);
                 if (equals <= 0)
                 {
-                    Console.Error.WriteLine($"harness capture: -X '{setting}' is not key=value");
-                    return ExitCodes.BadInput;
+                    throw new HarnessException($"capture: -X '{setting}' is not key=value", ExitCodes.BadInput);
                 }
 
                 client[setting[..equals].Trim()] = setting[(equals + 1)..];
@@ -59,16 +56,7 @@ internal static class CaptureCommand
                 Sample = parse.GetValue(sample),
                 ClientSettings = client,
             };
-            ClusterProfile profile;
-            try
-            {
-                profile = await ClusterCapture.CaptureAsync(options, message => Console.Error.WriteLine($"capture: {message}"), cancellation).ConfigureAwait(false);
-            }
-            catch (CaptureException e)
-            {
-                Console.Error.WriteLine($"harness capture: {e.Message}");
-                return ExitCodes.Environment;
-            }
+            var profile = await ClusterCapture.CaptureAsync(options, message => Console.Error.WriteLine($"capture: {message}"), cancellation).ConfigureAwait(false);
 
             var path = parse.GetValue(output)!;
             var text = ProfileScenarioWriter.Write(profile, parse.GetValue(name));
@@ -81,8 +69,7 @@ internal static class CaptureCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or DirectoryNotFoundException)
             {
-                Console.Error.WriteLine($"harness capture: cannot write {path}: {e.Message}");
-                return ExitCodes.Environment;
+                throw new HarnessException($"capture: cannot write {path}: {e.Message}; pass a writable path with -o", ExitCodes.Environment, e);
             }
 
             Console.Out.WriteLine($"{path}: {Count(scenario.Topics.Count, "topic")}, {Count(scenario.Consumers.Count, "consumer group")}, {profile.Topics.Sum(t => t.Rate):0.#} records/s over {profile.Window.TotalSeconds:0.#}s");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.Reports;
 using Harness.Reports.Compare;
 
@@ -92,7 +92,8 @@ internal static class ReportCommand
         }
         catch (ReportFormatException e)
         {
-            return BadInput(e.Message);
+            // The reports library knows no exit codes; its format errors are the user's input.
+            throw new HarnessException(e.Message, ExitCodes.BadInput, e);
         }
 
         if (comparison.Scenarios.Count > 1)
@@ -121,9 +122,5 @@ internal static class ReportCommand
     private static bool MissingValue(ParseResult parse, Option option) =>
         parse.GetResult(option) is { Implicit: false, Tokens.Count: 0 };
 
-    private static int BadInput(string message)
-    {
-        Console.Error.WriteLine($"harness: {message}");
-        return ExitCodes.BadInput;
-    }
+    private static int BadInput(string message) => throw new HarnessException(message, ExitCodes.BadInput);
 }

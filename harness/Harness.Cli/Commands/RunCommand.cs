@@ -2,6 +2,7 @@ using System.CommandLine;
 using Harness.Cli.Output;
 using Harness.Engine.Chaos;
 using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Cli.Commands;
@@ -21,17 +22,8 @@ internal static class RunCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var path = parse.GetValue(scenario)!;
-            Scenario loaded;
-            try
-            {
-                loaded = ScenarioLoader.LoadFile(path);
-                FaultPlan.Validate(loaded);
-            }
-            catch (ScenarioException e)
-            {
-                ConsoleErrors.Scenario(e);
-                return ExitCodes.BadInput;
-            }
+            var loaded = ScenarioLoader.LoadFile(path);
+            FaultPlan.Validate(loaded);
 
             var progress = new ConsoleProgress(Console.Out);
             progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind.ToString().ToLowerInvariant()} replicator");

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Harness.Cli.Output;
 using Harness.Engine.Chaos;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Cli.Commands;
@@ -26,7 +26,8 @@ internal static class ValidateCommand
                 }
                 catch (ScenarioException e)
                 {
-                    ConsoleErrors.Scenario(e);
+                    // Every file is checked: one file's problems must not hide the next one's.
+                    ConsoleErrors.Print(e);
                     failed++;
                 }
             }

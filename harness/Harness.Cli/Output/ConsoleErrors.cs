@@ -1,21 +1,16 @@
-using Harness.Engine.Scenarios;
+using Harness.Engine.Runs;
 
 namespace Harness.Cli.Output;
 
 /// <summary>Expected errors, printed one per line without a stack trace.</summary>
 internal static class ConsoleErrors
 {
-    public static void Scenario(ScenarioException e)
+    /// <summary>Prints every line of <paramref name="error"/>; a scenario's located problems keep their file:line:column form.</summary>
+    public static void Print(HarnessException error)
     {
-        if (e.Errors.Count == 0)
+        foreach (var line in error.Lines)
         {
-            Console.Error.WriteLine(e.Message);
-            return;
-        }
-
-        foreach (var error in e.Errors)
-        {
-            Console.Error.WriteLine(error.ToString());
+            Console.Error.WriteLine(error is Harness.Engine.Scenarios.ScenarioException ? line : $"harness: {line}");
         }
     }
 }

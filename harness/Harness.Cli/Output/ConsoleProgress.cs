@@ -1,5 +1,6 @@
 using System.Globalization;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
+using Harness.Reports.Model;
 
 namespace Harness.Cli.Output;
 
@@ -16,6 +17,8 @@ internal sealed class ConsoleProgress(TextWriter output) : IRunProgress
     public void Phase(string phase) => Write($"[phase] {phase}");
 
     public void Event(string message) => Write($"[event] {message}");
+
+    public void Check(CheckResult check) => Write($"[check] {(check.Passed ? "pass" : "FAIL")} {check.Name}: {check.Measured}");
 
     public void Sample(ProgressSnapshot s)
     {

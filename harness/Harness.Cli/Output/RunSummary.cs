@@ -1,4 +1,4 @@
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.Reports.Model;
 
 namespace Harness.Cli.Output;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Harness.Engine.Runs;
 
 namespace Harness.Engine.Capture;
 
@@ -16,7 +17,7 @@ public static class ClusterCapture
     /// <param name="options">What to capture and for how long.</param>
     /// <param name="progress">Receives one-line progress messages.</param>
     /// <param name="cancellation">Ends the capture early; the window then ends where it was.</param>
-    /// <exception cref="CaptureException">The cluster cannot be reached or refused a request.</exception>
+    /// <exception cref="HarnessException">The cluster cannot be reached or refused a request.</exception>
     public static async Task<ClusterProfile> CaptureAsync(CaptureOptions options, Action<string>? progress = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -114,7 +115,7 @@ public static class ClusterCapture
         }
         catch (ArgumentException e)
         {
-            throw new CaptureException($"client settings refused: {e.Message}", e);
+            throw new HarnessException($"client settings refused: {e.Message}", ExitCodes.Environment, e);
         }
     }
 
@@ -210,7 +211,7 @@ public static class ClusterCapture
         }
         catch (KafkaException e)
         {
-            throw new CaptureException($"cannot {what} at {options.Bootstrap}: {e.Error.Reason}; check that the cluster is up and the bootstrap servers and client settings are right", e);
+            throw new HarnessException($"cannot {what} at {options.Bootstrap}: {e.Error.Reason}; check that the cluster is up and the bootstrap servers and client settings are right", ExitCodes.Environment, e);
         }
     }
 
@@ -222,7 +223,7 @@ public static class ClusterCapture
         }
         catch (KafkaException e)
         {
-            throw new CaptureException($"cannot {what} at {options.Bootstrap}: {e.Error.Reason}; check that the cluster is up and the bootstrap servers and client settings are right", e);
+            throw new HarnessException($"cannot {what} at {options.Bootstrap}: {e.Error.Reason}; check that the cluster is up and the bootstrap servers and client settings are right", ExitCodes.Environment, e);
         }
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Load;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 
 namespace Harness.Engine.Chaos;
 
@@ -19,7 +19,7 @@ internal sealed class ChaosEngine
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly object _lock = new();
-    private readonly TaskCompletionSource<HarnessEnvironmentException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TaskCompletionSource<HarnessException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _loadStart;
     private int _expectedDown;
     private int _active;
@@ -39,7 +39,7 @@ internal sealed class ChaosEngine
     /// Completes when the built-in replicator ends on its own with an exit code that says it cannot run at all
     /// (2: its configuration, 3: a cluster it cannot reach): the rest of the run could only count every record lost.
     /// </summary>
-    public Task<HarnessEnvironmentException> Fatal => _fatal.Task;
+    public Task<HarnessException> Fatal => _fatal.Task;
 
     public int Done => Volatile.Read(ref _done);
 
@@ -117,7 +117,7 @@ internal sealed class ChaosEngine
     }
 
     /// <summary>The built-in replicator's own last words (it logs the reason and the fix) and where its log is.</summary>
-    private HarnessEnvironmentException BuiltinCannotRun(int code)
+    private HarnessException BuiltinCannotRun(int code)
     {
         string? reason = null;
         try
@@ -130,7 +130,7 @@ internal sealed class ChaosEngine
         }
 
         var what = code == 2 ? "refused its configuration" : "could not reach a cluster";
-        return new HarnessEnvironmentException(
+        return new HarnessException(
             $"the built-in replicator {what} (exit code {code}): {reason ?? "no reason logged"}; see {_context.Replicator.LogPath}",
             code == 2 ? ExitCodes.BadInput : ExitCodes.Environment);
     }

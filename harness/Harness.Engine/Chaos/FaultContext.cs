@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Harness.Engine.Clusters;
-using Harness.Engine.Orchestration;
 using Harness.Engine.Replicators;
+using Harness.Engine.Runs;
 
 namespace Harness.Engine.Chaos;
 

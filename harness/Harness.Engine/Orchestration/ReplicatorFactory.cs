@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Harness.Engine.Replicators;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Orchestration;
@@ -33,7 +34,7 @@ internal static class ReplicatorFactory
         var assembly = options.ReplicatorAssembly ?? Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
         if (!File.Exists(assembly))
         {
-            throw new HarnessEnvironmentException($"the built-in replicator is missing at {assembly}; rebuild with ./run.sh");
+            throw new HarnessException($"the built-in replicator is missing at {assembly}; rebuild with ./run.sh");
         }
 
         if (heapLimitMiB is { } limit)

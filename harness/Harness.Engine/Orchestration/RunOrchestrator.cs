@@ -7,8 +7,11 @@ using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
 using Harness.Engine.Clusters.Containers;
 using Harness.Engine.Load;
+using Harness.Engine.OffsetTranslation;
 using Harness.Engine.Replicators;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
+using Harness.Engine.Switchover;
 using Harness.Engine.Verification;
 using Harness.Mm2.Policies;
 using Harness.RdKafka;
@@ -180,7 +183,7 @@ public sealed class RunOrchestrator
             partialReason = $"interrupted during {sampler?.Phase ?? "start-up"} (Ctrl-C)";
             exitCode = ExitCodes.Interrupted;
         }
-        catch (HarnessEnvironmentException e)
+        catch (HarnessException e)
         {
             error = e.Message;
             exitCode = e.ExitCode;

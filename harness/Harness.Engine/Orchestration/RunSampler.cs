@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using Harness.Engine.Clusters;
 using Harness.Engine.Chaos;
+using Harness.Engine.Clusters;
 using Harness.Engine.Load;
+using Harness.Engine.Runs;
 using Harness.Engine.Verification;
 using Harness.Reports.Model;
 

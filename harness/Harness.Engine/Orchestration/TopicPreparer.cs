@@ -1,6 +1,7 @@
 using Confluent.Kafka;
-using Harness.Engine.Clients;
 using Confluent.Kafka.Admin;
+using Harness.Engine.Clients;
+using Harness.Engine.Runs;
 
 namespace Harness.Engine.Orchestration;
 
@@ -33,11 +34,11 @@ internal static class TopicPreparer
         catch (CreateTopicsException e)
         {
             var first = e.Results.First(r => r.Error.IsError);
-            throw new HarnessEnvironmentException($"could not create topic '{first.Topic}' on the {clusterRole} cluster at {bootstrap}: {first.Error.Reason}");
+            throw new HarnessException($"could not create topic '{first.Topic}' on the {clusterRole} cluster at {bootstrap}: {first.Error.Reason}");
         }
         catch (KafkaException e)
         {
-            throw new HarnessEnvironmentException($"cannot reach the {clusterRole} cluster at {bootstrap}: {e.Error.Reason}; check that it is up and the bootstrap servers are right");
+            throw new HarnessException($"cannot reach the {clusterRole} cluster at {bootstrap}: {e.Error.Reason}; check that it is up and the bootstrap servers are right");
         }
     }
 }

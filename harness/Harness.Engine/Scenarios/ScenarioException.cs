@@ -1,15 +1,17 @@
+using Harness.Engine.Runs;
+
 namespace Harness.Engine.Scenarios;
 
 /// <summary>
 /// A scenario file that cannot be used. <see cref="Exception.Message"/> is the first problem, on one line,
 /// so the CLI can print it without a stack trace; <see cref="Errors"/> holds every problem found.
 /// </summary>
-public sealed class ScenarioException : Exception
+public sealed class ScenarioException : HarnessException
 {
     /// <summary>Creates an exception for a list of problems.</summary>
     /// <param name="errors">At least one problem, the first one shown as the message.</param>
     public ScenarioException(IReadOnlyList<ScenarioError> errors)
-        : base(FirstMessage(errors))
+        : base(FirstMessage(errors), ExitCodes.BadInput)
     {
         Errors = errors;
     }
@@ -23,7 +25,7 @@ public sealed class ScenarioException : Exception
     /// <summary>Creates an exception with a message and no located problems.</summary>
     /// <param name="message">The message.</param>
     public ScenarioException(string message)
-        : base(message)
+        : base(message, ExitCodes.BadInput)
     {
         Errors = [];
     }
@@ -32,13 +34,16 @@ public sealed class ScenarioException : Exception
     /// <param name="message">The message.</param>
     /// <param name="innerException">The cause.</param>
     public ScenarioException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(message, ExitCodes.BadInput, innerException)
     {
         Errors = [];
     }
 
     /// <summary>Every problem found, in file order.</summary>
     public IReadOnlyList<ScenarioError> Errors { get; }
+
+    /// <inheritdoc/>
+    public override IReadOnlyList<string> Lines => Errors.Count == 0 ? [Message] : [.. Errors.Select(e => e.ToString())];
 
     private static string FirstMessage(IReadOnlyList<ScenarioError> errors)
     {

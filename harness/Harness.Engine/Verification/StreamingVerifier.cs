@@ -2,7 +2,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Load;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Harness.RdKafka;
 
 namespace Harness.Engine.Verification;
@@ -115,7 +115,7 @@ public sealed class StreamingVerifier : IDisposable
         if (_failure is not null)
         {
             // The run ends as an environment failure with this one line (exit 3), never as a crash.
-            throw new HarnessEnvironmentException($"the verifier could not read the target: {_failure}; check the target cluster and the client settings it names");
+            throw new HarnessException($"the verifier could not read the target: {_failure}; check the target cluster and the client settings it names");
         }
 
         long Position((string Topic, int Partition) key) => CursorOf(key.Topic, key.Partition, create: false)?.Position ?? 0;

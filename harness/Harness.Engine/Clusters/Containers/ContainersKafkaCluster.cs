@@ -73,7 +73,7 @@ public sealed class ContainersKafkaCluster : IKafkaCluster, IClusterFaults
     public IReadOnlyList<int> BrokerIds { get; }
 
     /// <summary>Starts <paramref name="brokers"/> brokers in a container.</summary>
-    /// <exception cref="Orchestration.HarnessEnvironmentException">No Docker engine, no base image, or the container failed.</exception>
+    /// <exception cref="Runs.HarnessException">No Docker engine, no base image, or the container failed.</exception>
     public static async Task<ContainersKafkaCluster> StartAsync(string role, int brokers, CancellationToken cancellation)
     {
         DockerEngine.ConfigureTestcontainers();

@@ -1,6 +1,6 @@
 using System.Net.Sockets;
 using System.Text;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 
 namespace Harness.Engine.Clusters.Containers;
 
@@ -24,12 +24,12 @@ internal static class DockerEngine
     public static bool Answers(TimeSpan timeout) => Ping(timeout) is null;
 
     /// <summary>Throws a one-line environment error naming the engine and the fix when it does not answer.</summary>
-    /// <exception cref="HarnessEnvironmentException">No engine answered.</exception>
+    /// <exception cref="HarnessException">No engine answered.</exception>
     public static void Require(string role)
     {
         if (Ping(TimeSpan.FromSeconds(3)) is { } problem)
         {
-            throw new HarnessEnvironmentException($"the {role} cluster needs Docker, but {problem}; install and start an engine (apt-get install -y docker.io; dockerd &) or use kind: embedded");
+            throw new HarnessException($"the {role} cluster needs Docker, but {problem}; install and start an engine (apt-get install -y docker.io; dockerd &) or use kind: embedded");
         }
     }
 

@@ -5,7 +5,7 @@ using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Images;
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harness.Engine.Clusters.Containers;
@@ -32,7 +32,7 @@ internal static partial class HarnessBrokerContainer
         var app = AppContext.BaseDirectory;
         if (!File.Exists(Path.Combine(app, "harness.dll")))
         {
-            throw new HarnessEnvironmentException($"the {role} cluster runs harness.dll in a container, but it is not in {app}; run through the harness CLI (./run.sh)");
+            throw new HarnessException($"the {role} cluster runs harness.dll in a container, but it is not in {app}; run through the harness CLI (./run.sh)");
         }
 
         var dotnetRoot = DotnetRoot();
@@ -61,10 +61,10 @@ internal static partial class HarnessBrokerContainer
         {
             await container.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException and not HarnessEnvironmentException)
+        catch (Exception e) when (e is not OperationCanceledException and not HarnessException)
         {
             await container.DisposeAsync().ConfigureAwait(false);
-            throw new HarnessEnvironmentException(e.Message.Contains("No such image", StringComparison.OrdinalIgnoreCase) || e.Message.Contains(baseImage, StringComparison.Ordinal)
+            throw new HarnessException(e.Message.Contains("No such image", StringComparison.OrdinalIgnoreCase) || e.Message.Contains(baseImage, StringComparison.Ordinal)
                 ? $"the {role} cluster's base image {baseImage} is missing; build it with .ci/docker-base-image or set HARNESS_CONTAINER_BASE to a local glibc image"
                 : $"the {role} cluster's container did not start: {FirstLine(e.Message)}");
         }
@@ -75,7 +75,7 @@ internal static partial class HarnessBrokerContainer
         if (!bootstrap.Success || !control.Success)
         {
             await container.DisposeAsync().ConfigureAwait(false);
-            throw new HarnessEnvironmentException($"the {role} cluster's container started but did not print its addresses: {FirstLine(stderr + stdout)}");
+            throw new HarnessException($"the {role} cluster's container started but did not print its addresses: {FirstLine(stderr + stdout)}");
         }
 
         return (container, bootstrap.Groups[1].Value.Trim(), new Uri(control.Groups[1].Value));
@@ -86,7 +86,7 @@ internal static partial class HarnessBrokerContainer
     {
         // .../dotnet/shared/Microsoft.NETCore.App/10.0.x/ → .../dotnet
         var runtime = new DirectoryInfo(RuntimeEnvironment.GetRuntimeDirectory().TrimEnd('/'));
-        return runtime.Parent?.Parent?.Parent?.FullName ?? throw new HarnessEnvironmentException($"cannot find the .NET root above {runtime.FullName}");
+        return runtime.Parent?.Parent?.Parent?.FullName ?? throw new HarnessException($"cannot find the .NET root above {runtime.FullName}");
     }
 
     private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no output";

@@ -1,4 +1,4 @@
-using Harness.Engine.Orchestration;
+using Harness.Engine.Runs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Testcontainers.Kafka;
 
@@ -30,7 +30,7 @@ public sealed class KafkaImageCluster : IKafkaCluster
     public IClusterFaults? Faults => null;
 
     /// <summary>Starts the image and waits until the broker answers.</summary>
-    /// <exception cref="HarnessEnvironmentException">No Docker engine, or the image is missing and cannot be pulled.</exception>
+    /// <exception cref="HarnessException">No Docker engine, or the image is missing and cannot be pulled.</exception>
     public static async Task<KafkaImageCluster> StartAsync(string role, string image, CancellationToken cancellation)
     {
         DockerEngine.ConfigureTestcontainers();
@@ -43,7 +43,7 @@ public sealed class KafkaImageCluster : IKafkaCluster
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await container.DisposeAsync().ConfigureAwait(false);
-            throw new HarnessEnvironmentException($"the {role} cluster's image {image} did not start ({e.Message.Split('\n')[0].Trim()}); pull or load it first (docker pull {image}), or use image: harness");
+            throw new HarnessException($"the {role} cluster's image {image} did not start ({e.Message.Split('\n')[0].Trim()}); pull or load it first (docker pull {image}), or use image: harness");
         }
 
         // Testcontainers gives a URI (PLAINTEXT://host:port/); Kafka clients want host:port.

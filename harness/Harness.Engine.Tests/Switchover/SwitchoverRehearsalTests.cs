@@ -1,12 +1,12 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
 using Harness.Engine.Load;
-using Harness.Engine.Orchestration;
 using Harness.Engine.Scenarios;
+using Harness.Engine.Switchover;
 using Harness.Mm2.Records;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Tests.Orchestration;
+namespace Harness.Engine.Tests.Switchover;
 
 /// <summary>
 /// The rehearsal consumer against a real (embedded) target holding 100 stamped records of events/0, for a group

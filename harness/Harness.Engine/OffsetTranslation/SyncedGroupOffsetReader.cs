@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Clients;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.OffsetTranslation;
 
 /// <summary>Reads a consumer group's committed offsets in the target: what <c>sync.group.offsets.enabled</c> wrote there.</summary>
 internal static class SyncedGroupOffsetReader

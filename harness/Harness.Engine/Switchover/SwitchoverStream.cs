@@ -1,6 +1,7 @@
 using Harness.Engine.Load;
+using Harness.Engine.Verification;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// One producer's acknowledged records in one source partition, split at the group's committed offset into those the

@@ -1,4 +1,4 @@
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>What the switchover consumer read.</summary>
 /// <param name="RecordsRead">Records read, every copy counted.</param>

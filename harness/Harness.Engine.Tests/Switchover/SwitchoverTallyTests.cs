@@ -1,7 +1,7 @@
 using Harness.Engine.Load;
-using Harness.Engine.Verification;
+using Harness.Engine.Switchover;
 
-namespace Harness.Engine.Tests.Verification;
+namespace Harness.Engine.Tests.Switchover;
 
 /// <summary>The switchover check without clusters: records "read on the target" are fed by stream and sequence.</summary>
 public sealed class SwitchoverTallyTests

@@ -1,6 +1,6 @@
 using Harness.Engine.Load;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// The check of a switchover rehearsal without any cluster: fed every record a consumer read on the target (by its

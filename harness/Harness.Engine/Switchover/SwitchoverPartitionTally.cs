@@ -1,4 +1,4 @@
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>What a switched-over consumer did with one source partition of its group.</summary>
 /// <param name="Topic">The source topic.</param>

@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration;
+namespace Harness.Engine.Runs;
 
 /// <summary>The harness's exit codes.</summary>
 public static class ExitCodes

@@ -1,9 +1,8 @@
-using Harness.Engine.Orchestration;
 using Harness.Engine.Scenarios;
-using Harness.Engine.Verification;
+using Harness.Engine.Switchover;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Tests.Orchestration;
+namespace Harness.Engine.Tests.Switchover;
 
 public sealed class SwitchoverEvaluatorTests
 {

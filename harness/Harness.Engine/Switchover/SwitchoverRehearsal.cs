@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
 using Harness.Engine.Load;
+using Harness.Engine.OffsetTranslation;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
 using Harness.Mm2.Records;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Orchestration;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// Rehearses the switchover of every application consumer group after the drain: a real consumer on the target,

@@ -1,4 +1,6 @@
-namespace Harness.Engine.Orchestration;
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Runs;
 
 /// <summary>Progress that goes nowhere.</summary>
 public sealed class SilentProgress : IRunProgress
@@ -14,6 +16,10 @@ public sealed class SilentProgress : IRunProgress
     }
 
     public void Event(string message)
+    {
+    }
+
+    public void Check(CheckResult check)
     {
     }
 }

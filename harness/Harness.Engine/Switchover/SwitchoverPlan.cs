@@ -1,7 +1,7 @@
 using Harness.Mm2.Records;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// Chooses where a switched-over consumer of a group starts on each remote partition, as the application would after

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Harness.Engine.Scenarios;
-using Harness.Engine.Verification;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Orchestration;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// Turns a switchover rehearsal into its report section and its check: a consumer switched over at the translated

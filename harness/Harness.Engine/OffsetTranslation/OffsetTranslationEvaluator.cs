@@ -4,7 +4,7 @@ using Harness.Engine.Verification;
 using Harness.Mm2.Records;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Orchestration;
+namespace Harness.Engine.OffsetTranslation;
 
 /// <summary>
 /// Compares every application group's committed source offset with its MM2 checkpoint on the target:

@@ -1,8 +1,8 @@
-using Harness.Engine.Verification;
+using Harness.Engine.Switchover;
 using Harness.Mm2.Records;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Tests.Verification;
+namespace Harness.Engine.Tests.Switchover;
 
 public sealed class SwitchoverPlanTests
 {

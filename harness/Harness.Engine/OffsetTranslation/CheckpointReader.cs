@@ -2,7 +2,7 @@ using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Mm2.Records;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.OffsetTranslation;
 
 /// <summary>
 /// Reads MM2 checkpoints (<c>&lt;sourceAlias&gt;.checkpoints.internal</c> on the target) and keeps the

@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration;
+namespace Harness.Engine.Runs;
 
 /// <summary>How to run a scenario.</summary>
 public sealed record RunOptions

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Harness.Engine.Load;
+using Harness.Engine.Verification;
 using Harness.RdKafka;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Verification;
+namespace Harness.Engine.Switchover;
 
 /// <summary>
 /// The consumer of a switchover rehearsal: a real librdkafka consumer on the target, assign-only under its own group
