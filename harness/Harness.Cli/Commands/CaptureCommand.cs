@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Harness.Engine;
 using Harness.Engine.Capture;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Harness.Cli.Output;
+using Harness.Engine;
 using Harness.Engine.Chaos;
 using Harness.Engine.Orchestration;
 using Harness.Engine.Runs;
-using Harness.Engine.Scenarios;
 
 namespace Harness.Cli.Commands;
 
@@ -26,7 +26,7 @@ internal static class RunCommand
             FaultPlan.Validate(loaded);
 
             var progress = new ConsoleProgress(Console.Out);
-            progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind.ToString().ToLowerInvariant()} replicator");
+            progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind} replicator");
             var outcome = await new RunOrchestrator(progress).RunAsync(loaded, new RunOptions { OutputRoot = parse.GetValue(output)! }, cancellation).ConfigureAwait(false);
             RunSummary.Print(Console.Out, outcome);
             return outcome.ExitCode;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Harness.Cli.Output;
+using Harness.Engine;
 using Harness.Engine.Chaos;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;

@@ -1,6 +1,5 @@
 using Harness.Engine.Orchestration;
 using Harness.Engine.Runs;
-using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Chaos;
 

@@ -1,4 +1,5 @@
 using Harness.Engine.Chaos;
+using Harness.Engine.Clusters.Containers;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Scenarios;
@@ -17,9 +18,9 @@ public sealed class ContainersClusterTests
             {ScenarioText.MinimalTopics}
             """);
 
-        scenario.Clusters.Source.Should().Be(new ClusterSpec { Kind = ClusterKind.Containers, Brokers = 3, Image = "harness" });
-        scenario.Clusters.Target.Should().Be(new ClusterSpec { Kind = ClusterKind.Containers, Brokers = 2, Image = "harness" });
-        scenario.Clusters.Source.SupportsBrokerFaults.Should().BeTrue();
+        scenario.Clusters.Source.Should().Be(new ClusterSpec("containers", new ContainersClusterSettings("harness", 3)));
+        scenario.Clusters.Target.Should().Be(new ClusterSpec("containers", new ContainersClusterSettings("harness", 2)));
+        scenario.Clusters.Source.Capabilities.BrokerFaults.Should().BeTrue();
     }
 
     [Test]
@@ -32,8 +33,8 @@ public sealed class ContainersClusterTests
             {ScenarioText.MinimalTopics}
             """);
 
-        scenario.Clusters.Source.Should().Be(new ClusterSpec { Kind = ClusterKind.Containers, Brokers = 1, Image = "apache/kafka:3.9.1" });
-        scenario.Clusters.Source.SupportsBrokerFaults.Should().BeFalse();
+        scenario.Clusters.Source.Should().Be(new ClusterSpec("containers", new ContainersClusterSettings("apache/kafka:3.9.1", 1)));
+        scenario.Clusters.Source.Capabilities.BrokerFaults.Should().BeFalse();
     }
 
     [Test]

@@ -175,7 +175,7 @@ public sealed class ScenarioErrorTests
               run: ./mm2.sh
             """);
 
-        error.Should().Be("test.yaml:9:3: replicator.run is only used by kind: command; expected kind: command with run, or no run for the built-in replicator");
+        error.Should().Be("test.yaml:9:3: replicator.run applies only to kind command, not builtin; expected kind: command with run, or remove run");
     }
 
     [Test]

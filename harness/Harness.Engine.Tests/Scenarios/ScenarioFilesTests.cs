@@ -1,3 +1,4 @@
+using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Scenarios;
@@ -38,13 +39,13 @@ public sealed class ScenarioFilesTests
         var scenario = ScenarioLoader.LoadFile(SmokePath);
 
         scenario.Name.Should().Be("smoke");
-        scenario.Clusters.Source.Should().Be(new ClusterSpec { Kind = ClusterKind.Embedded, Brokers = 3 });
-        scenario.Clusters.Target.Should().Be(new ClusterSpec { Kind = ClusterKind.Embedded, Brokers = 3 });
+        scenario.Clusters.Source.Should().Be(new ClusterSpec("embedded", new EmbeddedClusterSettings(3)));
+        scenario.Clusters.Target.Should().Be(new ClusterSpec("embedded", new EmbeddedClusterSettings(3)));
         scenario.Topics.Select(t => (t.Name, t.Partitions)).Should().Equal(("orders", 6), ("clicks", 12), ("audit", 3));
         scenario.Topics.Sum(t => t.CreateSchedule()!.Total).Should().BeGreaterThanOrEqualTo(100_000);
         scenario.Topics.Max(t => t.CreateSchedule()!.End).Should().BeGreaterThan(TimeSpan.FromSeconds(15)).And.BeLessThan(TimeSpan.FromSeconds(30));
         scenario.Topics.Should().OnlyContain(t => t.Size.Min >= 200 && t.Size.Max <= 1000);
-        scenario.Replicator.Kind.Should().Be(ReplicatorKind.Builtin);
+        scenario.Replicator.Kind.Should().Be("builtin");
         scenario.Replicator.Policy.Should().Be(ReplicationPolicyKind.Identity);
         scenario.Consumers.Select(c => c.Progress).Should().Equal(0.3, 0.7);
         scenario.Faults.Should().BeEmpty();

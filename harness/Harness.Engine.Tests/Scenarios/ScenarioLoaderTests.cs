@@ -1,4 +1,8 @@
+using Harness.Engine.Clusters.Embedded;
+using Harness.Engine.Clusters.External;
 using Harness.Engine.Load.Model;
+using Harness.Engine.Replicators.Builtin;
+using Harness.Engine.Replicators.Command;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Scenarios;
@@ -17,7 +21,7 @@ public sealed class ScenarioLoaderTests
         scenario.Description.Should().BeNull();
         scenario.Seed.Should().BeNull();
         scenario.Source.Should().Be(ScenarioText.Source);
-        scenario.Clusters.Source.Should().Be(new ClusterSpec { Kind = ClusterKind.Embedded, Brokers = 3, Bootstrap = null });
+        scenario.Clusters.Source.Should().Be(new ClusterSpec("embedded", new EmbeddedClusterSettings(3)));
         scenario.Clusters.Target.Should().Be(scenario.Clusters.Source);
 
         var topic = scenario.Topics.Should().ContainSingle().Subject;
@@ -31,9 +35,9 @@ public sealed class ScenarioLoaderTests
         topic.Configs.Should().BeEmpty();
         topic.Location.Should().Be(new SourceLocation(ScenarioText.Source, 3, 5));
 
-        scenario.Replicator.Kind.Should().Be(ReplicatorKind.Builtin);
+        scenario.Replicator.Kind.Should().Be("builtin");
         scenario.Replicator.Policy.Should().Be(ReplicationPolicyKind.Default);
-        scenario.Replicator.Run.Should().BeNull();
+        scenario.Replicator.Settings.Should().BeOfType<BuiltinReplicatorSettings>();
         scenario.Replicator.SourceAlias.Should().Be("source");
         scenario.Replicator.TargetAlias.Should().Be("target");
         scenario.Replicator.Properties.Should().BeEmpty();
@@ -64,8 +68,9 @@ public sealed class ScenarioLoaderTests
             """);
 
         scenario.Seed.Should().BeNull();
-        scenario.Clusters.Should().Be(ClustersSpec.Default);
-        scenario.Replicator.Should().Be(ReplicatorSpec.Default);
+        var embedded = new ClusterSpec("embedded", new EmbeddedClusterSettings(EmbeddedClusterSettings.DefaultBrokers));
+        scenario.Clusters.Should().Be(new ClustersSpec { Source = embedded, Target = embedded });
+        scenario.Replicator.Should().BeEquivalentTo(new ReplicatorSpec { Kind = "builtin", Settings = new BuiltinReplicatorSettings() });
         scenario.Expect.Should().Be(ExpectSpec.Default);
     }
 
@@ -123,8 +128,8 @@ public sealed class ScenarioLoaderTests
 
         scenario.Description.Should().Be("Two lines\nof text.\n");
         scenario.Seed.Should().Be(7);
-        scenario.Clusters.Source.Should().Be(new ClusterSpec { Kind = ClusterKind.External, Brokers = 0, Bootstrap = "kafka-1:9092,kafka-2:9092" });
-        scenario.Clusters.Target.Should().Be(new ClusterSpec { Kind = ClusterKind.Embedded, Brokers = 5 });
+        scenario.Clusters.Source.Should().Be(new ClusterSpec("external", new ExternalClusterSettings("kafka-1:9092,kafka-2:9092")));
+        scenario.Clusters.Target.Should().Be(new ClusterSpec("embedded", new EmbeddedClusterSettings(5)));
 
         var topic = scenario.Topics.Should().ContainSingle().Subject;
         topic.Name.Should().Be("orders");
@@ -147,9 +152,9 @@ public sealed class ScenarioLoaderTests
             ["compression.type"] = "producer",
         });
 
-        scenario.Replicator.Kind.Should().Be(ReplicatorKind.Command);
+        scenario.Replicator.Kind.Should().Be("command");
         scenario.Replicator.Policy.Should().Be(ReplicationPolicyKind.Identity);
-        scenario.Replicator.Run.Should().Be("./bin/connect-mirror-maker.sh {properties}");
+        scenario.Replicator.Settings.Should().Be(new CommandReplicatorSettings("./bin/connect-mirror-maker.sh {properties}"));
         scenario.Replicator.SourceAlias.Should().Be("old");
         scenario.Replicator.TargetAlias.Should().Be("new");
         scenario.Replicator.Properties.Should().BeEquivalentTo(new Dictionary<string, string>

@@ -19,7 +19,7 @@ public sealed class SeedScenarioFilesTests
         schedules.Max(s => s.End).Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(60));
         var peak = Enumerable.Range(0, 60).Max(s => schedules.Sum(x => x.Due(TimeSpan.FromSeconds(s + 1)) - x.Due(TimeSpan.FromSeconds(s))));
         peak.Should().BeLessThanOrEqualTo(MaxRecordsPerSecond);
-        scenario.Replicator.Kind.Should().Be(ReplicatorKind.Builtin);
+        scenario.Replicator.Kind.Should().Be("builtin");
         scenario.Faults.Should().BeEmpty();
     }
 

@@ -1,7 +1,6 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
 using Harness.Engine.Load;
-using Harness.Engine.Scenarios;
 using Harness.Engine.Switchover;
 using Harness.Mm2.Records;
 using Harness.Reports.Model;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Load.Model;
 using Harness.Engine.Scenarios;
 
@@ -48,8 +49,8 @@ public static class ProfileScenarioWriter
         Line(text);
         Line(text, $"clusters:");
         Line(text, $"  # the captured cluster had {Count(profile.Brokers, "broker")}");
-        Line(text, $"  source: {{brokers: {Math.Clamp(profile.Brokers, 1, ClusterSpec.DefaultBrokers)}}}");
-        Line(text, $"  target: {{brokers: {Math.Clamp(profile.Brokers, 1, ClusterSpec.DefaultBrokers)}}}");
+        Line(text, $"  source: {{brokers: {Math.Clamp(profile.Brokers, 1, EmbeddedClusterSettings.DefaultBrokers)}}}");
+        Line(text, $"  target: {{brokers: {Math.Clamp(profile.Brokers, 1, EmbeddedClusterSettings.DefaultBrokers)}}}");
         Line(text);
         Line(text, $"topics:");
         foreach (var topic in profile.Topics)

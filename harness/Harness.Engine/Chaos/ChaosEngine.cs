@@ -25,19 +25,19 @@ internal sealed class ChaosEngine
     private int _active;
     private int _done;
 
-    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load, string? metricsFile)
+    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load)
     {
         _faults = faults;
         _context = context;
         _load = load;
-        _metricsFile = metricsFile;
+        _metricsFile = context.Replicator.MetricsFile;
     }
 
     public int Active => Volatile.Read(ref _active);
 
     /// <summary>
-    /// Completes when the built-in replicator ends on its own with an exit code that says it cannot run at all
-    /// (2: its configuration, 3: a cluster it cannot reach): the rest of the run could only count every record lost.
+    /// Completes when the replicator ends on its own with an exit code that its driver says means it cannot run at all
+    /// (its configuration, a cluster it cannot reach): the rest of the run could only count every record lost.
     /// </summary>
     public Task<HarnessException> Fatal => _fatal.Task;
 
@@ -85,11 +85,12 @@ internal sealed class ChaosEngine
                 var code = _context.Replicator.ExitCode;
                 var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
                 Incident("replicatorExit", $"the replicator {what} without a fault asking for it");
-                if (_context.Replicator.Kind == "builtin" && code is 2 or 3)
+                if (code is { } exit && _context.Replicator.ExplainExit(exit) is { } cannotRun)
                 {
-                    _fatal.TrySetResult(BuiltinCannotRun(code.Value));
+                    _fatal.TrySetResult(cannotRun);
                     return;
                 }
+
                 if (_faults.Any(f => f.RestartReplicatorOnFailure))
                 {
                     _context.Replicator.Start();
@@ -114,25 +115,6 @@ internal sealed class ChaosEngine
                 }
             }
         }
-    }
-
-    /// <summary>The built-in replicator's own last words (it logs the reason and the fix) and where its log is.</summary>
-    private HarnessException BuiltinCannotRun(int code)
-    {
-        string? reason = null;
-        try
-        {
-            reason = File.ReadLines(_context.Replicator.LogPath).LastOrDefault(l => l.StartsWith("harness-replicator:", StringComparison.Ordinal))?["harness-replicator:".Length..].Trim();
-        }
-        catch (IOException)
-        {
-            // The log is only for the message; the exit code alone still ends the run.
-        }
-
-        var what = code == 2 ? "refused its configuration" : "could not reach a cluster";
-        return new HarnessException(
-            $"the built-in replicator {what} (exit code {code}): {reason ?? "no reason logged"}; see {_context.Replicator.LogPath}",
-            code == 2 ? ExitCodes.BadInput : ExitCodes.Environment);
     }
 
     private async Task RunFaultAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)

@@ -13,8 +13,7 @@ internal sealed record FaultContext(
     IReadOnlyList<(string Source, string Target, int Partitions)> Topics,
     Random Random,
     Stopwatch Clock,
-    IRunProgress Progress,
-    string? ReplicatorControlPortFile)
+    IRunProgress Progress)
 {
     public IKafkaCluster Cluster(string side) => side == "target" ? Target : Source;
 

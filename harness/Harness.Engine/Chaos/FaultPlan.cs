@@ -1,4 +1,4 @@
-using Harness.Engine.Clusters;
+using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Chaos;
@@ -12,9 +12,9 @@ public static class FaultPlan
     /// <summary>Checks every fault of <paramref name="scenario"/>; throws <see cref="ScenarioException"/> listing all problems.</summary>
     public static void Validate(Scenario scenario) => Build(scenario);
 
-    /// <summary>The hard heap limit (MiB) the replicator needs for the scenario's heap pressure, or null.</summary>
-    public static int? HeapLimitMiB(Scenario scenario) =>
-        Build(scenario).Select(f => f.Fault).OfType<HeapPressureFault>().Select(f => (int?)f.LimitMiB).Min();
+    /// <summary>The hard heap limit (MiB) the replicator needs for <paramref name="faults"/>' heap pressure, or null.</summary>
+    internal static int? HeapLimitMiB(IReadOnlyList<ScheduledFault> faults) =>
+        faults.Select(f => f.Fault).OfType<HeapPressureFault>().Select(f => (int?)f.LimitMiB).Min();
 
     internal static IReadOnlyList<ScheduledFault> Build(Scenario scenario)
     {
@@ -101,6 +101,11 @@ public static class FaultPlan
             }
 
             case FaultAction.KillReplicator or FaultAction.PauseReplicator or FaultAction.RestartReplicator:
+                if (!scenario.Replicator.Capabilities.ProcessFaults)
+                {
+                    parameters.Error($"replicator kind {scenario.Replicator.Kind} cannot be killed, paused or restarted by the harness", "a replicator kind with process control, or remove this fault");
+                }
+
                 return new ReplicatorFault(id, parameters.Name, scenario.Replicator.Grace);
 
             case FaultAction.HeapPressure:
@@ -113,9 +118,9 @@ public static class FaultPlan
 
                 var fraction = parameters.Fraction("fraction", 0.9, max: 4); // above 1 the ballast alone exceeds the limit: a sure out-of-memory
                 var over = parameters.Duration("over", TimeSpan.FromSeconds(30));
-                if (scenario.Replicator.Kind != ReplicatorKind.Builtin)
+                if (!scenario.Replicator.Capabilities.HeapPressure)
                 {
-                    parameters.Error("heap pressure needs the built-in replicator's control endpoint", "replicator kind builtin, or remove this fault");
+                    parameters.Error($"heap pressure needs the built-in replicator's control endpoint; replicator kind {scenario.Replicator.Kind} has none", "a replicator kind with a heap ballast (builtin), or remove this fault");
                 }
 
                 return new HeapPressureFault(id, limit, fraction, over);
@@ -141,15 +146,14 @@ public static class FaultPlan
 
     private static void RequireBrokerFaults(Scenario scenario, string side, FaultParameters parameters)
     {
-        var cluster = side == "target" ? scenario.Clusters.Target : scenario.Clusters.Source;
-        if (!cluster.SupportsBrokerFaults)
+        var cluster = (side == "target" ? scenario.Clusters.Target : scenario.Clusters.Source).Capabilities;
+        if (!cluster.BrokerFaults)
         {
-            var what = cluster.Kind == ClusterKind.Containers ? $"runs image {cluster.Image}" : $"is {cluster.Kind.ToString().ToLowerInvariant()}";
-            parameters.Error($"the {side} cluster {what} and cannot inject broker faults", $"an embedded {side} cluster or containers with image: harness, or remove this fault");
+            parameters.Error($"the {side} cluster {cluster.Description} and cannot inject broker faults", $"an embedded {side} cluster or containers with image: harness, or remove this fault");
         }
-        else if (parameters.Text("broker") is { } broker && int.TryParse(broker, out var id) && id > cluster.Brokers)
+        else if (parameters.Text("broker") is { } broker && int.TryParse(broker, out var id) && cluster.Brokers is { } count && id > count)
         {
-            parameters.Error($"broker {id} does not exist; the {side} cluster has {cluster.Brokers}", $"broker: 1..{cluster.Brokers} or random");
+            parameters.Error($"broker {id} does not exist; the {side} cluster has {count}", $"broker: 1..{count} or random");
         }
     }
 }

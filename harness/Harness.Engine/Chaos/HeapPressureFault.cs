@@ -1,4 +1,3 @@
-using System.Globalization;
 
 namespace Harness.Engine.Chaos;
 
@@ -9,7 +8,6 @@ namespace Harness.Engine.Chaos;
 /// </summary>
 internal sealed class HeapPressureFault(string id, int limitMiB, double fraction, TimeSpan over) : IFault
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private CancellationTokenSource? _growing;
     private Task? _growth;
 
@@ -67,19 +65,10 @@ internal sealed class HeapPressureFault(string id, int limitMiB, double fraction
 
     private static async Task SetBallastAsync(FaultContext context, int mib, CancellationToken cancellation)
     {
-        if (context.ReplicatorControlPortFile is not { } file || !File.Exists(file) || !context.Replicator.IsRunning)
+        if (context.Replicator.Ballast is { } ballast && context.Replicator.IsRunning)
         {
-            return; // the replicator is down (perhaps out of memory): the watch records that
-        }
-
-        try
-        {
-            var port = int.Parse((await File.ReadAllTextAsync(file, cancellation).ConfigureAwait(false)).Trim(), CultureInfo.InvariantCulture);
-            using var response = await Http.PostAsync(new Uri($"http://127.0.0.1:{port}/ballast?mib={mib}"), null, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or FormatException or IOException)
-        {
-            // An overloaded replicator may not answer; the metrics watch shows what that means.
+            // A replicator that is down (perhaps out of memory) gets nothing: the watch records that.
+            await ballast.SetAsync(mib, cancellation).ConfigureAwait(false);
         }
     }
 }

@@ -20,8 +20,8 @@ internal static class CheckpointReader
             GroupId = "harness-checkpoint-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
-        }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+        }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault();
         if (metadata is null || metadata.Error.IsError)
         {

@@ -11,7 +11,7 @@ internal static class SyncedGroupOffsetReader
     public static async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(string bootstrap, string group, TimeSpan timeout)
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-switchover-admin" })
-            .SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+            .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         List<TopicPartitionOffsetError> partitions;
         try
         {

@@ -22,7 +22,7 @@ internal static class ConsumerGroupSeeder
                 GroupId = spec.Group,
                 EnableAutoCommit = false,
                 ClientId = $"harness-app-{spec.Group}",
-            }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+            }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
             var offsets = new List<TopicPartitionOffset>();
             foreach (var topic in spec.Topics)
             {

@@ -10,7 +10,7 @@ internal static class TopicPreparer
 {
     public static async Task CreateAsync(string bootstrap, IEnumerable<TopicSpecification> topics, string clusterRole)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-prepare" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-prepare" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var list = topics.ToList();
         if (list.Count == 0)
         {

@@ -10,7 +10,7 @@ internal sealed class WatermarkReader : IDisposable
     private readonly IAdminClient _admin;
 
     public WatermarkReader(string bootstrap) =>
-        _admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-watermarks" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+        _admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-watermarks" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
 
     /// <summary>High watermark per partition; partitions that failed to answer are left out.</summary>
     public async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(IEnumerable<(string Topic, int Partitions)> topics, TimeSpan timeout)

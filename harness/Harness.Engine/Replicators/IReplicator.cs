@@ -1,24 +1,32 @@
+using Harness.Engine.Runs;
+
 namespace Harness.Engine.Replicators;
 
 /// <summary>
-/// The replicator under test, known only through its process contract: started, stopped gracefully,
-/// killed, paused and resumed. builtin and command replicators are driven the same way.
+/// The replicator under test, known only through its contract: started, stopped gracefully, killed, paused and
+/// resumed, with an optional metrics file and heap ballast. Every driver's replicator is driven the same way.
 /// </summary>
 public interface IReplicator : IAsyncDisposable
 {
-    /// <summary>builtin or command.</summary>
+    /// <summary>The driver's kind, for the report.</summary>
     string Kind { get; }
 
-    /// <summary>True while the process runs.</summary>
+    /// <summary>True while the replicator runs.</summary>
     bool IsRunning { get; }
 
     /// <summary>Exit code of the last process, once it ended.</summary>
     int? ExitCode { get; }
 
-    /// <summary>Where the process's output goes.</summary>
+    /// <summary>Where the replicator's output goes.</summary>
     string LogPath { get; }
 
-    /// <summary>Starts (or restarts) the process.</summary>
+    /// <summary>The harness's replicator metrics (JSON lines), or <see langword="null"/> when it writes none.</summary>
+    string? MetricsFile { get; }
+
+    /// <summary>The heap ballast behind heap-pressure faults, or <see langword="null"/> when the harness cannot control the heap.</summary>
+    IHeapBallast? Ballast { get; }
+
+    /// <summary>Starts (or restarts) the replicator.</summary>
     void Start();
 
     /// <summary>SIGTERM, then SIGKILL after <paramref name="grace"/>.</summary>
@@ -32,4 +40,10 @@ public interface IReplicator : IAsyncDisposable
 
     /// <summary>SIGCONT.</summary>
     void Resume();
+
+    /// <summary>
+    /// The error an exit on its own with <paramref name="exitCode"/> stands for when it means the replicator cannot run
+    /// at all (its configuration refused, a cluster it cannot reach); <see langword="null"/> for an ordinary crash.
+    /// </summary>
+    HarnessException? ExplainExit(int exitCode);
 }

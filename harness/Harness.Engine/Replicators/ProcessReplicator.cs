@@ -1,28 +1,19 @@
+using Harness.Engine.Runs;
+
 namespace Harness.Engine.Replicators;
 
-/// <summary>A replicator run as a child process: the built-in one, or any command.</summary>
-public sealed class ProcessReplicator : IReplicator
+/// <summary>A replicator run as a child process, whatever the driver: signals do the faults.</summary>
+public sealed class ProcessReplicator(ReplicatorProcess definition) : IReplicator
 {
-    private readonly string _fileName;
-    private readonly IReadOnlyList<string> _arguments;
-    private readonly IReadOnlyDictionary<string, string> _environment;
-    private readonly string _workingDirectory;
     private ChildProcess? _process;
 
-    /// <summary>Describes the process; <see cref="Start"/> runs it.</summary>
-    public ProcessReplicator(string kind, string fileName, IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string> environment, string logPath, string workingDirectory)
-    {
-        Kind = kind;
-        _fileName = fileName;
-        _arguments = arguments;
-        _environment = environment;
-        LogPath = logPath;
-        _workingDirectory = workingDirectory;
-    }
+    public string Kind => definition.Kind;
 
-    public string Kind { get; }
+    public string LogPath => definition.LogPath;
 
-    public string LogPath { get; }
+    public string? MetricsFile => definition.MetricsFile;
+
+    public IHeapBallast? Ballast => definition.Ballast;
 
     public bool IsRunning => _process is { HasExited: false };
 
@@ -39,7 +30,7 @@ public sealed class ProcessReplicator : IReplicator
         }
 
         _process?.Dispose();
-        _process = ChildProcess.Start(_fileName, _arguments, _environment, LogPath, _workingDirectory);
+        _process = ChildProcess.Start(definition.FileName, definition.Arguments, definition.Environment, LogPath, definition.WorkingDirectory);
         Starts++;
     }
 
@@ -64,6 +55,8 @@ public sealed class ProcessReplicator : IReplicator
     public void Pause() => _process?.Stop();
 
     public void Resume() => _process?.Continue();
+
+    public HarnessException? ExplainExit(int exitCode) => definition.ExplainExit?.Invoke(exitCode);
 
     public async ValueTask DisposeAsync()
     {

@@ -6,17 +6,17 @@ public sealed record ReplicatorSpec
     /// <summary>The grace period when the scenario does not give one.</summary>
     public static readonly TimeSpan DefaultGrace = TimeSpan.FromSeconds(10);
 
-    /// <summary>The built-in replicator with MirrorMaker 2's default naming.</summary>
-    public static ReplicatorSpec Default { get; } = new();
+    /// <summary>The driver's name (<c>builtin</c> by default, <c>command</c>, or a registered one).</summary>
+    public required string Kind { get; init; }
 
-    /// <summary>Which replicator; <see cref="ReplicatorKind.Builtin"/> by default.</summary>
-    public ReplicatorKind Kind { get; init; } = ReplicatorKind.Builtin;
+    /// <summary>What the driver read from the keys of its kind.</summary>
+    public required IReplicatorSettings Settings { get; init; }
+
+    /// <summary>What the replicator can do; validation asks this, never the kind's name.</summary>
+    public ReplicatorCapabilities Capabilities => Settings.Capabilities;
 
     /// <summary>How target topics are named; <see cref="ReplicationPolicyKind.Default"/> by default.</summary>
     public ReplicationPolicyKind Policy { get; init; } = ReplicationPolicyKind.Default;
-
-    /// <summary>The shell command that starts a <see cref="ReplicatorKind.Command"/> replicator; <see langword="null"/> otherwise.</summary>
-    public string? Run { get; init; }
 
     /// <summary>The source cluster's alias; <c>source</c> by default.</summary>
     public string SourceAlias { get; init; } = "source";
@@ -29,6 +29,10 @@ public sealed record ReplicatorSpec
 
     /// <summary>How long a stop request may take before the process is killed; 10 s by default.</summary>
     public TimeSpan Grace { get; init; } = DefaultGrace;
+
+    /// <summary>Whether <paramref name="property"/> is set to false in <see cref="Properties"/>.</summary>
+    public bool Disabled(string property) =>
+        Properties.TryGetValue(property, out var value) && value.Trim().Equals("false", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The name a source topic gets on the target under <see cref="Policy"/>.</summary>
     /// <param name="topic">The source topic name.</param>

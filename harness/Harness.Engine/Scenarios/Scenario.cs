@@ -13,13 +13,13 @@ public sealed record Scenario
     public int? Seed { get; init; }
 
     /// <summary>The source and target clusters.</summary>
-    public ClustersSpec Clusters { get; init; } = ClustersSpec.Default;
+    public required ClustersSpec Clusters { get; init; }
 
     /// <summary>The source topics and their load; at least one.</summary>
     public required IReadOnlyList<TopicSpec> Topics { get; init; }
 
     /// <summary>The replicator under test.</summary>
-    public ReplicatorSpec Replicator { get; init; } = ReplicatorSpec.Default;
+    public required ReplicatorSpec Replicator { get; init; }
 
     /// <summary>Application consumer groups whose offsets must be translated.</summary>
     public IReadOnlyList<ConsumerSpec> Consumers { get; init; } = [];

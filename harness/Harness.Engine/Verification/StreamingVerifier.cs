@@ -129,7 +129,7 @@ public sealed class StreamingVerifier : IDisposable
     {
         try
         {
-            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
             using var consumer = new NativeConsumer(new Dictionary<string, string>
             {
                 ["bootstrap.servers"] = _targetBootstrap,

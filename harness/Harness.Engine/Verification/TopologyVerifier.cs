@@ -88,7 +88,7 @@ internal static class TopologyVerifier
 
     private static IAdminClient Admin(string bootstrap) =>
         new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-topology" })
-            .SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+            .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
 
     private static async Task<Dictionary<string, Dictionary<string, string>>> ExplicitConfigsAsync(IAdminClient admin, IEnumerable<string> topics)
     {
@@ -114,7 +114,7 @@ internal static class TopologyVerifier
             GroupId = "harness-heartbeat-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
-        }).SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build();
+        }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var partition = new TopicPartition("heartbeats", 0);
         WatermarkOffsets marks;
         try

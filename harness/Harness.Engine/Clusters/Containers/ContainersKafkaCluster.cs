@@ -31,7 +31,7 @@ public sealed class ContainersKafkaCluster : IKafkaCluster, IClusterFaults
         _lastUp = brokers; // the container was started and waited for: every broker listens
         _control = new HttpClient { BaseAddress = control, Timeout = TimeSpan.FromSeconds(10) };
         _admin = new Lazy<IAdminClient>(() => new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-containers" })
-            .SetLogHandler(ClientLog.Write).SetErrorHandler(ClientLog.Error).Build());
+            .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build());
     }
 
     public string Role { get; }

@@ -1,7 +1,7 @@
 namespace Harness.Engine.Scenarios.Parsing;
 
 /// <summary>The names an enumerated scenario value may take, in the order messages list them.</summary>
-internal sealed class Choices<T>
+public sealed class Choices<T>
     where T : struct
 {
     private readonly (string Name, T Value)[] _entries;

@@ -6,7 +6,7 @@ namespace Harness.Engine.Scenarios.Parsing;
 /// One YAML mapping with a fixed set of known keys. Unknown keys are reported (with the closest known
 /// key) as soon as the reader is made; typed accessors report missing, empty and malformed values.
 /// </summary>
-internal sealed class MappingReader
+public sealed class MappingReader
 {
     private readonly Dictionary<string, KeyValuePair<YamlNode, YamlNode>> _entries = new(StringComparer.Ordinal);
     private readonly HashSet<string> _misspelt = new(StringComparer.Ordinal);

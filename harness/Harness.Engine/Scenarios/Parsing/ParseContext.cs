@@ -9,7 +9,7 @@ namespace Harness.Engine.Scenarios.Parsing;
 /// Reads typed values out of YAML nodes and collects what is wrong with them. Every reader reports and
 /// returns <see langword="null"/> rather than throwing, so one pass finds all the problems in a file.
 /// </summary>
-internal sealed class ParseContext
+public sealed class ParseContext
 {
     public const string DurationExample = "500ms, 30s, 5m or 1h (a plain number means seconds)";
 

@@ -3,55 +3,49 @@ using YamlDotNet.RepresentationModel;
 
 namespace Harness.Engine.Scenarios.Parsing;
 
-/// <summary>Reads <c>replicator</c>.</summary>
+/// <summary>Reads <c>replicator</c>: the keys every driver shares, then the chosen driver's own keys.</summary>
 internal static partial class ReplicatorReader
 {
-    private const string Expected = "a mapping such as {kind: builtin, policy: identity}";
-
     private const string AliasExpected = "a cluster alias of letters, digits, '_' and '-'";
 
-    private const string RunExpected = "run: a shell command that starts the replicator";
-
-    private static readonly Choices<ReplicatorKind> Kinds = new(
-        ("builtin", ReplicatorKind.Builtin),
-        ("command", ReplicatorKind.Command));
+    private static readonly string[] CommonKeys = ["kind", "policy", "sourceAlias", "targetAlias", "properties", "grace"];
 
     private static readonly Choices<ReplicationPolicyKind> Policies = new(
         ("identity", ReplicationPolicyKind.Identity),
         ("default", ReplicationPolicyKind.Default));
 
-    public static ReplicatorSpec? Read(ParseContext context, YamlNode node, string path)
+    public static ReplicatorSpec? Read(ParseContext context, YamlNode? node, string path, ScenarioSections sections)
     {
-        if (context.AsMapping(node, path, Expected) is not { } mapping)
+        var kinds = sections.Replicators.Select(r => r.Kind).ToList();
+        if (node is null)
+        {
+            // No section: the default driver with nothing of its own to read.
+            return Build(kinds[0], sections, context, new YamlMappingNode(), path);
+        }
+
+        if (context.AsMapping(node, path, $"a mapping such as {{kind: {kinds[0]}, policy: identity}}") is not { } mapping)
         {
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["kind", "policy", "run", "sourceAlias", "targetAlias", "properties", "grace"]);
-        var kind = reader.Choice("kind", Kinds);
+        return Build(null, sections, context, mapping, path);
+    }
+
+    private static ReplicatorSpec? Build(string? fixedKind, ScenarioSections sections, ParseContext context, YamlMappingNode mapping, string path)
+    {
+        var kinds = sections.Replicators.Select(r => r.Kind).ToList();
+        var reader = new MappingReader(context, mapping, path, [.. CommonKeys, .. sections.ReplicatorKeys]);
+        var kind = fixedKind ?? KindReader.Read(reader, kinds);
         var policy = reader.Choice("policy", Policies);
-        var run = reader.Text("run", expected: "a shell command");
         var sourceAlias = Alias(reader, "sourceAlias");
         var targetAlias = Alias(reader, "targetAlias");
         var properties = reader.StringMap("properties", "a mapping of MirrorMaker 2 properties such as {offset.lag.max: 100}");
         var grace = reader.Duration("grace", positive: false);
-        var valid = (reader.Find("kind") is null || kind is not null)
+        var valid = kind is not null
             && (reader.Find("policy") is null || policy is not null)
-            && (reader.Find("run") is null || run is not null)
             && (reader.Find("sourceAlias") is null || sourceAlias is not null)
             && (reader.Find("targetAlias") is null || targetAlias is not null)
             && (reader.Find("grace") is null || grace is not null);
-
-        if (kind == ReplicatorKind.Command && reader.Find("run") is null)
-        {
-            context.Report(reader.Find("kind")!, $"{path} kind 'command' needs 'run'", RunExpected);
-            valid = false;
-        }
-        else if (kind != ReplicatorKind.Command && reader.Find("run") is not null)
-        {
-            context.Report(reader.KeyNode("run")!, $"{reader.PathOf("run")} is only used by kind: command", "kind: command with run, or no run for the built-in replicator");
-            valid = false;
-        }
 
         if (sourceAlias is not null && sourceAlias == targetAlias)
         {
@@ -59,14 +53,20 @@ internal static partial class ReplicatorReader
             valid = false;
         }
 
-        return valid
+        if (kind is null || !KindReader.RejectOtherKinds(reader, kind, [.. sections.Replicators.Select(r => (r.Kind, r.Keys))]))
+        {
+            return null;
+        }
+
+        var settings = sections.Replicators.First(r => r.Kind == kind).Read(reader);
+        return valid && settings is not null
             ? new ReplicatorSpec
             {
-                Kind = kind ?? ReplicatorKind.Builtin,
+                Kind = kind,
+                Settings = settings,
                 Policy = policy ?? ReplicationPolicyKind.Default,
-                Run = run,
-                SourceAlias = sourceAlias ?? ReplicatorSpec.Default.SourceAlias,
-                TargetAlias = targetAlias ?? ReplicatorSpec.Default.TargetAlias,
+                SourceAlias = sourceAlias ?? "source",
+                TargetAlias = targetAlias ?? "target",
                 Properties = properties,
                 Grace = grace ?? ReplicatorSpec.DefaultGrace,
             }

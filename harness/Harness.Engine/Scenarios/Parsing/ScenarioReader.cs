@@ -9,18 +9,18 @@ internal static class ScenarioReader
 
     private const string TopicsExpected = "a list of topics such as [{name: orders, partitions: 6, rate: 500, records: 10000}]";
 
-    public static Scenario? Read(ParseContext context, YamlMappingNode root)
+    public static Scenario? Read(ParseContext context, YamlMappingNode root, ScenarioSections sections)
     {
         var reader = new MappingReader(context, root, string.Empty, Keys);
         var name = ReadName(reader);
         var description = reader.Text("description", expected: "a text description");
         var seed = reader.Integer("seed", 0, int.MaxValue);
-        var clusters = reader.Find("clusters") is { } c ? ClusterReader.Read(context, c, "clusters") : ClustersSpec.Default;
+        var clusters = ClusterReader.Read(context, reader.Find("clusters"), "clusters", sections);
 
         var topicNames = new Dictionary<string, string>(StringComparer.Ordinal);
         var topics = ReadList(reader, "topics", TopicsExpected, required: true, (node, path) => TopicReader.Read(context, node, path, topicNames));
 
-        var replicator = reader.Find("replicator") is { } r ? ReplicatorReader.Read(context, r, "replicator") : ReplicatorSpec.Default;
+        var replicator = ReplicatorReader.Read(context, reader.Find("replicator"), "replicator", sections);
 
         var groups = new Dictionary<string, string>(StringComparer.Ordinal);
         var consumers = ReadList(

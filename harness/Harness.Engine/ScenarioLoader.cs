@@ -1,8 +1,9 @@
+using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Harness.Engine.Scenarios;
+namespace Harness.Engine;
 
 /// <summary>
 /// Loads scenario files. Parsing goes through YamlDotNet's representation model so every value keeps its
@@ -17,8 +18,9 @@ public static class ScenarioLoader
 
     /// <summary>Loads and validates a scenario file.</summary>
     /// <param name="path">The file; messages name it exactly as given here.</param>
+    /// <param name="registry">The cluster and replicator kinds it may name; <see cref="HarnessRegistry.Default"/> when null.</param>
     /// <exception cref="ScenarioException">The file cannot be read or is not a valid scenario.</exception>
-    public static Scenario LoadFile(string path)
+    public static Scenario LoadFile(string path, HarnessRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(path);
         string text;
@@ -34,19 +36,20 @@ public static class ScenarioLoader
             ]);
         }
 
-        return Parse(text, path);
+        return Parse(text, path, registry);
     }
 
     /// <summary>Parses and validates scenario text.</summary>
     /// <param name="yaml">The YAML text.</param>
     /// <param name="sourceName">The name messages use for the text, such as the file it came from.</param>
+    /// <param name="registry">The cluster and replicator kinds it may name; <see cref="HarnessRegistry.Default"/> when null.</param>
     /// <exception cref="ScenarioException">The text is not a valid scenario.</exception>
-    public static Scenario Parse(string yaml, string sourceName = "scenario.yaml")
+    public static Scenario Parse(string yaml, string sourceName = "scenario.yaml", HarnessRegistry? registry = null)
     {
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(sourceName);
         var context = new ParseContext(sourceName);
-        var scenario = LoadRoot(context, yaml) is { } root ? ScenarioReader.Read(context, root) : null;
+        var scenario = LoadRoot(context, yaml) is { } root ? ScenarioReader.Read(context, root, (registry ?? HarnessRegistry.Default).Sections) : null;
         if (context.Errors.Count > 0)
         {
             throw new ScenarioException(

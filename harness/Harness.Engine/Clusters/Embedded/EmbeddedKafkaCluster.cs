@@ -2,7 +2,7 @@ using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Protocol;
 
-namespace Harness.Engine.Clusters;
+namespace Harness.Engine.Clusters.Embedded;
 
 /// <summary>A cluster of the embedded Kafka-protocol broker in this process: the default backend.</summary>
 public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults

@@ -1,4 +1,4 @@
-namespace Harness.Engine.Clusters;
+namespace Harness.Engine.Clusters.External;
 
 /// <summary>A cluster someone else runs, known only by its bootstrap servers; it supports no faults.</summary>
 public sealed class ExternalKafkaCluster(string role, string bootstrapServers) : IKafkaCluster

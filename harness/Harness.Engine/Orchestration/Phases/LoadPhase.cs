@@ -1,0 +1,60 @@
+using Harness.Engine.Chaos;
+using Harness.Engine.Load;
+using Harness.Engine.Verification;
+
+namespace Harness.Engine.Orchestration.Phases;
+
+/// <summary>
+/// Produces the load while the verifier reads the target, the sampler measures and the chaos engine runs the
+/// scheduled faults and watches the replicator; then waits for faults still running.
+/// </summary>
+internal sealed class LoadPhase : IRunPhase
+{
+    public string Name => "load";
+
+    public bool AppliesTo(RunContext run) => true;
+
+    public async Task RunAsync(RunContext run, CancellationToken cancellation)
+    {
+        var load = run.Load = new LoadGenerator(run.Scenario, run.Source.BootstrapServers, run.RunId);
+        var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
+            run.Target.BootstrapServers, run.Latency, run.Clock));
+        var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
+        var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters);
+        run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
+            run.Latency, run.Replicator.MetricsFile, chaos, () => verifier.NewestReplicatedTimestampMs);
+        run.Sampler.Phase = Name;
+        run.Sampler.Start();
+        var watch = chaos.WatchAsync(run.Watching.Token);
+        run.Own(new AsyncCleanup(async () =>
+        {
+            await run.Watching.CancelAsync().ConfigureAwait(false);
+            await watch.ConfigureAwait(false);
+        }));
+
+        using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var loading = load.RunAsync(stopLoad.Token);
+        var faults = chaos.RunAsync(loading, stopLoad.Token);
+        if (await Task.WhenAny(loading, chaos.Fatal).ConfigureAwait(false) == chaos.Fatal)
+        {
+            // Nothing the run does next can mean anything: stop the load and end with the replicator's reason.
+            await stopLoad.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAll(loading, faults).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            throw await chaos.Fatal.ConfigureAwait(false);
+        }
+
+        await loading.ConfigureAwait(false);
+        if (run.Faults.Count > 0)
+        {
+            run.Enter("faults");
+            await faults.ConfigureAwait(false);
+        }
+
+        if (chaos.Fatal.IsCompletedSuccessfully)
+        {
+            throw await chaos.Fatal.ConfigureAwait(false);
+        }
+
+        cancellation.ThrowIfCancellationRequested();
+    }
+}

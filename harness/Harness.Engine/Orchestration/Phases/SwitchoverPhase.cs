@@ -1,0 +1,19 @@
+using Harness.Engine.Switchover;
+
+namespace Harness.Engine.Orchestration.Phases;
+
+/// <summary>With the replicator stopped and the target at its final end offsets, each group's consumers switch over to the target.</summary>
+internal sealed class SwitchoverPhase : IRunPhase
+{
+    public string Name => "switchover";
+
+    public bool AppliesTo(RunContext run) => run.Committed.Count > 0;
+
+    public async Task RunAsync(RunContext run, CancellationToken cancellation)
+    {
+        run.Switchover.AddRange(await SwitchoverRehearsal.RunAsync(run.Scenario, run.Target.BootstrapServers, run.RunId, run.Load!.Ledger, run.Committed,
+            run.Checkpoints, run.TargetEnds, TimeSpan.FromMinutes(5), run.Progress.Event, cancellation).ConfigureAwait(false));
+        run.Settle(SwitchoverEvaluator.Checks(run.Scenario.Expect.OffsetTranslation, run.Switchover));
+        cancellation.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using Harness.Engine.Chaos;
+using Harness.Engine.Clusters;
+using Harness.Engine.Load;
+using Harness.Engine.Replicators;
+using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
+using Harness.Engine.Verification;
+using Harness.Mm2.Records;
+using Harness.Reports.Model;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>
+/// One run's state, passed from phase to phase. It owns every resource a phase starts and disposes them in reverse
+/// order, whatever happened, so a phase never writes cleanup code of its own.
+/// </summary>
+internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessRegistry registry, IRunProgress progress, TimeProvider time, string runDirectory, ulong runId)
+    : IAsyncDisposable
+{
+    private readonly Stack<IAsyncDisposable> _owned = new();
+    private readonly List<CheckResult> _checks = [];
+    private IKafkaCluster? _source;
+    private IKafkaCluster? _target;
+    private IReplicator? _replicator;
+    private RunSampler? _sampler;
+
+    public Scenario Scenario { get; } = scenario;
+
+    public RunOptions Options { get; } = options;
+
+    public HarnessRegistry Registry { get; } = registry;
+
+    public IRunProgress Progress { get; } = progress;
+
+    public TimeProvider Time { get; } = time;
+
+    public string RunDirectory { get; } = runDirectory;
+
+    public ulong RunId { get; } = runId;
+
+    /// <summary>Elapsed run time for faults, samples and latencies, which count from the start of the run.</summary>
+    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+
+    /// <summary>Each scenario topic with its name on the target and its partition count.</summary>
+    public IReadOnlyList<(string Source, string Target, int Partitions)> Topics { get; } =
+        [.. scenario.Topics.Select(t => (t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions))];
+
+    public IReadOnlyList<ScheduledFault> Faults { get; } = FaultPlan.Build(scenario);
+
+    public LatencyRecorder Latency { get; } = new();
+
+    public string Phase { get; private set; } = "start-up";
+
+    public IKafkaCluster Source { get => Require(_source, "source cluster"); set => _source = Own(value); }
+
+    public IKafkaCluster Target { get => Require(_target, "target cluster"); set => _target = Own(value); }
+
+    public IReplicator Replicator { get => Require(_replicator, "replicator"); set => _replicator = Own(value); }
+
+    public IReplicator? StartedReplicator => _replicator;
+
+    public IKafkaCluster? StartedSource => _source;
+
+    public IKafkaCluster? StartedTarget => _target;
+
+    public LoadGenerator? Load { get; set; }
+
+    public StreamingVerifier? Verifier { get; private set; }
+
+    public ChaosEngine? Chaos { get; set; }
+
+    public RunSampler Sampler { get => Require(_sampler, "sampler"); set => _sampler = Own(value); }
+
+    public RunSampler? StartedSampler => _sampler;
+
+    /// <summary>Cancelled when the replicator is about to stop on purpose, so the watch does not call it an incident.</summary>
+    public CancellationTokenSource Watching { get; } = new();
+
+    public IReadOnlyDictionary<(string Group, string Topic, int Partition), long> Committed { get; set; } =
+        new Dictionary<(string, string, int), long>();
+
+    public DrainOutcome? Drain { get; set; }
+
+    public VerificationOutcome? Verification { get; set; }
+
+    public DateTimeOffset ReplicatorStopped { get; set; }
+
+    public IReadOnlyDictionary<(string Topic, int Partition), long> SourceEnds { get; set; } = new Dictionary<(string, int), long>();
+
+    public IReadOnlyDictionary<(string Topic, int Partition), long> TargetEnds { get; set; } = new Dictionary<(string, int), long>();
+
+    public List<OffsetTranslationRow> Translation { get; } = [];
+
+    /// <summary>The latest checkpoint per group partition, as the translation judged them and the switchover uses them.</summary>
+    public IReadOnlyDictionary<(string Group, string Topic, int Partition), Checkpoint> Checkpoints { get; set; } =
+        new Dictionary<(string, string, int), Checkpoint>();
+
+    public List<SwitchoverResult> Switchover { get; } = [];
+
+    /// <summary>Checks in the order they settled.</summary>
+    public IReadOnlyList<CheckResult> Checks => _checks;
+
+    /// <summary>The checkpoints topic the replicator writes under the scenario's policy.</summary>
+    public string CheckpointsTopic => Harness.Mm2.Policies.ReplicationPolicies
+        .FromClassName(Scenario.Replicator.Policy == ReplicationPolicyKind.Identity ? "identity" : "default")
+        .CheckpointsTopic(Scenario.Replicator.SourceAlias);
+
+    /// <summary>Starts reading the target; the verifier is closed with the run, before the clusters.</summary>
+    public StreamingVerifier StartVerifier(StreamingVerifier verifier)
+    {
+        Own(AsyncCleanup.Of(verifier));
+        Verifier = verifier;
+        verifier.Start();
+        return verifier;
+    }
+
+    /// <summary>Disposes <paramref name="resource"/> with the run, before whatever was owned earlier.</summary>
+    public T Own<T>(T resource)
+        where T : IAsyncDisposable
+    {
+        _owned.Push(resource);
+        return resource;
+    }
+
+    public void Enter(string phase)
+    {
+        Phase = phase;
+        Progress.Phase(phase);
+        if (_sampler is not null)
+        {
+            _sampler.Phase = phase;
+        }
+    }
+
+    /// <summary>Records settled checks and shows them as they settle.</summary>
+    public void Settle(IEnumerable<CheckResult> checks)
+    {
+        foreach (var check in checks)
+        {
+            _checks.Add(check);
+            Progress.Check(check);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Watching.CancelAsync().ConfigureAwait(false);
+        while (_owned.TryPop(out var resource))
+        {
+            await resource.DisposeAsync().ConfigureAwait(false);
+        }
+
+        Watching.Dispose();
+    }
+
+    private static T Require<T>(T? value, string what)
+        where T : class =>
+        value ?? throw new InvalidOperationException($"the {what} is used before the phase that starts it");
+}

@@ -1,0 +1,22 @@
+using Harness.Engine.Orchestration.Phases;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>The phases of a rehearsal, in order. A new phase is one file and one line here.</summary>
+internal static class RunPhases
+{
+    public static IReadOnlyList<IRunPhase> All { get; } =
+    [
+        new StartClustersPhase(),
+        new PrepareTopicsPhase(),
+        new StartReplicatorPhase(),
+        new LoadPhase(),
+        new ConsumerGroupsPhase(),
+        new DrainPhase(),
+        new CheckpointsPhase(),
+        new StopReplicatorPhase(),
+        new VerifyPhase(),
+        new OffsetTranslationPhase(),
+        new SwitchoverPhase(),
+    ];
+}

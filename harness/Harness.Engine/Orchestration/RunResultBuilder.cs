@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Reflection;
+using Harness.Engine.Chaos;
+using Harness.RdKafka;
+using Harness.Reports.Model;
+using ReportAnomaly = Harness.Reports.Model.AnomalyExample;
+using ReportAnomalyClass = Harness.Reports.Model.AnomalyClass;
+using ReportParity = Harness.Reports.Model.PartitionParity;
+
+namespace Harness.Engine.Orchestration;
+
+/// <summary>Maps what a run measured into the report model, whatever phase it reached.</summary>
+internal static class RunResultBuilder
+{
+    private static string HarnessVersion =>
+        typeof(RunResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
+
+    public static RunResult Build(RunContext run, DateTimeOffset started, string scenarioText, Verdict verdict, string? partialReason, string? error)
+    {
+        var (p50, p95, p99, max, count) = run.Latency.Summary();
+        var samples = run.StartedSampler?.Samples ?? [];
+        var faults = (run.Chaos?.Records ?? []).Select(r => new FaultEntry
+        {
+            Id = r.Id,
+            Kind = r.Kind,
+            Target = r.Target,
+            StartSeconds = r.StartSeconds ?? 0,
+            EndSeconds = r.EndSeconds,
+            MeasuredEffect = FaultEffects.Describe(r, samples, run.Verifier?.DuplicateTimes ?? []),
+        }).ToList();
+        var finished = run.Time.GetUtcNow();
+        return new RunResult
+        {
+            RunId = run.RunId.ToString("x16", CultureInfo.InvariantCulture),
+            Scenario = new ScenarioInfo { Name = run.Scenario.Name, Description = run.Scenario.Description ?? "", Text = scenarioText },
+            StartedUtc = started,
+            FinishedUtc = finished,
+            Duration = finished - started,
+            Partial = partialReason is not null,
+            PartialReason = partialReason,
+            Verdict = verdict,
+            ErrorMessage = error,
+            Environment = RunEnvironment.Capture(HarnessVersion, run.StartedSource?.Backend ?? "none", run.StartedTarget?.Backend ?? "none",
+                run.StartedReplicator?.Kind ?? run.Scenario.Replicator.Kind) with { Librdkafka = LibraryResolver.Describe() },
+            Checks = [.. run.Checks],
+            Parity = run.Verification?.Result.Partitions.Select(ToReport).ToList() ?? [],
+            Anomalies = run.Verification?.Result.Examples.Select(ToReport).ToList() ?? [],
+            Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
+            OffsetTranslation = run.Translation,
+            Switchover = run.Switchover,
+            Faults = faults,
+            TimeSeries = new TimeSeries { Samples = samples, Markers = faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
+        };
+    }
+
+    private static ReportParity ToReport(Verification.PartitionParity p) => new()
+    {
+        SourceTopic = p.SourceTopic,
+        TargetTopic = p.TargetTopic,
+        Partition = p.Partition,
+        Produced = p.Produced,
+        Replicated = p.Replicated,
+        Lost = p.Lost,
+        Duplicated = p.Duplicated,
+        Reordered = p.Reordered,
+        Corrupted = p.Corrupted,
+        Misrouted = p.Misrouted,
+        Unexpected = p.Unexpected,
+    };
+
+    private static ReportAnomaly ToReport(Verification.AnomalyExample e) => new()
+    {
+        Class = (ReportAnomalyClass)(int)e.Class,
+        Topic = e.SourceTopic.Length > 0 ? e.SourceTopic : e.TargetTopic,
+        Partition = e.SourcePartition >= 0 ? e.SourcePartition : e.TargetPartition,
+        Sequence = e.Sequence >= 0 ? e.Sequence : null,
+        SourceOffset = e.SourceOffset >= 0 ? e.SourceOffset : null,
+        TargetOffset = e.TargetOffset >= 0 ? e.TargetOffset : null,
+        Detail = $"{e.Detail} (target {e.TargetTopic}/{e.TargetPartition})",
+    };
+}

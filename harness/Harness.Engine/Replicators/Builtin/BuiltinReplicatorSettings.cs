@@ -1,0 +1,18 @@
+using Harness.Engine.Scenarios;
+
+namespace Harness.Engine.Replicators.Builtin;
+
+/// <summary>The built-in replicator reads only the common keys: every capability is there.</summary>
+public sealed record BuiltinReplicatorSettings : IReplicatorSettings
+{
+    /// <inheritdoc/>
+    public ReplicatorCapabilities Capabilities { get; } = new()
+    {
+        ProcessFaults = true,
+        HeapPressure = true,
+        Metrics = true,
+        CreatesTargetTopics = true,
+        MirrorsTopicConfigs = true,
+        EmitsHeartbeats = true,
+    };
+}

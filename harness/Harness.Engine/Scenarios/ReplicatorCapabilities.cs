@@ -1,0 +1,23 @@
+namespace Harness.Engine.Scenarios;
+
+/// <summary>What a replicator driver can do, declared by the driver and asked by validation and the run.</summary>
+public sealed record ReplicatorCapabilities
+{
+    /// <summary>Whether the replicator can be killed, paused and restarted (replicator faults).</summary>
+    public bool ProcessFaults { get; init; }
+
+    /// <summary>Whether it runs under a hard heap limit with a ballast the harness controls (heap-pressure faults).</summary>
+    public bool HeapPressure { get; init; }
+
+    /// <summary>Whether it writes the harness's replicator metrics, whose gaps the run watches and whose memory it charts.</summary>
+    public bool Metrics { get; init; }
+
+    /// <summary>Whether it creates its target topics itself; otherwise the harness creates them with the source partition counts.</summary>
+    public bool CreatesTargetTopics { get; init; }
+
+    /// <summary>Whether it mirrors topic configs (MM2's <c>sync.topic.configs.enabled</c>, on unless the properties turn it off).</summary>
+    public bool MirrorsTopicConfigs { get; init; }
+
+    /// <summary>Whether it emits heartbeats (MM2's <c>emit.heartbeats.enabled</c>, on unless the properties turn it off).</summary>
+    public bool EmitsHeartbeats { get; init; }
+}
