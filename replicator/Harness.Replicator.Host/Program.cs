@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
+using Harness.Hosting;
 using Harness.Replicator.Configuration;
 using Harness.Replicator.Control;
 using Harness.Replicator.Host;
@@ -52,7 +53,7 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     return 2;
 }
 
-ParentWatch.StopWhenParentExits(stopping);
+_ = StopWhenOrphanedAsync();
 
 var sampler = new MetricsSampler(replicator.Metrics, replicator.Lag);
 var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
@@ -168,3 +169,26 @@ finally
 }
 
 return exitCode;
+
+// A harness killed with SIGKILL cannot stop its replicator: stop gracefully when it is gone, and give up after a grace.
+async Task StopWhenOrphanedAsync()
+{
+    try
+    {
+        await ParentWatch.ExitedAsync(Log, stopping.Token).ConfigureAwait(false);
+    }
+    catch (OperationCanceledException)
+    {
+        return; // stopping anyway
+    }
+
+    await stopping.CancelAsync().ConfigureAwait(false);
+
+    // The clusters often went with the parent (embedded brokers live in its process), and a graceful stop would then
+    // wait out every flush timeout for brokers that will never answer. Progress is saved atomically and only for
+    // acknowledged records, so ending here loses nothing.
+    var grace = TimeSpan.FromSeconds(10);
+    await Task.Delay(grace).ConfigureAwait(false);
+    Log($"not stopped {grace.TotalSeconds:0} s after the parent left; exiting");
+    Environment.Exit(1);
+}
