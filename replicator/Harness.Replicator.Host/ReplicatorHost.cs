@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Sockets;
+using System.Net;
 using Harness.Hosting;
 using Harness.Replicator.Configuration;
 using Harness.Replicator.Control;
@@ -53,21 +53,31 @@ internal static class ReplicatorHost
         var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
         string Prometheus() => PrometheusFormatter.Format(sampler.Latest ?? sampler.Sample(), settings.SourceAlias, settings.TargetAlias);
         var controlPortFile = Path.Combine(options.StateDirectory, "control.port");
-        LoopbackHttpServer control;
-        LoopbackHttpServer? metricsServer = null;
+        LoopbackListener control;
+        LoopbackListener? metricsServer = null;
         try
         {
-            control = LoopbackHttpServer.Start(options.ControlPort, new ControlEndpoint(replicator, new HeapBallast(), Prometheus).Handle);
+            control = LoopbackListener.Start(options.ControlPort, new ControlEndpoint(replicator, new HeapBallast(), Prometheus).Handle);
+        }
+        catch (HttpListenerException e)
+        {
+            Log($"cannot listen on 127.0.0.1:{options.ControlPort} ({e.Message}); choose another --control-port");
+            return 2;
+        }
+
+        try
+        {
             if (options.MetricsPort > 0)
             {
-                metricsServer = LoopbackHttpServer.Start(options.MetricsPort, request => request.Path == "/metrics"
+                metricsServer = LoopbackListener.Start(options.MetricsPort, request => request.Url!.AbsolutePath == "/metrics"
                     ? new HttpReply(200, PrometheusFormatter.ContentType, Prometheus())
                     : HttpReply.Text(404, "see /metrics\n"));
             }
         }
-        catch (SocketException e)
+        catch (HttpListenerException e)
         {
-            Log($"cannot listen on 127.0.0.1 ({e.Message}); choose another --control-port/--metrics-port");
+            await control.DisposeAsync().ConfigureAwait(false);
+            Log($"cannot listen on 127.0.0.1:{options.MetricsPort} ({e.Message}); choose another --metrics-port");
             return 2;
         }
 

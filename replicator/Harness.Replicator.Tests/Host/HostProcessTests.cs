@@ -213,6 +213,22 @@ public sealed class HostProcessTests
     }
 
     [Test]
+    public async Task A_control_port_in_use_exits_2_with_one_line_naming_the_option()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var state = TempDirectory.Create();
+        var config = Path.Combine(state, "mm2.properties");
+        await File.WriteAllLinesAsync(config, ["clusters = a, b", "a.bootstrap.servers = 127.0.0.1:1", "b.bootstrap.servers = 127.0.0.1:1", "a->b.enabled = true"]);
+
+        using var host = HostProcess.Start("--config", config, "--state-dir", Path.Combine(state, "state"), "--control-port", port);
+
+        (await host.WaitForExitAsync(Timeout)).Should().Be(2, host.ToString());
+        host.StandardError.Should().ContainSingle(host.ToString()).Which.Should().Contain($"cannot listen on 127.0.0.1:{port}").And.Contain("choose another --control-port");
+    }
+
+    [Test]
     public async Task Unreachable_cluster_exits_3()
     {
         var state = TempDirectory.Create();
