@@ -50,7 +50,6 @@ internal static class ReplicatorHost
         _ = StopWhenOrphanedAsync(stopping);
 
         var sampler = new MetricsSampler(replicator.Metrics, replicator.Lag);
-        var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
         string Prometheus() => PrometheusFormatter.Format(sampler.Latest ?? sampler.Sample(), settings.SourceAlias, settings.TargetAlias);
         var controlPortFile = Path.Combine(options.StateDirectory, "control.port");
         LoopbackListener control;
@@ -91,37 +90,9 @@ internal static class ReplicatorHost
         }
 
         Log($"{settings.SourceAlias}->{settings.TargetAlias} with {settings.TasksMax} task(s), state in {options.StateDirectory}");
-        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-        var samplingLoop = Task.Run(async () =>
-        {
-            using var timer = new PeriodicTimer(options.MetricsInterval);
-            var reported = false;
-            try
-            {
-                while (await timer.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
-                {
-                    var snapshot = sampler.Sample();
-                    try
-                    {
-                        metricsFile?.Write(snapshot);
-                    }
-                    catch (IOException e) when (!reported)
-                    {
-                        // Metrics are for the report; losing them must not stop the replication they describe.
-                        reported = true;
-                        Log($"cannot write the metrics file: {e.Message}");
-                    }
-                    catch (IOException)
-                    {
-                        // Reported once above.
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                // Stopping; the last sample is written after the replicator has flushed.
-            }
-        });
+        using var samplingStop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
+        var metricsLoop = new MetricsLoop(sampler, options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile), Log);
+        var sampling = Task.Run(() => metricsLoop.RunAsync(options.MetricsInterval, replicator.Metrics.Time, samplingStop.Token), CancellationToken.None);
 
         var exitCode = 0;
         try
@@ -152,16 +123,9 @@ internal static class ReplicatorHost
         }
         finally
         {
-            await sampling.CancelAsync().ConfigureAwait(false);
-            await samplingLoop.ConfigureAwait(false);
-            try
-            {
-                metricsFile?.Write(sampler.Sample());
-            }
-            catch (IOException)
-            {
-                // Already reported by the sampling loop, or nothing left to do about it.
-            }
+            await samplingStop.CancelAsync().ConfigureAwait(false);
+            await sampling.ConfigureAwait(false);
+            metricsLoop.Write(sampler.Sample());
 
             await control.DisposeAsync().ConfigureAwait(false);
             if (metricsServer is not null)
