@@ -7,7 +7,7 @@ namespace Harness.Replicator.Tests.Timing;
 
 public sealed class CheckpointRoundsTests
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = FakeClock.Start;
 
     [Test]
     public async Task Checkpoint_and_group_sync_rounds_run_at_their_own_intervals_of_the_injected_clock()

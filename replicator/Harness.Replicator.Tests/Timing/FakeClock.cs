@@ -10,6 +10,9 @@ internal static class FakeClock
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
+    /// <summary>Where the timing tests' clocks start: far from the real time, so a real-clock read stands out.</summary>
+    public static DateTimeOffset Start { get; } = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static async Task AdvanceUntilAsync(FakeTimeProvider time, TimeSpan by, Func<bool> done, string because)
     {
         time.Advance(by);

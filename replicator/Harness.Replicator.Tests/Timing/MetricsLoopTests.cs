@@ -7,7 +7,7 @@ namespace Harness.Replicator.Tests.Timing;
 
 public sealed class MetricsLoopTests
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = FakeClock.Start;
 
     [Test]
     public async Task One_line_per_interval_of_the_injected_clock_each_covering_that_interval()

@@ -6,7 +6,7 @@ namespace Harness.Replicator.Tests.Timing;
 /// <summary>A whole replicator on a fake clock: its commits and heartbeats happen when that clock says, never before.</summary>
 public sealed class ReplicatorClockTests
 {
-    private static readonly DateTimeOffset Start = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = FakeClock.Start;
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Test]
