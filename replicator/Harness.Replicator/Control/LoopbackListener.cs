@@ -9,6 +9,10 @@ namespace Harness.Replicator.Control;
 /// Serves the control and metrics endpoints on 127.0.0.1 with <see cref="HttpListener"/>. Every request is answered
 /// on a task of its own: a pause waits for each replication task to act on it, and a scrape must not wait for that.
 /// </summary>
+/// <remarks>
+/// As with any HttpListener, a request must be addressed to 127.0.0.1 (not localhost) and a POST must say its length:
+/// <c>curl -d '' http://127.0.0.1:N/pause</c>, not a bare <c>curl -X POST</c>, which HttpListener answers with 411.
+/// </remarks>
 public sealed class LoopbackListener : IAsyncDisposable
 {
     private const int PortAttempts = 5;
