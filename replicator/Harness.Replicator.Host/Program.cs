@@ -1,170 +1,23 @@
-using System.Globalization;
-using System.Net.Sockets;
+using System.CommandLine;
 using System.Runtime.InteropServices;
-using Harness.Replicator.Configuration;
-using Harness.Replicator.Control;
 using Harness.Replicator.Host;
-using Harness.Replicator.Metrics;
-using Harness.Replicator.Progress;
-using Harness.Replicator.Source;
 
 // harness-replicator: the built-in MM2-semantics replicator, run by the harness as a child process.
 // Exit codes: 0 stopped cleanly, 1 replication failed, 2 bad configuration, 3 a cluster could not be reached.
-static void Log(string message) => Console.Error.WriteLine($"harness-replicator: {message}");
 
 // First thing: a SIGTERM that arrives while starting up still means "stop cleanly", never the default kill.
 using var stopping = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 
-HostOptions options;
-ReplicatorSettings settings;
-MirrorReplicator replicator;
-try
+var parse = ReplicatorCommand.Create(ReplicatorHost.RunAsync).Parse(args);
+if (parse.Errors.Count > 0)
 {
-    options = HostOptions.Parse(args);
-    if (options.Help)
-    {
-        Console.WriteLine(HostOptions.Usage);
-        return 0;
-    }
-
-    if (Harness.RdKafka.LibraryResolver.CheckOverride() is { } libraryError)
-    {
-        Log(libraryError);
-        return 2;
-    }
-
-    var warnings = new List<string>();
-    settings = ReplicatorSettingsReader.Read(options.LoadProperties(), options.Flow, warnings);
-    warnings.ForEach(w => Log($"warning: {w}"));
-    replicator = new MirrorReplicator(settings, new ProgressStore(options.StateDirectory), Log);
-    replicator.ValidateClientSettings();
-}
-catch (ReplicatorConfigException e)
-{
-    Log(e.Message);
-    return 2;
-}
-catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-{
-    Log($"cannot use the state directory: {e.Message}; check --state-dir");
+    // Bad input is exit 2 in one line, as the harness reads the replicator's last line as its reason to stop.
+    ReplicatorHost.Log(string.Join("; ", parse.Errors.Select(e => e.Message.TrimEnd('.'))) + "; see --help");
     return 2;
 }
 
-ParentWatch.StopWhenParentExits(stopping);
-
-var sampler = new MetricsSampler(replicator.Metrics, replicator.Lag);
-var metricsFile = options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile);
-string Prometheus() => PrometheusFormatter.Format(sampler.Latest ?? sampler.Sample(), settings.SourceAlias, settings.TargetAlias);
-var controlPortFile = Path.Combine(options.StateDirectory, "control.port");
-LoopbackHttpServer control;
-LoopbackHttpServer? metricsServer = null;
-try
-{
-    control = LoopbackHttpServer.Start(options.ControlPort, new ControlEndpoint(replicator, new HeapBallast(), Prometheus).Handle);
-    if (options.MetricsPort > 0)
-    {
-        metricsServer = LoopbackHttpServer.Start(options.MetricsPort, request => request.Path == "/metrics"
-            ? new HttpReply(200, PrometheusFormatter.ContentType, Prometheus())
-            : HttpReply.Text(404, "see /metrics\n"));
-    }
-}
-catch (SocketException e)
-{
-    Log($"cannot listen on 127.0.0.1 ({e.Message}); choose another --control-port/--metrics-port");
-    return 2;
-}
-
-// Written whole and renamed, so the harness never reads half a port number.
-File.WriteAllText(controlPortFile + ".tmp", control.Port.ToString(CultureInfo.InvariantCulture));
-File.Move(controlPortFile + ".tmp", controlPortFile, overwrite: true);
-Log($"control endpoint at {control.BaseUri} (port in {controlPortFile})");
-if (metricsServer is not null)
-{
-    Log($"Prometheus metrics at {metricsServer.BaseUri}metrics");
-}
-
-Log($"{settings.SourceAlias}->{settings.TargetAlias} with {settings.TasksMax} task(s), state in {options.StateDirectory}");
-using var sampling = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
-var samplingLoop = Task.Run(async () =>
-{
-    using var timer = new PeriodicTimer(options.MetricsInterval);
-    var reported = false;
-    try
-    {
-        while (await timer.WaitForNextTickAsync(sampling.Token).ConfigureAwait(false))
-        {
-            var snapshot = sampler.Sample();
-            try
-            {
-                metricsFile?.Write(snapshot);
-            }
-            catch (IOException e) when (!reported)
-            {
-                // Metrics are for the report; losing them must not stop the replication they describe.
-                reported = true;
-                Log($"cannot write the metrics file: {e.Message}");
-            }
-            catch (IOException)
-            {
-                // Reported once above.
-            }
-        }
-    }
-    catch (OperationCanceledException)
-    {
-        // Stopping; the last sample is written after the replicator has flushed.
-    }
-});
-
-var exitCode = 0;
-try
-{
-    await replicator.RunAsync(stopping.Token);
-    Log("stopped cleanly");
-}
-catch (ReplicatorConfigException e)
-{
-    Log(e.Message);
-    exitCode = 2;
-}
-catch (ClusterUnreachableException e)
-{
-    Log(e.Message);
-    exitCode = 3;
-}
-catch (ReplicationFailedException e)
-{
-    Log($"replication failed: {e.Message}");
-    exitCode = 1;
-}
-catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
-{
-    // The contract promises an exit code, not a stack trace: anything else that stops the run is a failure.
-    Log($"replication failed: {e.GetType().Name}: {e.Message}");
-    exitCode = 1;
-}
-finally
-{
-    await sampling.CancelAsync();
-    await samplingLoop;
-    try
-    {
-        metricsFile?.Write(sampler.Sample());
-    }
-    catch (IOException)
-    {
-        // Already reported by the sampling loop, or nothing left to do about it.
-    }
-
-    await control.DisposeAsync();
-    if (metricsServer is not null)
-    {
-        await metricsServer.DisposeAsync();
-    }
-
-    File.Delete(controlPortFile);
-}
-
-return exitCode;
+// The signals above stop the run gracefully (flush, offset syncs, progress), which may take longer than
+// System.CommandLine's own termination timeout would wait.
+return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }, stopping.Token).ConfigureAwait(false);

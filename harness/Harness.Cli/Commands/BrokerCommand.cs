@@ -70,7 +70,7 @@ internal static class BrokerCommand
             try
             {
                 // In a container the harness that started the brokers may be SIGKILLed; stop with it instead of lingering.
-                await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellation), ParentWatch.ExitedAsync(cancellation)).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(Timeout.Infinite, cancellation), Harness.Hosting.ParentWatch.ExitedAsync(m => Console.Error.WriteLine($"harness broker: {m}"), cancellation)).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

@@ -17,7 +17,7 @@ public sealed class ControlEndpointTests
         clusters.Source.CreateTopic("t", 2);
         Records.Produce(clusters.Source, "t", 2, 200);
         await using var running = await RunningReplicator.StartAsync(clusters.Properties());
-        await using var server = LoopbackHttpServer.Start(0, new ControlEndpoint(running.Replicator, new HeapBallast()).Handle);
+        await using var server = LoopbackListener.Start(0, new ControlEndpoint(running.Replicator, new HeapBallast()).Handle);
         using var http = new HttpClient { BaseAddress = server.BaseUri };
 
         await Eventually.TrueAsync(async () => await StatusAsync(http) is var s && s.GetProperty("records").GetInt64() == 200 && s.GetProperty("lag").ValueKind == JsonValueKind.Number
@@ -50,7 +50,7 @@ public sealed class ControlEndpointTests
             ["clusters"] = "a, b", ["a.bootstrap.servers"] = "127.0.0.1:1", ["b.bootstrap.servers"] = "127.0.0.1:1", ["a->b.enabled"] = "true",
         });
         var ballast = new HeapBallast();
-        await using var server = LoopbackHttpServer.Start(0, new ControlEndpoint(new MirrorReplicator(settings, new ProgressStore(TempDirectory.Create()), _ => { }), ballast).Handle);
+        await using var server = LoopbackListener.Start(0, new ControlEndpoint(new MirrorReplicator(settings, new ProgressStore(TempDirectory.Create()), _ => { }), ballast).Handle);
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         var before = GC.GetTotalMemory(true);
 

@@ -186,11 +186,46 @@ public sealed class HostProcessTests
     [TestCase("--config", "/nonexistent/mm2.properties")]
     [TestCase("--from-env")]
     [TestCase("--config", "a", "--control-port", "99999")]
+    [TestCase("--config", "a", "--from-env")]
+    [TestCase("--config", "a", "--set", "no-equals-sign")]
+    [TestCase("--config", "a", "--metrics-interval-ms", "5")]
+    [TestCase("--config")]
     public async Task Bad_arguments_exit_2_with_one_line(params string[] arguments)
     {
         using var host = HostProcess.Start(arguments);
         (await host.WaitForExitAsync(Timeout)).Should().Be(2, host.ToString());
-        host.StandardError.Should().ContainSingle(host.ToString());
+        host.StandardError.Should().ContainSingle(host.ToString()).Which.Should().StartWith("harness-replicator: ");
+    }
+
+    [Test]
+    public async Task Help_lists_every_option_and_the_exit_codes_and_exits_0()
+    {
+        using var host = HostProcess.Start("--help");
+        (await host.WaitForExitAsync(Timeout)).Should().Be(0, host.ToString());
+        var help = string.Join('\n', host.StandardOutput);
+        foreach (var option in new[] { "--config", "--from-env", "--set", "--flow", "--state-dir", "--metrics-file", "--metrics-interval-ms", "--metrics-port", "--control-port" })
+        {
+            help.Should().Contain(option);
+        }
+
+        help.Should().Contain("2 bad configuration, 3 a cluster could not be reached");
+        host.StandardError.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_control_port_in_use_exits_2_with_one_line_naming_the_option()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var state = TempDirectory.Create();
+        var config = Path.Combine(state, "mm2.properties");
+        await File.WriteAllLinesAsync(config, ["clusters = a, b", "a.bootstrap.servers = 127.0.0.1:1", "b.bootstrap.servers = 127.0.0.1:1", "a->b.enabled = true"]);
+
+        using var host = HostProcess.Start("--config", config, "--state-dir", Path.Combine(state, "state"), "--control-port", port);
+
+        (await host.WaitForExitAsync(Timeout)).Should().Be(2, host.ToString());
+        host.StandardError.Should().ContainSingle(host.ToString()).Which.Should().Contain($"cannot listen on 127.0.0.1:{port}").And.Contain("choose another --control-port");
     }
 
     [Test]

@@ -11,11 +11,11 @@ internal sealed class RunningReplicator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
 
-    private RunningReplicator(ReplicatorSettings settings, string stateDirectory)
+    private RunningReplicator(ReplicatorSettings settings, string stateDirectory, TimeProvider? time)
     {
         Settings = settings;
         StateDirectory = stateDirectory;
-        Replicator = new MirrorReplicator(settings, new ProgressStore(stateDirectory), Log.Enqueue);
+        Replicator = new MirrorReplicator(settings, new ProgressStore(stateDirectory), Log.Enqueue, time);
         _run = Task.Run(() => Replicator.RunAsync(_stop.Token));
     }
 
@@ -30,9 +30,9 @@ internal sealed class RunningReplicator : IAsyncDisposable
     public static ReplicatorSettings Read(IReadOnlyDictionary<string, string> properties) =>
         ReplicatorSettingsReader.Read(properties.ToDictionary(p => p.Key, p => (p.Value, 0)), null, []);
 
-    public static async Task<RunningReplicator> StartAsync(IReadOnlyDictionary<string, string> properties, string? stateDirectory = null)
+    public static async Task<RunningReplicator> StartAsync(IReadOnlyDictionary<string, string> properties, string? stateDirectory = null, TimeProvider? time = null)
     {
-        var running = new RunningReplicator(Read(properties), stateDirectory ?? TempDirectory.Create());
+        var running = new RunningReplicator(Read(properties), stateDirectory ?? TempDirectory.Create(), time);
         await Eventually.TrueAsync(() => running.Replicator.State != ReplicatorState.Starting || running._run.IsCompleted, TimeSpan.FromSeconds(30), "the replicator started");
         if (running._run.IsFaulted)
         {

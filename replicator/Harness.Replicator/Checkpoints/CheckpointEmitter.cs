@@ -32,7 +32,7 @@ internal sealed class CheckpointEmitter(
     private readonly Dictionary<string, Dictionary<(string Topic, int Partition), Checkpoint>> _last = new(StringComparer.Ordinal);
     private readonly TopicPartition _destination = new(settings.CheckpointsTopic, 0);
     private IReadOnlyList<string> _groups = [];
-    private DateTime _groupsRefreshed = DateTime.MinValue;
+    private DateTimeOffset? _groupsRefreshed;
 
     /// <summary>Groups checkpointed in the last round.</summary>
     public IReadOnlyList<string> Groups => _groups;
@@ -52,9 +52,9 @@ internal sealed class CheckpointEmitter(
         var partition = new TopicPartition(settings.CheckpointsTopic, 0);
         var end = consumer.QueryWatermarkOffsets(partition, readTimeout).High.Value;
         consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
-        var deadline = DateTime.UtcNow + readTimeout;
+        var started = metrics.Time.GetTimestamp();
         var next = 0L;
-        while (next < end && DateTime.UtcNow < deadline)
+        while (next < end && metrics.Time.GetElapsedTime(started) < readTimeout)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (result is null || result.IsPartitionEOF)
@@ -206,7 +206,7 @@ internal sealed class CheckpointEmitter(
 
     private async Task RefreshGroupsAsync()
     {
-        var due = _groupsRefreshed == DateTime.MinValue || (settings.RefreshGroups && DateTime.UtcNow - _groupsRefreshed >= settings.RefreshGroupsInterval);
+        var due = _groupsRefreshed is not { } refreshed || (settings.RefreshGroups && metrics.Time.GetUtcNow() - refreshed >= settings.RefreshGroupsInterval);
         if (!due)
         {
             return;
@@ -216,7 +216,7 @@ internal sealed class CheckpointEmitter(
         {
             var listed = await sourceAdmin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = timeout }).ConfigureAwait(false);
             _groups = listed.Valid.Select(g => g.GroupId).Where(settings.ReplicatesGroup).Order(StringComparer.Ordinal).ToList();
-            _groupsRefreshed = DateTime.UtcNow;
+            _groupsRefreshed = metrics.Time.GetUtcNow();
         }
         catch (KafkaException e)
         {

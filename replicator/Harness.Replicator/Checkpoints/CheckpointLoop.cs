@@ -6,9 +6,8 @@ using Harness.Replicator.Metrics;
 namespace Harness.Replicator.Checkpoints;
 
 /// <summary>
-/// Runs the checkpoint rounds (every <c>emit.checkpoints.interval.seconds</c>) and the group offset sync rounds (every
-/// <c>sync.group.offsets.interval.seconds</c>) on one thread of their own. A failed round is logged and retried at the
-/// next interval: checkpoints are advisory, and replication never waits for them.
+/// MM2's checkpoint task on a thread of its own: reads the offset syncs, restores the checkpoints of an earlier run,
+/// then runs the <see cref="CheckpointRounds"/>. Replication never waits for it: checkpoints are advisory.
 /// </summary>
 internal sealed class CheckpointLoop(
     ReplicatorSettings settings,
@@ -26,43 +25,16 @@ internal sealed class CheckpointLoop(
         using var reader = new OffsetSyncReader(
             syncsCluster.Consumer(new ConsumerConfig { GroupId = "harness-replicator-offset-syncs-reader", ClientId = "harness-replicator-offset-syncs-reader", EnableAutoCommit = false }),
             settings.OffsetSyncsTopic,
-            log);
+            log,
+            metrics.Time);
         var checkpoints = new CheckpointEmitter(settings, sourceAdmin, targetAdmin, targetProducer, reader, metrics, log, settings.AdminTimeout);
         Restore(checkpoints);
-        var nextCheckpoint = DateTime.UtcNow + settings.CheckpointsInterval;
-        var nextGroupSync = DateTime.UtcNow + settings.SyncGroupOffsetsInterval;
-        while (!cancellation.IsCancellationRequested)
-        {
-            var next = settings.SyncGroupOffsets && nextGroupSync < nextCheckpoint ? nextGroupSync : nextCheckpoint;
-            try
-            {
-                var wait = next - DateTime.UtcNow;
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellation).ConfigureAwait(false);
-                }
-
-                if (DateTime.UtcNow >= nextCheckpoint)
-                {
-                    nextCheckpoint = DateTime.UtcNow + settings.CheckpointsInterval;
-                    await checkpoints.EmitAsync(cancellation).ConfigureAwait(false);
-                }
-
-                if (settings.SyncGroupOffsets && DateTime.UtcNow >= nextGroupSync)
-                {
-                    nextGroupSync = DateTime.UtcNow + settings.SyncGroupOffsetsInterval;
-                    await checkpoints.SyncGroupOffsetsAsync(cancellation).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            catch (KafkaException e)
-            {
-                log($"checkpoint round failed: {e.Message}");
-            }
-        }
+        await new CheckpointRounds(metrics.Time, log).RunAsync(
+            settings.CheckpointsInterval,
+            checkpoints.EmitAsync,
+            settings.SyncGroupOffsets ? settings.SyncGroupOffsetsInterval : null,
+            checkpoints.SyncGroupOffsetsAsync,
+            cancellation).ConfigureAwait(false);
     }
 
     private void Restore(CheckpointEmitter checkpoints)

@@ -10,7 +10,7 @@ namespace Harness.Replicator.Checkpoints;
 /// reading to the end, as MM2's OffsetSyncStore does, so a translation never uses a stale sync while a newer one
 /// (for example the first sync after a replicator restart, which rewinds the partition) is unread.
 /// </summary>
-internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, string topic, Action<string> log) : IDisposable
+internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, string topic, Action<string> log, TimeProvider time) : IDisposable
 {
     private readonly TopicPartition _partition = new(topic, 0);
     private bool _assigned;
@@ -22,7 +22,7 @@ internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, str
     /// <summary>Reads every sync written before the call; false when the end was not reached within <paramref name="timeout"/>.</summary>
     public bool ReadToEnd(TimeSpan timeout, CancellationToken cancellation)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = time.GetTimestamp();
         var end = consumer.QueryWatermarkOffsets(_partition, timeout).High.Value;
         if (!_assigned)
         {
@@ -30,7 +30,7 @@ internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, str
             _assigned = true;
         }
 
-        while (_next < end && DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
+        while (_next < end && time.GetElapsedTime(started) < timeout && !cancellation.IsCancellationRequested)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (result is null || result.IsPartitionEOF)

@@ -7,13 +7,13 @@ namespace Harness.Replicator.Clients;
 /// Forwards librdkafka's warnings and errors to the replicator's log, at most one line per client and facility
 /// every few seconds: during a broker outage librdkafka repeats the same complaint many times a second.
 /// </summary>
-internal sealed class ClientLog(Action<string> log)
+internal sealed class ClientLog(Action<string> log, TimeProvider time)
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<(string Client, string Facility), (DateTime Last, int Suppressed)> _recent = new();
+    private readonly ConcurrentDictionary<(string Client, string Facility), (DateTimeOffset Last, int Suppressed)> _recent = new();
 
     /// <summary>A sink that drops everything, for clients whose failures surface as exceptions anyway.</summary>
-    public static ClientLog Silent { get; } = new(_ => { });
+    public static ClientLog Silent { get; } = new(_ => { }, TimeProvider.System);
 
     public void Handle(LogMessage message) => Handle(message.Name, (int)message.Level, message.Facility, message.Message);
 
@@ -26,8 +26,8 @@ internal sealed class ClientLog(Action<string> log)
         }
 
         var key = (client, facility);
-        var now = DateTime.UtcNow;
-        var previous = _recent.GetOrAdd(key, (DateTime.MinValue, 0));
+        var now = time.GetUtcNow();
+        var previous = _recent.GetOrAdd(key, (DateTimeOffset.MinValue, 0));
         if (now - previous.Last < Quiet)
         {
             _recent[key] = (previous.Last, previous.Suppressed + 1);

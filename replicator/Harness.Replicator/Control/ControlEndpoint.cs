@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using Harness.Replicator.Source;
 
@@ -12,19 +13,21 @@ namespace Harness.Replicator.Control;
 public sealed class ControlEndpoint(MirrorReplicator replicator, HeapBallast ballast, Func<string>? metrics = null)
 {
     /// <summary>Answers one request.</summary>
-    public HttpReply Handle(HttpRequestLine request)
+    public HttpReply Handle(HttpListenerRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return (request.Method, request.Path.TrimEnd('/')) switch
+        var method = request.HttpMethod.ToUpperInvariant();
+        var path = request.Url!.AbsolutePath;
+        return (method, path.TrimEnd('/')) switch
         {
             ("GET", "/status") => Status(),
             ("POST", "/pause") => SetPaused(true),
             ("POST", "/resume") => SetPaused(false),
-            ("POST", "/ballast") => Ballast(request),
+            ("POST", "/ballast") => Ballast(request.QueryString["mib"]),
             ("GET", "/metrics") when metrics is not null => new HttpReply(200, Metrics.PrometheusFormatter.ContentType, metrics()),
             ("GET", "") => HttpReply.Text(200, "GET /status, POST /pause, POST /resume, POST /ballast?mib=N, GET /metrics\n"),
-            (_, "/status" or "/pause" or "/resume" or "/ballast" or "/metrics") => HttpReply.Text(405, $"{request.Method} is not allowed on {request.Path}\n"),
-            _ => HttpReply.Text(404, $"no route {request.Path}; see GET /\n"),
+            (_, "/status" or "/pause" or "/resume" or "/ballast" or "/metrics") => HttpReply.Text(405, $"{method} is not allowed on {path}\n"),
+            _ => HttpReply.Text(404, $"no route {path}; see GET /\n"),
         };
     }
 
@@ -71,9 +74,9 @@ public sealed class ControlEndpoint(MirrorReplicator replicator, HeapBallast bal
         return HttpReply.Json(200, paused ? "{\"paused\":true}\n" : "{\"paused\":false}\n");
     }
 
-    private HttpReply Ballast(HttpRequestLine request)
+    private HttpReply Ballast(string? text)
     {
-        if (!request.Query.TryGetValue("mib", out var text) || !int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mib))
+        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var mib))
         {
             return HttpReply.Text(400, "POST /ballast?mib=N with N >= 0 MiB\n");
         }

@@ -12,7 +12,7 @@ internal sealed class HeartbeatEmitter(string sourceAlias, string targetAlias, s
     /// <summary>Emits one heartbeat now and one every <paramref name="interval"/> until cancelled.</summary>
     public async Task RunAsync(TimeSpan interval, Action<string> log, CancellationToken cancellation)
     {
-        using var timer = new PeriodicTimer(interval);
+        using var timer = new PeriodicTimer(interval, metrics.Time);
         try
         {
             do

@@ -17,7 +17,9 @@ public sealed class ReplicatorMetrics
     /// <summary>Creates metrics that read time from <paramref name="time"/>.</summary>
     public ReplicatorMetrics(TimeProvider? time = null) => Time = time ?? TimeProvider.System;
 
-    /// <summary>The clock latencies are measured with.</summary>
+    /// <summary>
+    /// The replicator's clock: latencies, intervals and deadlines all read it, so a test with a fake clock drives them.
+    /// </summary>
     public TimeProvider Time { get; }
 
     /// <summary>Records replicated by every partition.</summary>

@@ -23,6 +23,7 @@ public sealed class MirrorReplicator
     private readonly ProgressStore _progress;
     private readonly Action<string> _log;
     private readonly TimeSpan _adminTimeout;
+    private readonly TimeProvider _time;
     private readonly AckTracker _acks = new();
     private readonly List<MirrorWorker> _workers = [];
     private readonly List<OffsetSyncWriter> _syncWriters = [];
@@ -36,7 +37,10 @@ public sealed class MirrorReplicator
     /// <param name="settings">The flow.</param>
     /// <param name="progress">Where progress is saved.</param>
     /// <param name="log">Receives one line per event worth telling an operator.</param>
-    /// <param name="time">The clock of the metrics.</param>
+    /// <param name="time">
+    /// The clock of every interval (commits, topic refreshes, checkpoints, heartbeats), deadline and latency;
+    /// <see cref="TimeProvider.System"/> when null.
+    /// </param>
     public MirrorReplicator(ReplicatorSettings settings, ProgressStore progress, Action<string> log, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -44,7 +48,8 @@ public sealed class MirrorReplicator
         _progress = progress;
         _log = log;
         _adminTimeout = settings.AdminTimeout;
-        Metrics = new ReplicatorMetrics(time);
+        _time = time ?? TimeProvider.System;
+        Metrics = new ReplicatorMetrics(_time);
     }
 
     /// <summary>Counters for the metrics file and endpoint.</summary>
@@ -132,7 +137,7 @@ public sealed class MirrorReplicator
         }
 
         // Side by side: each check costs a client's start and stop. When both fail, the source is reported.
-        Task[] reaches = [Task.Run(() => Reach(source)), Task.Run(() => Reach(target))];
+        Task[] reaches = [Task.Run(() => ReachAsync(source)), Task.Run(() => ReachAsync(target))];
         try
         {
             await Task.WhenAll(reaches).ConfigureAwait(false);
@@ -174,7 +179,7 @@ public sealed class MirrorReplicator
             }
 
             var saved = _progress.Load();
-            var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log);
+            var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
             _discovery = discovery;
             await RetryStartAsync("finding the topics to mirror", () => discovery.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
             _workers.ForEach(w => w.Start());
@@ -191,12 +196,12 @@ public sealed class MirrorReplicator
                 loops.Add(Task.Run(() => heartbeats.RunAsync(_settings.HeartbeatsInterval, _log, background.Token), CancellationToken.None));
             }
 
-            var nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
+            var nextRefresh = _time.GetUtcNow() + _settings.RefreshTopicsInterval;
             while (!cancellation.IsCancellationRequested)
             {
                 try
                 {
-                    await Task.Delay(_settings.CommitInterval, cancellation).ConfigureAwait(false);
+                    await Task.Delay(_settings.CommitInterval, _time, cancellation).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
@@ -209,9 +214,9 @@ public sealed class MirrorReplicator
                 }
 
                 Commit();
-                if (_settings.RefreshTopics && DateTime.UtcNow >= nextRefresh)
+                if (_settings.RefreshTopics && _time.GetUtcNow() >= nextRefresh)
                 {
-                    nextRefresh = DateTime.UtcNow + _settings.RefreshTopicsInterval;
+                    nextRefresh = _time.GetUtcNow() + _settings.RefreshTopicsInterval;
                     try
                     {
                         await discovery.DiscoverAsync(_workers, saved, initial: false, cancellation).ConfigureAwait(false);
@@ -260,7 +265,7 @@ public sealed class MirrorReplicator
 
     private (KafkaClients Source, KafkaClients Target) Clients()
     {
-        var clientLog = new ClientLog(_log);
+        var clientLog = new ClientLog(_log, _time);
         return (new KafkaClients(_settings.SourceAlias, _settings.SourceBootstrap, _settings.SourceClients, clientLog),
             new KafkaClients(_settings.TargetAlias, _settings.TargetBootstrap, _settings.TargetClients, clientLog));
     }
@@ -274,11 +279,11 @@ public sealed class MirrorReplicator
         MessageTimeoutMs = 0,
     };
 
-    private void Reach(KafkaClients cluster)
+    private async Task ReachAsync(KafkaClients cluster)
     {
         // A quiet client: while a cluster is down librdkafka complains many times a second; the exception says it once.
         using var admin = cluster.Admin(quiet: true);
-        var deadline = DateTime.UtcNow + _adminTimeout;
+        var started = _time.GetTimestamp();
         while (true)
         {
             try
@@ -286,12 +291,12 @@ public sealed class MirrorReplicator
                 admin.GetMetadata(_adminTimeout);
                 return;
             }
-            catch (KafkaException e) when (DateTime.UtcNow < deadline)
+            catch (KafkaException e) when (_time.GetElapsedTime(started) < _adminTimeout)
             {
                 // A transport failure can come back at once on a busy machine: keep asking until the admin timeout,
                 // so only a cluster that stays unreachable ends the replicator.
                 _ = e;
-                Thread.Sleep(TimeSpan.FromMilliseconds(250));
+                await Task.Delay(TimeSpan.FromMilliseconds(250), _time).ConfigureAwait(false);
             }
             catch (KafkaException e)
             {
@@ -307,7 +312,7 @@ public sealed class MirrorReplicator
     /// </summary>
     private async Task RetryStartAsync(string step, Func<Task> action, CancellationToken cancellation)
     {
-        var deadline = DateTime.UtcNow + _adminTimeout;
+        var started = _time.GetTimestamp();
         while (true)
         {
             try
@@ -315,10 +320,10 @@ public sealed class MirrorReplicator
                 await action().ConfigureAwait(false);
                 return;
             }
-            catch (KafkaException e) when (DateTime.UtcNow < deadline && !cancellation.IsCancellationRequested)
+            catch (KafkaException e) when (_time.GetElapsedTime(started) < _adminTimeout && !cancellation.IsCancellationRequested)
             {
                 _log($"{step} failed, retrying: {e.Message}");
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), _time, cancellation).ConfigureAwait(false);
             }
         }
     }

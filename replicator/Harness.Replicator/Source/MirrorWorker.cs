@@ -136,10 +136,10 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
     /// </summary>
     public bool WaitPauseApplied(TimeSpan timeout)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        var started = _metrics.Time.GetTimestamp();
         while (_thread.IsAlive && !_stopping && _consumerPaused != _paused)
         {
-            if (DateTime.UtcNow > deadline)
+            if (_metrics.Time.GetElapsedTime(started) > timeout)
             {
                 return false;
             }
@@ -192,8 +192,8 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         }
 
         // The task thread has ended, so this thread may serve the last delivery reports.
-        var deadline = DateTime.UtcNow + flushTimeout;
-        while (_producer.QueueLength > 0 && DateTime.UtcNow < deadline)
+        var started = _metrics.Time.GetTimestamp();
+        while (_producer.QueueLength > 0 && _metrics.Time.GetElapsedTime(started) < flushTimeout)
         {
             _producer.Poll(100, this);
         }

@@ -9,7 +9,7 @@ namespace Harness.Replicator.Source;
 /// Finds the source partitions to mirror (at start and on every topic refresh), creates or grows their remote
 /// topics, measures their volume and gives each to a task through the <see cref="TaskPlan"/>.
 /// </summary>
-internal sealed class TopicDiscovery(ReplicatorSettings settings, IAdminClient sourceAdmin, RemoteTopics remoteTopics, KafkaClients source, Action<string> log)
+internal sealed class TopicDiscovery(ReplicatorSettings settings, IAdminClient sourceAdmin, RemoteTopics remoteTopics, KafkaClients source, Action<string> log, TimeProvider time)
 {
     private readonly Lock _lock = new();
     private readonly HashSet<(string Topic, int Partition)> _mirrored = [];
@@ -98,7 +98,7 @@ internal sealed class TopicDiscovery(ReplicatorSettings settings, IAdminClient s
 
         // Rates are sampled at start only; partitions found later are weighed by their backlog, so a refresh is quick.
         using var probe = source.Consumer(new ConsumerConfig { GroupId = "harness-replicator-volume-probe", ClientId = "harness-replicator-volume-probe" });
-        var volumes = await new VolumeSampler(probe, settings.AdminTimeout)
+        var volumes = await new VolumeSampler(probe, settings.AdminTimeout, time)
             .MeasureAsync(added, p => saved.TryGetValue(p, out var s) ? s : null, initial ? settings.VolumeSampleWindow : TimeSpan.Zero, cancellation)
             .ConfigureAwait(false);
         probe.Close();

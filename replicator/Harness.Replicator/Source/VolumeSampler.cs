@@ -6,7 +6,7 @@ namespace Harness.Replicator.Source;
 /// Measures source partition volumes for <see cref="TaskPlan"/>: the high watermark read twice, a window apart,
 /// gives the rate; the distance from the start offset to the high watermark gives the backlog.
 /// </summary>
-internal sealed class VolumeSampler(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout)
+internal sealed class VolumeSampler(IConsumer<byte[]?, byte[]?> consumer, TimeSpan timeout, TimeProvider time)
 {
     /// <summary>Seconds of backlog a task should be able to clear; the backlog weighs as that many seconds of rate.</summary>
     private const double BacklogSeconds = 60;
@@ -18,14 +18,14 @@ internal sealed class VolumeSampler(IConsumer<byte[]?, byte[]?> consumer, TimeSp
         CancellationToken cancellation)
     {
         var first = Watermarks(partitions);
-        var started = DateTime.UtcNow;
+        var started = time.GetTimestamp();
         if (window > TimeSpan.Zero)
         {
-            await Task.Delay(window, cancellation).ConfigureAwait(false);
+            await Task.Delay(window, time, cancellation).ConfigureAwait(false);
         }
 
         var second = window > TimeSpan.Zero ? Watermarks(partitions) : first;
-        var seconds = Math.Max((DateTime.UtcNow - started).TotalSeconds, 1e-3);
+        var seconds = Math.Max(time.GetElapsedTime(started).TotalSeconds, 1e-3);
         return partitions.Select(p =>
         {
             var (low, high) = second[p];
