@@ -37,17 +37,6 @@ public sealed class RecordClassifierTests
         return last;
     }
 
-    private static PartitionLedger Acknowledged(int count)
-    {
-        var ledger = new PartitionLedger();
-        for (var s = 0; s < count; s++)
-        {
-            ledger.Acknowledged(s, s);
-        }
-
-        return ledger;
-    }
-
     [Test]
     public void A_sound_copy_in_its_home_partition_is_clean_and_advances_its_stream()
     {
@@ -129,7 +118,7 @@ public sealed class RecordClassifierTests
         verdict.Anomaly.Should().Be(AnomalyClass.Corrupted);
         verdict.Fault.Should().Be(RecordFault.StampChanged);
         verdict.Stream!.Key.Should().Be(new LedgerKey("orders", 0, 0));
-        verdict.Stream.LostSequences(Acknowledged(5)).Should().Equal([0L, 1, 2, 3], "sequence 4 reached the target, damaged");
+        verdict.Stream.LostSequences(Ledgers.Acknowledged(5)).Should().Equal([0L, 1, 2, 3], "sequence 4 reached the target, damaged");
     }
 
     [Test]
@@ -141,7 +130,7 @@ public sealed class RecordClassifierTests
         verdict.Fault.Should().Be(RecordFault.Misrouted);
         verdict.Stream!.Key.Should().Be(new LedgerKey("orders", 1, 0), "the record is charged to the partition its stamp names");
         verdict.Stream.Seen(0).Should().BeFalse("a misrouted copy is no copy in the home partition");
-        verdict.Stream.LostSequences(Acknowledged(1)).Should().BeEmpty();
+        verdict.Stream.LostSequences(Ledgers.Acknowledged(1)).Should().BeEmpty();
         _rules.Describe(verdict).Should().Be("expected in src.orders/1");
     }
 
@@ -171,7 +160,7 @@ public sealed class RecordClassifierTests
         verdict.Anomaly.Should().Be(AnomalyClass.Corrupted);
         verdict.Fault.Should().Be(RecordFault.ContentChanged);
         verdict.Stream!.Seen(0).Should().BeFalse();
-        verdict.Stream.LostSequences(Acknowledged(1)).Should().BeEmpty("the corrupted copy accounts for the sequence");
+        verdict.Stream.LostSequences(Ledgers.Acknowledged(1)).Should().BeEmpty("the corrupted copy accounts for the sequence");
         _rules.Describe(verdict).Should().Be("key or value differs from what was produced");
     }
 
@@ -210,7 +199,7 @@ public sealed class RecordClassifierTests
         var verdict = ReadInOrder(0, 3);
 
         verdict.Anomaly.Should().BeNull("the missing sequences may still arrive");
-        verdict.Stream!.LostSequences(Acknowledged(4)).Should().Equal(1, 2);
+        verdict.Stream!.LostSequences(Ledgers.Acknowledged(4)).Should().Equal(1, 2);
     }
 
     [Test]
@@ -220,7 +209,7 @@ public sealed class RecordClassifierTests
 
         verdict.Anomaly.Should().Be(AnomalyClass.Reordered);
         verdict.Stream!.Reordered.Should().Be(1);
-        verdict.Stream.LostSequences(Acknowledged(3)).Should().BeEmpty();
+        verdict.Stream.LostSequences(Ledgers.Acknowledged(3)).Should().BeEmpty();
         _rules.Describe(verdict).Should().Be("arrived after a later sequence");
     }
 
@@ -241,7 +230,7 @@ public sealed class RecordClassifierTests
         var stream = _rules.Stream(new LedgerKey("payments", 1, 0));
 
         stream.FirstCopies.Should().Be(0);
-        stream.LostSequences(Acknowledged(2)).Should().Equal(0, 1);
+        stream.LostSequences(Ledgers.Acknowledged(2)).Should().Equal(0, 1);
     }
 
     [Test]
