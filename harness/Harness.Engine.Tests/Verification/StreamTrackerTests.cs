@@ -5,17 +5,6 @@ namespace Harness.Engine.Tests.Verification;
 
 public sealed class StreamTrackerTests
 {
-    private static PartitionLedger Acknowledged(int count)
-    {
-        var ledger = new PartitionLedger();
-        for (var s = 0; s < count; s++)
-        {
-            ledger.Acknowledged(s, s);
-        }
-
-        return ledger;
-    }
-
     [Test]
     public void An_in_order_stream_has_no_anomalies()
     {
@@ -25,8 +14,8 @@ public sealed class StreamTrackerTests
             tracker.Observe(s).Should().BeNull();
         }
 
-        tracker.LostSequences(Acknowledged(10)).Should().BeEmpty();
-        tracker.Unacknowledged(Acknowledged(10)).Should().Be(0);
+        tracker.LostSequences(Ledgers.Acknowledged(10)).Should().BeEmpty();
+        tracker.Unacknowledged(Ledgers.Acknowledged(10)).Should().Be(0);
     }
 
     [Test]
@@ -40,7 +29,7 @@ public sealed class StreamTrackerTests
 
         tracker.Reordered.Should().Be(1);
         tracker.Duplicated.Should().Be(0);
-        tracker.LostSequences(Acknowledged(5)).Should().BeEmpty();
+        tracker.LostSequences(Ledgers.Acknowledged(5)).Should().BeEmpty();
     }
 
     [Test]
@@ -55,7 +44,7 @@ public sealed class StreamTrackerTests
         tracker.SeenElsewhere(3);
 
         tracker.Duplicated.Should().Be(1);
-        tracker.LostSequences(Acknowledged(8)).Should().Equal(2, 5, 7);
+        tracker.LostSequences(Ledgers.Acknowledged(8)).Should().Equal(2, 5, 7);
     }
 
     [Test]
@@ -67,7 +56,7 @@ public sealed class StreamTrackerTests
             tracker.Observe(s);
         }
 
-        tracker.Unacknowledged(Acknowledged(8)).Should().Be(2);
-        tracker.LostSequences(Acknowledged(8)).Should().BeEmpty();
+        tracker.Unacknowledged(Ledgers.Acknowledged(8)).Should().Be(2);
+        tracker.LostSequences(Ledgers.Acknowledged(8)).Should().BeEmpty();
     }
 }

@@ -28,7 +28,7 @@ public sealed class StreamingVerifier : IDisposable
     private readonly ulong _runId;
     private readonly string _targetBootstrap;
     private readonly LatencyRecorder _latency;
-    private readonly Dictionary<LedgerKey, StreamTracker> _streams = [];
+    private readonly RecordClassifier _classifier;
     private readonly Dictionary<(string Topic, int Partition), TargetPartitionMap> _maps = [];
     private readonly Dictionary<(string Topic, int Partition), PartitionParity> _parities = [];
     private readonly List<AnomalyExample> _examples = [];
@@ -58,6 +58,7 @@ public sealed class StreamingVerifier : IDisposable
         _runId = runId;
         _targetBootstrap = targetBootstrap;
         _latency = latency;
+        _classifier = new RecordClassifier(_topics, runId);
         foreach (var topic in topics)
         {
             for (var p = 0; p < topic.Partitions; p++)
@@ -297,66 +298,48 @@ public sealed class StreamingVerifier : IDisposable
         return still;
     }
 
+    /// <summary>Hands the record's parts to the rules, then books the verdict: parity, offset map, latency, examples.</summary>
     private unsafe void Classify(TargetCursor here, RdKafkaMessage* record, long now, ref long newest)
     {
-        var topic = _topics[here.TopicIndex];
-        var partition = here.Partition;
+        var hasStamp = NativeRecord.TryFindStamp(record, out var stamp, out var hashedValue);
+        var verdict = _classifier.Classify(new ConsumedRecord(here.TopicIndex, here.Partition, hasStamp, stamp,
+            NativeRecord.Key(record), hashedValue, hasStamp ? NativeConsumer.Timestamp(record) : 0));
         var offset = record->Offset;
-        if (!NativeRecord.TryFindStamp(record, out var bytes, out var hashedValue))
+        if (verdict.Stream is not { } stream)
         {
-            here.Parity.Unexpected++;
-            Example(AnomalyClass.Unexpected, null, -1, topic.Target, partition, offset, "record has no harness stamp");
-            return;
-        }
-
-        var status = RecordStamp.TryDecode(bytes, out var stamp);
-        if (status == StampStatus.Unreadable || stamp.RunId != _runId || stamp.TopicIndex >= _topics.Length
-            || stamp.Partition < 0 || stamp.Partition >= _topics[stamp.TopicIndex].Partitions)
-        {
-            if (status == StampStatus.Valid)
+            if (verdict.Anomaly == AnomalyClass.Corrupted)
             {
-                here.Parity.Unexpected++;
-                Example(AnomalyClass.Unexpected, null, -1, topic.Target, partition, offset,
-                    stamp.RunId != _runId ? $"stamp of another run ({stamp.RunId:x})" : "stamp names no source partition of this run");
+                here.Parity.Corrupted++;
             }
             else
             {
-                here.Parity.Corrupted++;
-                Example(AnomalyClass.Corrupted, null, -1, topic.Target, partition, offset, "stamp is damaged beyond attribution");
+                here.Parity.Unexpected++;
             }
 
+            Example(verdict, null, here, offset);
             return;
         }
 
-        var home = _cursors[stamp.TopicIndex][stamp.Partition];
-        var stream = Stream(home, stamp.ProducerId);
-        var key = stream.Key;
-        if (home != here)
+        if (verdict.Fault != RecordFault.None)
         {
-            home.Parity.Misrouted++;
-            stream.SeenElsewhere(stamp.Sequence);
-            Example(AnomalyClass.Misrouted, key, stamp.Sequence, topic.Target, partition, offset,
-                $"expected in {_topics[stamp.TopicIndex].Target}/{stamp.Partition}");
+            // Charged to the partition the stamp names: that is where the record is missing from.
+            var home = _cursors[verdict.Stamp.TopicIndex][verdict.Stamp.Partition].Parity;
+            if (verdict.Fault == RecordFault.Misrouted)
+            {
+                home.Misrouted++;
+            }
+            else
+            {
+                home.Corrupted++;
+            }
+
+            Example(verdict, stream.Key, here, offset);
             return;
         }
 
-        var timestamp = NativeConsumer.Timestamp(record);
-        var corruption = status == StampStatus.Damaged ? "stamp bytes changed"
-            : RecordStamp.HashContent(NativeRecord.Key(record), hashedValue) != stamp.ContentHash ? "key or value differs from what was produced"
-            : timestamp != stamp.TimestampMs ? $"timestamp {timestamp} differs from the produced {stamp.TimestampMs}"
-            : null;
-        if (corruption is not null)
-        {
-            home.Parity.Corrupted++;
-            stream.SeenElsewhere(stamp.Sequence);
-            Example(AnomalyClass.Corrupted, key, stamp.Sequence, topic.Target, partition, offset, corruption);
-            return;
-        }
-
-        (here.Map ??= Map(topic.Target, partition)).Add(offset, key, stamp.Sequence);
-        newest = Math.Max(newest, stamp.TimestampMs);
-        var anomaly = stream.Observe(stamp.Sequence);
-        if (anomaly == AnomalyClass.Duplicated)
+        (here.Map ??= Map(_topics[here.TopicIndex].Target, here.Partition)).Add(offset, stream.Key, verdict.Stamp.Sequence);
+        newest = Math.Max(newest, verdict.Stamp.TimestampMs);
+        if (verdict.Anomaly == AnomalyClass.Duplicated)
         {
             lock (_duplicateTimes)
             {
@@ -364,13 +347,13 @@ public sealed class StreamingVerifier : IDisposable
             }
         }
 
-        if (anomaly is { } found)
+        if (verdict.Anomaly is not null)
         {
-            Example(found, key, stamp.Sequence, topic.Target, partition, offset, found == AnomalyClass.Duplicated ? "already seen on the target" : "arrived after a later sequence");
+            Example(verdict, stream.Key, here, offset);
         }
         else if (_live)
         {
-            _latency.Record(now - stamp.TimestampMs);
+            _latency.Record(now - verdict.Stamp.TimestampMs);
         }
     }
 
@@ -417,7 +400,7 @@ public sealed class StreamingVerifier : IDisposable
     {
         foreach (var (key, ledger) in _ledger.Entries)
         {
-            var tracker = Stream(key);
+            var tracker = _classifier.Stream(key);
             var parity = _parities[(key.Topic, key.Partition)];
             parity.Produced += ledger.Count;
             parity.Duplicated += tracker.Duplicated;
@@ -435,30 +418,6 @@ public sealed class StreamingVerifier : IDisposable
         return new VerificationResult(_parities.Values.OrderBy(p => p.SourceTopic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(), _examples);
     }
 
-    /// <summary>The stream of one producer into <paramref name="home"/>'s source partition.</summary>
-    private StreamTracker Stream(TargetCursor home, ushort producerId)
-    {
-        if (home.RecentStream is { } recent && recent.Key.ProducerId == producerId)
-        {
-            return recent;
-        }
-
-        var tracker = Stream(new LedgerKey(_topics[home.TopicIndex].Source, home.Partition, producerId));
-        home.RecentStream = tracker;
-        return tracker;
-    }
-
-    private StreamTracker Stream(LedgerKey key)
-    {
-        if (!_streams.TryGetValue(key, out var tracker))
-        {
-            tracker = new StreamTracker(key);
-            _streams[key] = tracker;
-        }
-
-        return tracker;
-    }
-
     private TargetPartitionMap Map(string topic, int partition)
     {
         if (!_maps.TryGetValue((topic, partition), out var map))
@@ -468,6 +427,15 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         return map;
+    }
+
+    private void Example(in RecordVerdict verdict, LedgerKey? key, TargetCursor here, long targetOffset)
+    {
+        // The detail is written only for a kept example: a run with millions of anomalies formats ten of each.
+        if (verdict.Anomaly is { } anomaly && _exampleCounts.GetValueOrDefault(anomaly) < MaxExamplesPerClass)
+        {
+            Example(anomaly, key, key is null ? -1 : verdict.Stamp.Sequence, _topics[here.TopicIndex].Target, here.Partition, targetOffset, _classifier.Describe(verdict));
+        }
     }
 
     private void Example(AnomalyClass anomaly, LedgerKey? key, long sequence, string targetTopic, int targetPartition, long targetOffset, string detail)

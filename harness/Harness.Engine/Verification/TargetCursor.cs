@@ -2,8 +2,8 @@ namespace Harness.Engine.Verification;
 
 /// <summary>
 /// The reader's state of one target partition, found by array index from a record's topic and partition, so a record
-/// costs no dictionary lookup: how far the partition was read, the parity charged with what is read in it, its
-/// offset map and the stream last attributed to it.
+/// costs no dictionary lookup: how far the partition was read, the parity charged with what is read in it and
+/// its offset map.
 /// </summary>
 internal sealed class TargetCursor(int topicIndex, int partition, PartitionParity parity)
 {
@@ -19,10 +19,4 @@ internal sealed class TargetCursor(int topicIndex, int partition, PartitionParit
 
     /// <summary>This partition's offset map, once a good record was read in it.</summary>
     public TargetPartitionMap? Map { get; set; }
-
-    /// <summary>
-    /// The last stream whose home is this partition: a partition usually holds one producer's records, so this saves
-    /// the stream lookup for nearly every record.
-    /// </summary>
-    public StreamTracker? RecentStream { get; set; }
 }
