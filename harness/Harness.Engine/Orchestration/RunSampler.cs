@@ -190,7 +190,12 @@ internal sealed class RunSampler : IAsyncDisposable
     {
         foreach (var (partition, high) in read)
         {
-            known[partition] = high;
+            // While a broker is down some partitions answer without an error but with no offset (librdkafka's
+            // -1001): that is no answer either, and counting it hid those partitions' lag and records.
+            if (high >= 0)
+            {
+                known[partition] = high;
+            }
         }
 
         return known;
