@@ -146,7 +146,7 @@ internal sealed class RunSampler : IAsyncDisposable
     /// Groups the topics by their declared <c>volume</c>, busiest first. Without the scenario's topics, or when none
     /// declares one, all topics make one <c>all</c> row; undeclared topics beside declared ones make an <c>other</c> row.
     /// </summary>
-    private static List<(string Class, IReadOnlyList<string> Topics)> Classes(IReadOnlyList<(string Source, string Target, int Partitions)> topics, IReadOnlyList<TopicSpec>? specs)
+    internal static List<(string Class, IReadOnlyList<string> Topics)> Classes(IReadOnlyList<(string Source, string Target, int Partitions)> topics, IReadOnlyList<TopicSpec>? specs)
     {
         var volumes = (specs ?? []).Where(s => s.Volume is not null).ToDictionary(s => s.Name, s => s.Volume!.Value, StringComparer.Ordinal);
         if (volumes.Count == 0)
