@@ -25,9 +25,14 @@ internal static class RunCommand
             var loaded = ScenarioLoader.LoadFile(path);
             FaultPlan.Validate(loaded);
 
-            var progress = new ConsoleProgress(Console.Out);
-            progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind} replicator");
-            var outcome = await new RunOrchestrator(progress).RunAsync(loaded, new RunOptions { OutputRoot = parse.GetValue(output)! }, cancellation).ConfigureAwait(false);
+            RunOutcome outcome;
+            await using (var progress = ProgressOutput.Open(Console.Out, Console.IsOutputRedirected, Environment.GetEnvironmentVariable))
+            {
+                progress.Progress.Event($"scenario {loaded.Name}: {loaded.Topics.Count} topics, {loaded.Replicator.Kind} replicator");
+                outcome = await new RunOrchestrator(progress.Progress).RunAsync(loaded, new RunOptions { OutputRoot = parse.GetValue(output)! }, cancellation).ConfigureAwait(false);
+            }
+
+            // The view is gone before the summary, whose last line (the run folder) scripts read.
             RunSummary.Print(Console.Out, outcome);
             return outcome.ExitCode;
         });

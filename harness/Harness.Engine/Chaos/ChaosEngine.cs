@@ -18,6 +18,7 @@ internal sealed class ChaosEngine
     private readonly string? _metricsFile;
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
+    private readonly List<FaultRecord> _running = [];
     private readonly object _lock = new();
     private readonly TaskCompletionSource<HarnessException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _loadStart;
@@ -51,6 +52,18 @@ internal sealed class ChaosEngine
             lock (_lock)
             {
                 return [.. _records.OrderBy(r => r.StartSeconds ?? double.MaxValue), .. _incidents];
+            }
+        }
+    }
+
+    /// <summary>The faults in effect now, oldest first: <see cref="Records"/> only holds a fault once it has ended.</summary>
+    public IReadOnlyList<FaultRecord> Running
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _running];
             }
         }
     }
@@ -134,7 +147,13 @@ internal sealed class ChaosEngine
         }
 
         var start = _context.Clock.Elapsed.TotalSeconds;
+        var running = new FaultRecord(fault.Id, fault.Kind, fault.Target, start, null, "running");
         Interlocked.Increment(ref _active);
+        lock (_lock)
+        {
+            _running.Add(running);
+        }
+
         string note;
         try
         {
@@ -174,6 +193,11 @@ internal sealed class ChaosEngine
                 // Give a restarted process a moment to be seen running before the watch judges it again.
                 await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Decrement(ref _expectedDown);
+            }
+
+            lock (_lock)
+            {
+                _running.Remove(running);
             }
 
             Interlocked.Decrement(ref _active);

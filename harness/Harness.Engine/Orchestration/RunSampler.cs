@@ -3,6 +3,7 @@ using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
 using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
 using Harness.Reports.Model;
 
@@ -24,6 +25,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly ChaosEngine? _chaos;
     private readonly long _planned;
     private readonly IRunProgress _progress;
+    private readonly IReadOnlyList<(string Class, IReadOnlyList<string> Topics)> _classes;
     private readonly TimeSpan _interval;
     private readonly Stopwatch _clock;
     private readonly WatermarkReader _sourceMarks;
@@ -40,8 +42,9 @@ internal sealed class RunSampler : IAsyncDisposable
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
         LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos,
-        Func<long>? newestReplicatedMs = null)
+        Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null)
     {
+        _classes = Classes(topics, topicSpecs);
         _newestReplicatedMs = newestReplicatedMs;
         _metricsFile = metricsFile;
         _chaos = chaos;
@@ -95,11 +98,15 @@ internal sealed class RunSampler : IAsyncDisposable
         var sourceMarks = Remember(_knownSourceMarks, await sourceTask.ConfigureAwait(false));
         var targetMarks = Remember(_knownTargetMarks, await targetTask.ConfigureAwait(false));
         var byTarget = _topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal);
+        var byTopic = new Dictionary<string, (long Produced, long Replicated, long Lag)>(StringComparer.Ordinal);
         long lag = 0;
         foreach (var ((topic, partition), high) in sourceMarks)
         {
             var copied = targetMarks.GetValueOrDefault((byTarget[topic], partition));
-            lag += Math.Max(0, high - copied);
+            var behind = Math.Max(0, high - copied);
+            lag += behind;
+            var sums = byTopic.GetValueOrDefault(topic);
+            byTopic[topic] = (sums.Produced + high, sums.Replicated + copied, sums.Lag + behind);
         }
 
         var replicated = targetMarks.Values.Sum();
@@ -128,7 +135,51 @@ internal sealed class RunSampler : IAsyncDisposable
             _lastOffset = now;
         }
 
-        _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, _chaos?.Active ?? 0, _chaos?.Done ?? 0));
+        _progress.Sample(new ProgressSnapshot(Phase, _clock.Elapsed, _planned, produced, replicated, lag, _chaos?.Active ?? 0, _chaos?.Done ?? 0)
+        {
+            Classes = [.. _classes.Select(c => ClassRow(c.Class, c.Topics, byTopic))],
+            ActiveFaults = _chaos?.Running ?? [],
+        });
+    }
+
+    /// <summary>
+    /// Groups the topics by their declared <c>volume</c>, busiest first. Without the scenario's topics, or when none
+    /// declares one, all topics make one <c>all</c> row; undeclared topics beside declared ones make an <c>other</c> row.
+    /// </summary>
+    internal static List<(string Class, IReadOnlyList<string> Topics)> Classes(IReadOnlyList<(string Source, string Target, int Partitions)> topics, IReadOnlyList<TopicSpec>? specs)
+    {
+        var volumes = (specs ?? []).Where(s => s.Volume is not null).ToDictionary(s => s.Name, s => s.Volume!.Value, StringComparer.Ordinal);
+        if (volumes.Count == 0)
+        {
+            return [("all", [.. topics.Select(t => t.Source)])];
+        }
+
+        var classes = topics.Where(t => volumes.ContainsKey(t.Source))
+            .GroupBy(t => volumes[t.Source])
+            .OrderBy(g => g.Key)
+            .Select(g => (g.Key.ToString().ToLowerInvariant(), (IReadOnlyList<string>)[.. g.Select(t => t.Source)]))
+            .ToList();
+        var other = topics.Where(t => !volumes.ContainsKey(t.Source)).Select(t => t.Source).ToList();
+        if (other.Count > 0)
+        {
+            classes.Add(("other", other));
+        }
+
+        return classes;
+    }
+
+    private static TopicClassProgress ClassRow(string name, IReadOnlyList<string> topics, Dictionary<string, (long Produced, long Replicated, long Lag)> byTopic)
+    {
+        long produced = 0, replicated = 0, lag = 0;
+        foreach (var topic in topics)
+        {
+            var sums = byTopic.GetValueOrDefault(topic);
+            produced += sums.Produced;
+            replicated += sums.Replicated;
+            lag += sums.Lag;
+        }
+
+        return new TopicClassProgress(name, topics.Count, produced, replicated, lag);
     }
 
     /// <summary>
@@ -139,7 +190,12 @@ internal sealed class RunSampler : IAsyncDisposable
     {
         foreach (var (partition, high) in read)
         {
-            known[partition] = high;
+            // While a broker is down some partitions answer without an error but with no offset (librdkafka's
+            // -1001): that is no answer either, and counting it hid those partitions' lag and records.
+            if (high >= 0)
+            {
+                known[partition] = high;
+            }
         }
 
         return known;

@@ -22,7 +22,7 @@ internal sealed class LoadPhase : IRunPhase
         var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
-            run.Latency, run.Replicator.MetricsFile, chaos, () => verifier.NewestReplicatedTimestampMs);
+            run.Latency, run.Replicator.MetricsFile, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics);
         run.Sampler.Phase = Name;
         run.Sampler.Start();
         var watch = chaos.WatchAsync(run.Watching.Token);
