@@ -1,5 +1,4 @@
 using Harness.Cli.Output;
-using Harness.Engine.Chaos;
 using Harness.Engine.Runs;
 using Harness.Reports.Model;
 using Spectre.Console.Rendering;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Harness.Engine.Chaos;
 using Harness.Engine.Runs;
 using Harness.Reports.Model;
 using Spectre.Console;

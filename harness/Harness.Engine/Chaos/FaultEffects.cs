@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Engine.Runs;
 using Harness.Reports.Model;
 
 namespace Harness.Engine.Chaos;

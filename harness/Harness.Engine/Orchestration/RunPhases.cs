@@ -1,5 +1,3 @@
-using Harness.Engine.Orchestration.Phases;
-
 namespace Harness.Engine.Orchestration;
 
 /// <summary>The phases of a rehearsal, in order. A new phase is one file and one line here.</summary>

@@ -1,4 +1,3 @@
-using Harness.Engine.Chaos;
 
 namespace Harness.Engine.Runs;
 

@@ -1,6 +1,6 @@
 using Harness.Engine.OffsetTranslation;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Waits until the replicator has checkpointed every seeded group partition and the checkpoints settle.</summary>
 internal sealed class CheckpointsPhase : IRunPhase

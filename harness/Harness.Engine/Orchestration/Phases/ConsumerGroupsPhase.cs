@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Puts the scenario's consumer groups at their partial progress on the source, as live applications would leave them.</summary>
 internal sealed class ConsumerGroupsPhase : IRunPhase

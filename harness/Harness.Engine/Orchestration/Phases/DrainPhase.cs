@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Waits until the target has caught up with the source, or the scenario's deadline, or a stall.</summary>
 internal sealed class DrainPhase : IRunPhase

@@ -2,7 +2,7 @@ using Harness.Engine.Chaos;
 using Harness.Engine.Load;
 using Harness.Engine.Verification;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>
 /// Produces the load while the verifier reads the target, the sampler measures and the chaos engine runs the

@@ -1,6 +1,6 @@
 using Harness.Engine.OffsetTranslation;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Judges the replicator's checkpoints against where each group's records really landed on the target.</summary>
 internal sealed class OffsetTranslationPhase : IRunPhase

@@ -1,6 +1,6 @@
 using Confluent.Kafka.Admin;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Creates the scenario's topics on the source, and on the target too for a replicator that does not create them.</summary>
 internal sealed class PrepareTopicsPhase : IRunPhase

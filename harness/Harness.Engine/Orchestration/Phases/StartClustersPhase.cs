@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Starts (or connects to) the source and the target through their backends.</summary>
 internal sealed class StartClustersPhase : IRunPhase

@@ -1,7 +1,7 @@
 using Harness.Engine.Chaos;
 using Harness.Engine.Replicators;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Creates the replicator through its driver and starts it.</summary>
 internal sealed class StartReplicatorPhase : IRunPhase

@@ -1,4 +1,4 @@
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Stops the replicator on purpose (the watch stands down first: this exit is no incident).</summary>
 internal sealed class StopReplicatorPhase : IRunPhase

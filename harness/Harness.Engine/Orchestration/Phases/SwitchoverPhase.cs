@@ -1,6 +1,6 @@
 using Harness.Engine.Switchover;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>With the replicator stopped and the target at its final end offsets, each group's consumers switch over to the target.</summary>
 internal sealed class SwitchoverPhase : IRunPhase

@@ -1,6 +1,6 @@
 using Harness.Engine.Verification;
 
-namespace Harness.Engine.Orchestration.Phases;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Finishes reading the target and settles the count, order, content and topology checks.</summary>
 internal sealed class VerifyPhase : IRunPhase
