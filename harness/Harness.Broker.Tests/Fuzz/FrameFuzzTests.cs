@@ -4,6 +4,7 @@ using System.Globalization;
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Tests.Faults;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Fuzz;
 
@@ -38,7 +39,7 @@ public sealed class FrameFuzzTests
         cluster.InternalErrors.Should().Be(0, "a malformed request is refused, never an internal failure");
         foreach (var broker in cluster.Brokers)
         {
-            using var connection = await RawConnection.OpenAsync(broker.Host, broker.Port);
+            using var connection = new KafkaWireClient(broker.Host, broker.Port);
             await connection.SendAsync(RequestSamples.All(77)[0]);
             var answer = await connection.ReceiveAsync(TimeSpan.FromSeconds(10));
             answer.Should().NotBeNull($"broker {broker.Id} still answers");
@@ -53,7 +54,7 @@ public sealed class FrameFuzzTests
         while (clock.Elapsed < FuzzTime)
         {
             var broker = brokers[random.Next(brokers.Count)];
-            using var connection = await RawConnection.OpenAsync(broker.Host, broker.Port);
+            using var connection = new KafkaWireClient(broker.Host, broker.Port);
             connections++;
             var frames = random.Next(1, 4);
             try

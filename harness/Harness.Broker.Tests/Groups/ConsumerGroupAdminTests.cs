@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 

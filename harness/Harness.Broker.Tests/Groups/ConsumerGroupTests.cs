@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Checkpoints;
 

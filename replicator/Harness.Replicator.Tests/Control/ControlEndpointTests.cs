@@ -3,6 +3,7 @@ using Harness.Replicator.Control;
 using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Control;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Host;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Harness.Replicator.Metrics;
 using Harness.Replicator.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Replicator.Tests.Metrics;
 
@@ -11,7 +12,7 @@ public sealed class MetricsTests
     [Test]
     public void A_sample_has_mm2_rates_and_latency_windows_per_partition()
     {
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var metrics = new ReplicatorMetrics(time);
         var sampler = new MetricsSampler(metrics, () => new Dictionary<(string, int), long> { [("orders", 0)] = 42 });
         var orders = metrics.Partition("orders", 0);
@@ -38,7 +39,7 @@ public sealed class MetricsTests
     [Test]
     public void Prometheus_text_uses_mm2_names_with_flow_and_partition_labels()
     {
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var metrics = new ReplicatorMetrics(time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         metrics.Partition("a\"b", 3).Replicated(10, now, now - 5);
@@ -73,7 +74,7 @@ public sealed class MetricsTests
         var dashboard = Path.Combine(root!.FullName, "docs", "grafana", "replicator.json");
         using var json = JsonDocument.Parse(File.ReadAllText(dashboard));
         var queried = System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(dashboard), "kafka_connect_mirror_[a-z_]+").Select(m => m.Value).ToHashSet();
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var metrics = new ReplicatorMetrics(time);
         var now = time.GetUtcNow().ToUnixTimeMilliseconds();
         metrics.Partition("t", 0).Replicated(1, now, now);
@@ -89,7 +90,7 @@ public sealed class MetricsTests
     public void The_metrics_file_gets_one_json_line_per_sample()
     {
         var path = Path.Combine(TempDirectory.Create(), "metrics.jsonl");
-        var time = new ManualTime(Start);
+        var time = new FakeTimeProvider(Start);
         var metrics = new ReplicatorMetrics(time);
         var sampler = new MetricsSampler(metrics);
         var writer = new MetricsFileWriter(path);

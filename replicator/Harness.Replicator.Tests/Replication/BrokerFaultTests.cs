@@ -1,5 +1,6 @@
 using Harness.Replicator.Source;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 

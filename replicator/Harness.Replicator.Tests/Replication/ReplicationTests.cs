@@ -1,6 +1,7 @@
 using System.Text;
 using Confluent.Kafka;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 

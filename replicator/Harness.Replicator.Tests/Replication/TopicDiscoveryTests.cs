@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 

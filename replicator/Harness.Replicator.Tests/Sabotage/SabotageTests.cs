@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Sabotage;
 
