@@ -5,6 +5,7 @@ using Harness.Testing;
 namespace Harness.Broker.Tests.Admin;
 
 /// <summary>The admin APIs on the wire, at the versions and in the cases the client libraries do not reach.</summary>
+[Category("Integration")]
 public sealed class AdminWireTests
 {
     private EmbeddedCluster _cluster = null!;

@@ -9,6 +9,7 @@ namespace Harness.Broker.Tests.Admin;
 /// The kafkajs 2.x admin client (its own protocol code, unlike librdkafka) through every admin API, driven by
 /// kafkajs-admin.js next to this file. kafkajs is the one the kafkajs client tests install.
 /// </summary>
+[Category("Integration")]
 public sealed class KafkajsAdminTests
 {
     [Test]

@@ -12,6 +12,7 @@ namespace Harness.Broker.Tests.Fuzz;
 /// Random, mutated and truncated frames on raw connections for a bounded time, while an idempotent producer and a
 /// consumer run on their own connections: the broker must survive, keep serving, and leave the stream untouched.
 /// </summary>
+[Category("Integration")]
 public sealed class FrameFuzzTests
 {
     private static readonly TimeSpan FuzzTime = TimeSpan.FromSeconds(10);

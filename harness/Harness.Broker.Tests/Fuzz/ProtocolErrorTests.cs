@@ -6,6 +6,7 @@ using Harness.Testing;
 namespace Harness.Broker.Tests.Fuzz;
 
 /// <summary>Requests the broker does not serve get an UNSUPPORTED_VERSION answer, and the connection keeps working.</summary>
+[Category("Integration")]
 public sealed class ProtocolErrorTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);

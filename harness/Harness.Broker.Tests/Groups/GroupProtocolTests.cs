@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Harness.Broker.Tests.Groups;
 
 /// <summary>The group state machine on the wire: member ids, generations, fencing, expiry and coordinator checks.</summary>
+[Category("Integration")]
 public sealed class GroupProtocolTests
 {
     private static async Task<KafkaWireClient> ConnectToCoordinatorAsync(EmbeddedCluster cluster, string groupId, string clientId)

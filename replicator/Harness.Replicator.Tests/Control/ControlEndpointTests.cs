@@ -7,6 +7,7 @@ using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Control;
 
+[Category("Integration")]
 public sealed class ControlEndpointTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

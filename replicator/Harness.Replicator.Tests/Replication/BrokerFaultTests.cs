@@ -4,6 +4,7 @@ using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 
+[Category("Integration")]
 public sealed class BrokerFaultTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

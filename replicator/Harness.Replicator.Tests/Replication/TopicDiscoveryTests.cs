@@ -5,6 +5,7 @@ using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 
+[Category("Integration")]
 public sealed class TopicDiscoveryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
