@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests;
 
@@ -9,58 +9,26 @@ internal static class HarnessProcess
 
     public static string ReplicatorDll => Path.Combine(BinDirectory, "harness-replicator.dll");
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var directory = new DirectoryInfo(BinDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Harness.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("Harness.sln not found above the test binaries");
-        }
-    }
+    public static string RepositoryRoot => Harness.Testing.RepositoryRoot.Path;
 
     public static Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string workingDirectory, params string[] arguments) =>
         RunAsync(timeout, workingDirectory, new Dictionary<string, string>(), arguments);
 
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(TimeSpan timeout, string workingDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(BinDirectory, "harness.dll"));
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        info.Environment["CI"] = "true";
+        // Run as a pipeline would (CI=true); a variable the test passes wins.
+        var variables = new Dictionary<string, string> { ["CI"] = "true" };
         foreach (var (name, value) in environment)
         {
-            info.Environment[name] = value;
+            variables[name] = value;
         }
 
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
+        var outcome = await ExternalProcess.RunAsync("dotnet", [Path.Combine(BinDirectory, "harness.dll"), .. arguments], null, timeout, workingDirectory, variables);
+        if (outcome.TimedOut)
         {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"harness {string.Join(' ', arguments)} did not finish within {timeout}; output so far: {await stdout}");
+            throw new TimeoutException($"harness {string.Join(' ', arguments)} did not finish within {timeout}; output so far: {outcome.StandardOutput}");
         }
 
-        return (process.ExitCode, await stdout, await stderr);
+        return (outcome.ExitCode, outcome.StandardOutput, outcome.StandardError);
     }
 }

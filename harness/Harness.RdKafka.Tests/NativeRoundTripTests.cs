@@ -10,6 +10,7 @@ namespace Harness.RdKafka.Tests;
 /// null key and value, headers, timestamps, partitions), and a consumed record can be produced again from
 /// librdkafka's own memory, which is how the replicator copies without managed buffers.
 /// </summary>
+[Category("Integration")]
 public sealed class NativeRoundTripTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);

@@ -3,10 +3,15 @@ using System.Text;
 
 namespace Harness.Testing;
 
-/// <summary>Runs a client tool (kcat, node) to completion with a deadline, feeding stdin and capturing both outputs.</summary>
+/// <summary>
+/// Runs a tool (kcat, node, the harness CLI) to completion with a deadline, feeding stdin and capturing both outputs.
+/// For a process the test watches while it runs, use <see cref="ChildProcess"/>.
+/// </summary>
 public static class ExternalProcess
 {
-    public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, string? workingDirectory = null)
+    /// <summary>Runs to the exit or the deadline (then kills the tree); <paramref name="environment"/> adds variables on top of the test's own.</summary>
+    public static async Task<ProcessOutcome> RunAsync(string fileName, IEnumerable<string> arguments, string? stdin, TimeSpan timeout, string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -19,6 +24,11 @@ public static class ExternalProcess
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {fileName}");

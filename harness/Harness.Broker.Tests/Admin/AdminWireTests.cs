@@ -1,9 +1,11 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Admin;
 
 /// <summary>The admin APIs on the wire, at the versions and in the cases the client libraries do not reach.</summary>
+[Category("Integration")]
 public sealed class AdminWireTests
 {
     private EmbeddedCluster _cluster = null!;
@@ -245,7 +247,7 @@ public sealed class AdminWireTests
         ((ErrorCode)reader.ReadInt16()).Should().Be(ErrorCode.NotLeaderOrFollower);
     }
 
-    private RawKafkaConnection Connect(int brokerId) => new(_cluster.Brokers.Single(b => b.Id == brokerId).Endpoint);
+    private KafkaWireClient Connect(int brokerId) => KafkaWireClient.Connect(_cluster.Brokers.Single(b => b.Id == brokerId).Endpoint, "raw-admin-test");
 
     private async Task<Dictionary<string, (string? Value, bool Flag, sbyte Source, int Synonyms, sbyte Type)>> DescribeTopic(short version, bool includeSynonyms, bool includeDocumentation)
     {

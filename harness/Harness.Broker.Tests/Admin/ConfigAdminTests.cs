@@ -5,6 +5,7 @@ using Harness.Broker.Cluster;
 namespace Harness.Broker.Tests.Admin;
 
 /// <summary>DescribeConfigs, AlterConfigs and IncrementalAlterConfigs through Confluent.Kafka's AdminClient.</summary>
+[Category("Integration")]
 public sealed class ConfigAdminTests
 {
     private EmbeddedCluster _cluster = null!;

@@ -5,6 +5,7 @@ using Harness.Broker.Cluster;
 namespace Harness.Broker.Tests.Admin;
 
 /// <summary>DeleteRecords through Confluent.Kafka's AdminClient, seen by consumers and ListOffsets.</summary>
+[Category("Integration")]
 public sealed class DeleteRecordsTests
 {
     private EmbeddedCluster _cluster = null!;

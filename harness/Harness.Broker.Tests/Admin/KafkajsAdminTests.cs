@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Admin;
 
@@ -8,6 +9,7 @@ namespace Harness.Broker.Tests.Admin;
 /// The kafkajs 2.x admin client (its own protocol code, unlike librdkafka) through every admin API, driven by
 /// kafkajs-admin.js next to this file. kafkajs is the one the kafkajs client tests install.
 /// </summary>
+[Category("Integration")]
 public sealed class KafkajsAdminTests
 {
     [Test]
@@ -16,7 +18,7 @@ public sealed class KafkajsAdminTests
         var (script, modules) = Locate();
         await using var cluster = EmbeddedCluster.Start();
 
-        var (exitCode, output, error) = await NodeScript.RunAsync(script, [cluster.BootstrapServers, modules], TimeSpan.FromSeconds(60));
+        var (exitCode, _, output, error) = await ExternalProcess.RunAsync("node", [script, cluster.BootstrapServers, modules], null, TimeSpan.FromSeconds(60));
 
         exitCode.Should().Be(0, error);
         using var json = JsonDocument.Parse(output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);

@@ -7,6 +7,7 @@ using BrokerError = Harness.Broker.Protocol.ErrorCode;
 namespace Harness.Broker.Tests.Admin;
 
 /// <summary>CreateTopics, DeleteTopics and CreatePartitions through Confluent.Kafka's AdminClient.</summary>
+[Category("Integration")]
 public sealed class TopicAdminTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);

@@ -8,6 +8,7 @@ namespace Harness.Broker.Tests.Clients;
 /// Confluent.Kafka (librdkafka) produce and consume through the embedded broker with every codec. The broker stores
 /// batches as compressed by the producer, so this mostly checks that fetch framing hands them back intact.
 /// </summary>
+[Category("Integration")]
 public sealed class ConfluentKafkaCodecTests
 {
     [Test]

@@ -8,6 +8,7 @@ namespace Harness.Broker.Tests.Clients;
 /// kafkajs 2.x (a pure JavaScript client with its own protocol code) against the embedded broker, through
 /// kafkajs/conformance.js. The script prints the API versions kafkajs really sent, which the tests pin.
 /// </summary>
+[Category("Integration")]
 public sealed class KafkajsTests
 {
     private static readonly string ScriptFolder = Path.Combine(AppContext.BaseDirectory, "kafkajs");

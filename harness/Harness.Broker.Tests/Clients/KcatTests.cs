@@ -7,6 +7,7 @@ using Harness.Testing;
 namespace Harness.Broker.Tests.Clients;
 
 /// <summary>Debian's kcat (its own, older librdkafka) against the embedded broker: metadata, produce, consume, groups.</summary>
+[Category("Integration")]
 public sealed class KcatTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);

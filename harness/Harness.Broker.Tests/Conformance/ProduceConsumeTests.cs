@@ -3,6 +3,7 @@ using Harness.Broker.Cluster;
 
 namespace Harness.Broker.Tests.Conformance;
 
+[Category("Integration")]
 public sealed class ProduceConsumeTests
 {
     [Test]

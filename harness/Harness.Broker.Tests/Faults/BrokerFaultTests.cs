@@ -8,6 +8,7 @@ namespace Harness.Broker.Tests.Faults;
 /// Faults applied to the embedded broker in the middle of an idempotent acks=all stream. Whatever the fault, the
 /// producer and consumer must end with nothing lost, duplicated or reordered, and the log must hold each record once.
 /// </summary>
+[Category("Integration")]
 public sealed class BrokerFaultTests
 {
     private const string Topic = "sequenced";

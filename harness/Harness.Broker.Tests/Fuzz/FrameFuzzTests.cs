@@ -4,6 +4,7 @@ using System.Globalization;
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Tests.Faults;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Fuzz;
 
@@ -11,6 +12,7 @@ namespace Harness.Broker.Tests.Fuzz;
 /// Random, mutated and truncated frames on raw connections for a bounded time, while an idempotent producer and a
 /// consumer run on their own connections: the broker must survive, keep serving, and leave the stream untouched.
 /// </summary>
+[Category("Integration")]
 public sealed class FrameFuzzTests
 {
     private static readonly TimeSpan FuzzTime = TimeSpan.FromSeconds(10);
@@ -38,7 +40,7 @@ public sealed class FrameFuzzTests
         cluster.InternalErrors.Should().Be(0, "a malformed request is refused, never an internal failure");
         foreach (var broker in cluster.Brokers)
         {
-            using var connection = await RawConnection.OpenAsync(broker.Host, broker.Port);
+            using var connection = new KafkaWireClient(broker.Host, broker.Port);
             await connection.SendAsync(RequestSamples.All(77)[0]);
             var answer = await connection.ReceiveAsync(TimeSpan.FromSeconds(10));
             answer.Should().NotBeNull($"broker {broker.Id} still answers");
@@ -53,7 +55,7 @@ public sealed class FrameFuzzTests
         while (clock.Elapsed < FuzzTime)
         {
             var broker = brokers[random.Next(brokers.Count)];
-            using var connection = await RawConnection.OpenAsync(broker.Host, broker.Port);
+            using var connection = new KafkaWireClient(broker.Host, broker.Port);
             connections++;
             var frames = random.Next(1, 4);
             try

@@ -1,10 +1,12 @@
 using System.Buffers.Binary;
 using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Fuzz;
 
 /// <summary>Requests the broker does not serve get an UNSUPPORTED_VERSION answer, and the connection keeps working.</summary>
+[Category("Integration")]
 public sealed class ProtocolErrorTests
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
@@ -17,7 +19,7 @@ public sealed class ProtocolErrorTests
     {
         await using var cluster = EmbeddedCluster.Start();
         var broker = cluster.Brokers[0];
-        using var connection = await RawConnection.OpenAsync(broker.Host, broker.Port);
+        using var connection = new KafkaWireClient(broker.Host, broker.Port);
 
         await connection.SendAsync(RequestSamples.Frame(api, version, 41, w => w.WriteInt32(0)));
         var refused = await connection.ReceiveAsync(Deadline);
@@ -44,15 +46,15 @@ public sealed class ProtocolErrorTests
     {
         await using var cluster = EmbeddedCluster.Start();
         var broker = cluster.Brokers[0];
-        using var bystander = await RawConnection.OpenAsync(broker.Host, broker.Port);
-        using var offender = await RawConnection.OpenAsync(broker.Host, broker.Port);
+        using var bystander = new KafkaWireClient(broker.Host, broker.Port);
+        using var offender = new KafkaWireClient(broker.Host, broker.Port);
 
         await offender.SendAsync([0, 0, 0, 3, 1, 2, 3]);
 
         (await offender.ReceiveAsync(Deadline)).Should().BeNull("the broker closes a connection that breaks framing");
         await bystander.SendAsync(RequestSamples.All(7)[0]);
         (await bystander.ReceiveAsync(Deadline))!.ReadInt32().Should().Be(7);
-        using var fresh = await RawConnection.OpenAsync(broker.Host, broker.Port);
+        using var fresh = new KafkaWireClient(broker.Host, broker.Port);
         await fresh.SendAsync(RequestSamples.All(8)[2]);
         (await fresh.ReceiveAsync(Deadline))!.ReadInt32().Should().Be(8);
     }
@@ -63,7 +65,7 @@ public sealed class ProtocolErrorTests
         await using var cluster = EmbeddedCluster.Start();
         cluster.CreateTopic(RequestSamples.Topic, 1, 1);
         var leader = cluster.Brokers.Single(b => b.Id == cluster.LeaderOf(RequestSamples.Topic, 0));
-        using var connection = await RawConnection.OpenAsync(leader.Host, leader.Port);
+        using var connection = new KafkaWireClient(leader.Host, leader.Port);
 
         // Every sample, three times, back to back in one write: answers must come in request order.
         var samples = Enumerable.Range(0, 3).SelectMany(_ => RequestSamples.All(0)).Select((frame, i) => (Id: 100 + i, Frame: frame)).ToList();

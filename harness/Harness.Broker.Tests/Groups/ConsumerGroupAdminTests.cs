@@ -1,10 +1,12 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 
 /// <summary>The AdminClient's consumer group operations (Confluent.Kafka 2.16) against the embedded broker.</summary>
+[Category("Integration")]
 public sealed class ConsumerGroupAdminTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);

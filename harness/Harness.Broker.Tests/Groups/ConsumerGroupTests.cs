@@ -1,9 +1,11 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 
 /// <summary>Consumer groups as librdkafka (Confluent.Kafka 2.16) uses them: subscribe, rebalance, commit, failover.</summary>
+[Category("Integration")]
 public sealed class ConsumerGroupTests
 {
     private static readonly TimeSpan RebalanceTimeout = TimeSpan.FromSeconds(20);

@@ -1,25 +1,28 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
+using Harness.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 
 /// <summary>The group state machine on the wire: member ids, generations, fencing, expiry and coordinator checks.</summary>
+[Category("Integration")]
 public sealed class GroupProtocolTests
 {
-    private static async Task<GroupWireClient> ConnectToCoordinatorAsync(EmbeddedCluster cluster, string groupId, string clientId)
+    private static async Task<KafkaWireClient> ConnectToCoordinatorAsync(EmbeddedCluster cluster, string groupId, string clientId)
     {
         var first = cluster.Brokers[0];
         int coordinator;
-        using (var probe = new GroupWireClient(first.Host, first.Port, clientId))
+        using (var probe = new KafkaWireClient(first.Host, first.Port, clientId))
         {
             coordinator = await GroupWire.FindCoordinatorAsync(probe, groupId);
         }
 
         var broker = cluster.Brokers.Single(b => b.Id == coordinator);
-        return new GroupWireClient(broker.Host, broker.Port, clientId);
+        return new KafkaWireClient(broker.Host, broker.Port, clientId);
     }
 
-    private static async Task CompleteFirstGenerationAsync(GroupWireClient client, WireJoinResponse join)
+    private static async Task CompleteFirstGenerationAsync(KafkaWireClient client, WireJoinResponse join)
     {
         var sync = await GroupWire.SyncAsync(client, "g", join.GenerationId, join.MemberId, assignments: new Dictionary<string, byte[]> { [join.MemberId] = [1] });
         sync.Error.Should().Be(0);
@@ -85,7 +88,7 @@ public sealed class GroupProtocolTests
     [Test]
     public async Task Members_expire_by_session_timeout_and_rebalance_timeout_without_any_request()
     {
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var cluster = EmbeddedCluster.Start(time: time);
         cluster.CreateTopic("t", 2);
         using var a = await ConnectToCoordinatorAsync(cluster, "g", "a");
@@ -205,7 +208,7 @@ public sealed class GroupProtocolTests
         using var coordinator = await ConnectToCoordinatorAsync(cluster, "g", "a");
         var coordinatorId = await GroupWire.FindCoordinatorAsync(coordinator, "g");
         var other = cluster.Brokers.First(b => b.Id != coordinatorId);
-        using var wrong = new GroupWireClient(other.Host, other.Port, "a");
+        using var wrong = new KafkaWireClient(other.Host, other.Port, "a");
 
         (await GroupWire.JoinAsync(wrong, "g", "")).Error.Should().Be((short)ErrorCode.NotCoordinator);
         (await GroupWire.HeartbeatAsync(wrong, "g", 1, "m")).Should().Be(ErrorCode.NotCoordinator);
@@ -217,11 +220,11 @@ public sealed class GroupProtocolTests
         (await GroupWire.CommitAsync(coordinator, "g", -1, "", 0, 7)).Should().Be(ErrorCode.None);
         cluster.KillBroker(coordinatorId);
         var survivor = cluster.Brokers.First(b => b.Id != coordinatorId);
-        using var probe = new GroupWireClient(survivor.Host, survivor.Port, "a");
+        using var probe = new KafkaWireClient(survivor.Host, survivor.Port, "a");
         var moved = await GroupWire.FindCoordinatorAsync(probe, "g");
         moved.Should().NotBe(coordinatorId);
         var newCoordinator = cluster.Brokers.Single(b => b.Id == moved);
-        using var next = new GroupWireClient(newCoordinator.Host, newCoordinator.Port, "a");
+        using var next = new KafkaWireClient(newCoordinator.Host, newCoordinator.Port, "a");
         (await GroupWire.FetchOffsetsAsync(next, "g", [0])).Partitions.Single().Offset.Should().Be(7);
     }
 
@@ -251,7 +254,7 @@ public sealed class GroupProtocolTests
     {
         await using var cluster = EmbeddedCluster.Start();
         var broker = cluster.Brokers[0];
-        using var client = new GroupWireClient(broker.Host, broker.Port, "versions");
+        using var client = new KafkaWireClient(broker.Host, broker.Port, "versions");
         var reader = await client.SendAsync(ApiKey.ApiVersions, 0, _ => { });
         reader.ReadInt16().Should().Be(0);
         var versions = new Dictionary<ApiKey, (short Min, short Max)>();

@@ -1,4 +1,5 @@
 using Harness.Broker.Protocol;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Groups;
 
@@ -20,7 +21,7 @@ internal static class GroupWire
         return writer.Complete().SelectMany(s => s).Skip(4).ToArray();
     }
 
-    public static async Task<WireJoinResponse> JoinAsync(GroupWireClient client, string groupId, string memberId, string? instanceId = null,
+    public static async Task<WireJoinResponse> JoinAsync(KafkaWireClient client, string groupId, string memberId, string? instanceId = null,
         int sessionTimeoutMs = 10_000, int rebalanceTimeoutMs = 30_000, params (string Name, byte[] Metadata)[] protocols)
     {
         if (protocols.Length == 0)
@@ -60,14 +61,14 @@ internal static class GroupWire
     }
 
     /// <summary>Joins as a new dynamic member: first MEMBER_ID_REQUIRED, then the join with the given id.</summary>
-    public static async Task<WireJoinResponse> JoinNewAsync(GroupWireClient client, string groupId, int sessionTimeoutMs = 10_000, int rebalanceTimeoutMs = 30_000)
+    public static async Task<WireJoinResponse> JoinNewAsync(KafkaWireClient client, string groupId, int sessionTimeoutMs = 10_000, int rebalanceTimeoutMs = 30_000)
     {
         var first = await JoinAsync(client, groupId, "", sessionTimeoutMs: sessionTimeoutMs, rebalanceTimeoutMs: rebalanceTimeoutMs);
         first.Error.Should().Be((short)ErrorCode.MemberIdRequired);
         return await JoinAsync(client, groupId, first.MemberId, sessionTimeoutMs: sessionTimeoutMs, rebalanceTimeoutMs: rebalanceTimeoutMs);
     }
 
-    public static async Task<(short Error, byte[] Assignment)> SyncAsync(GroupWireClient client, string groupId, int generation, string memberId,
+    public static async Task<(short Error, byte[] Assignment)> SyncAsync(KafkaWireClient client, string groupId, int generation, string memberId,
         string? instanceId = null, IReadOnlyDictionary<string, byte[]>? assignments = null)
     {
         var reader = await client.SendAsync(ApiKey.SyncGroup, 3, w =>
@@ -87,7 +88,7 @@ internal static class GroupWire
         return (reader.ReadInt16(), reader.ReadBytes().ToArray());
     }
 
-    public static async Task<ErrorCode> HeartbeatAsync(GroupWireClient client, string groupId, int generation, string memberId, string? instanceId = null)
+    public static async Task<ErrorCode> HeartbeatAsync(KafkaWireClient client, string groupId, int generation, string memberId, string? instanceId = null)
     {
         var reader = await client.SendAsync(ApiKey.Heartbeat, 3, w =>
         {
@@ -100,7 +101,7 @@ internal static class GroupWire
         return (ErrorCode)reader.ReadInt16();
     }
 
-    public static async Task<(ErrorCode Error, IReadOnlyList<ErrorCode> Members)> LeaveAsync(GroupWireClient client, string groupId, params (string MemberId, string? InstanceId)[] members)
+    public static async Task<(ErrorCode Error, IReadOnlyList<ErrorCode> Members)> LeaveAsync(KafkaWireClient client, string groupId, params (string MemberId, string? InstanceId)[] members)
     {
         var reader = await client.SendAsync(ApiKey.LeaveGroup, 3, w =>
         {
@@ -127,7 +128,7 @@ internal static class GroupWire
     }
 
     /// <summary>OffsetCommit v7 of one partition of topic "t"; returns the partition's error.</summary>
-    public static async Task<ErrorCode> CommitAsync(GroupWireClient client, string groupId, int generation, string memberId, int partition, long offset,
+    public static async Task<ErrorCode> CommitAsync(KafkaWireClient client, string groupId, int generation, string memberId, int partition, long offset,
         int leaderEpoch = -1, string? metadata = null)
     {
         var reader = await client.SendAsync(ApiKey.OffsetCommit, 7, w =>
@@ -154,7 +155,7 @@ internal static class GroupWire
 
     /// <summary>OffsetFetch v5; null partitions asks for every committed offset of the group.</summary>
     public static async Task<(ErrorCode Error, IReadOnlyList<(string Topic, int Partition, long Offset, int LeaderEpoch, string? Metadata, ErrorCode Error)> Partitions)> FetchOffsetsAsync(
-        GroupWireClient client, string groupId, int[]? partitions)
+        KafkaWireClient client, string groupId, int[]? partitions)
     {
         var reader = await client.SendAsync(ApiKey.OffsetFetch, 5, w =>
         {
@@ -190,7 +191,7 @@ internal static class GroupWire
     }
 
     /// <summary>DescribeGroups v4 of one group: (error, state, protocol, member ids).</summary>
-    public static async Task<(ErrorCode Error, string State, string Protocol, IReadOnlyList<string> Members)> DescribeAsync(GroupWireClient client, string groupId)
+    public static async Task<(ErrorCode Error, string State, string Protocol, IReadOnlyList<string> Members)> DescribeAsync(KafkaWireClient client, string groupId)
     {
         var reader = await client.SendAsync(ApiKey.DescribeGroups, 4, w =>
         {
@@ -221,7 +222,7 @@ internal static class GroupWire
     }
 
     /// <summary>The broker coordinating <paramref name="groupId"/>, by FindCoordinator v1.</summary>
-    public static async Task<int> FindCoordinatorAsync(GroupWireClient client, string groupId)
+    public static async Task<int> FindCoordinatorAsync(KafkaWireClient client, string groupId)
     {
         var reader = await client.SendAsync(ApiKey.FindCoordinator, 1, w =>
         {

@@ -3,6 +3,7 @@ using Harness.Broker.Cluster;
 
 namespace Harness.Cli.Tests.Capture;
 
+[Category("Integration")]
 public sealed class CaptureCommandTests
 {
     [Test]

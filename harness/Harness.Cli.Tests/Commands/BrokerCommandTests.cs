@@ -5,6 +5,7 @@ using Confluent.Kafka;
 
 namespace Harness.Cli.Tests.Commands;
 
+[Category("Integration")]
 public sealed partial class BrokerCommandTests
 {
     [Test]

@@ -4,6 +4,7 @@ using System.Text.Json;
 
 namespace Harness.Cli.Tests.Commands;
 
+[Category("Integration")]
 public sealed partial class InterruptTests
 {
     [Test]

@@ -2,6 +2,7 @@ using System.Text.Json;
 
 namespace Harness.Cli.Tests.Commands;
 
+[Category("Integration")]
 public sealed class RunCommandTests
 {
     private static string Scenario(string replicator, string expect = "") => $$"""

@@ -3,6 +3,7 @@ using System.Diagnostics;
 namespace Harness.Cli.Tests.Commands;
 
 /// <summary>run.sh and run.ps1 are thin, equivalent wrappers: both pass arguments through to the CLI.</summary>
+[Category("Integration")]
 public sealed class RunScriptTests
 {
     [TestCase("bash", "run.sh")]

@@ -1,5 +1,6 @@
 namespace Harness.Cli.Tests.Commands;
 
+[Category("Integration")]
 public sealed class ValidateCommandTests
 {
     [Test]

@@ -8,6 +8,7 @@ namespace Harness.Cli.Tests.Containers;
 /// through the containerised broker's faults endpoint, and no container left behind, even when the harness is killed.
 /// </summary>
 [Category("Docker")]
+[Category("Integration")]
 [NonParallelizable]
 public sealed class ContainersBackendTests
 {

@@ -1,6 +1,7 @@
 namespace Harness.Cli.Tests.Containers;
 
 /// <summary>A containers scenario on a machine where no engine answers: one line naming Docker and the fix, exit 3.</summary>
+[Category("Integration")]
 public sealed class ContainersWithoutDockerTests
 {
     [Test]

@@ -4,6 +4,7 @@ namespace Harness.Cli.Tests.Library;
 /// HARNESS_LIBRDKAFKA: a library that cannot serve stops the harness before it starts anything, and a real
 /// librdkafka of another version runs a whole rehearsal beside Confluent.Kafka's own copy.
 /// </summary>
+[Category("Integration")]
 public sealed class LibrdkafkaOverrideTests
 {
     /// <summary>Debian's librdkafka1 (2.0.2 on bookworm), which kcat pulls in on CI.</summary>

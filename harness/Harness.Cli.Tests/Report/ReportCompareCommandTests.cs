@@ -1,6 +1,7 @@
 namespace Harness.Cli.Tests.Report;
 
 /// <summary>`harness report compare` run as a process, as nightly CI runs it, over run folders written by the report writers.</summary>
+[Category("Integration")]
 public sealed class ReportCompareCommandTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(1);

@@ -10,6 +10,7 @@ using BrokerError = Harness.Broker.Protocol.ErrorCode;
 namespace Harness.Engine.Tests.Capture;
 
 /// <summary>Capture against the embedded broker: a capture → replay round trip, and proof that a capture changes nothing.</summary>
+[Category("Integration")]
 public sealed class ClusterCaptureTests
 {
     private static readonly Dictionary<string, double> SourceRates = new() { ["orders"] = 400, ["clicks"] = 900, ["audit"] = 100 };

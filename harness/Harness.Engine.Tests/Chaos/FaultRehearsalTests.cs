@@ -7,6 +7,7 @@ namespace Harness.Engine.Tests.Chaos;
 /// their bound, and the report lists the fault with its measured effect.
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
+[Category("Integration")]
 public sealed class FaultRehearsalTests
 {
     [TestCase("killBroker: {side: source, leaderOf: events/0}", "2s")]

@@ -8,6 +8,7 @@ using Harness.Engine.Scenarios;
 namespace Harness.Engine.Tests.Load;
 
 /// <summary>The load generator against the embedded broker: rates, record shapes, the closed model and determinism.</summary>
+[Category("Integration")]
 public sealed partial class LoadGeneratorTests
 {
     private const ulong RunId = 0x5EED;

@@ -11,6 +11,7 @@ namespace Harness.Engine.Tests.Switchover;
 /// The rehearsal consumer against a real (embedded) target holding 100 stamped records of events/0, for a group
 /// that committed source offset 50: which offsets it starts from, and what it then misses and reads again.
 /// </summary>
+[Category("Integration")]
 public sealed class SwitchoverRehearsalTests
 {
     private const ulong RunId = 0x5717c40e;

@@ -11,6 +11,7 @@ namespace Harness.Engine.Tests.Verification;
 /// handed them over as arrays.
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
+[Category("Integration")]
 public sealed class NativeReadPathTests
 {
     private const int Partitions = 2;

@@ -10,6 +10,7 @@ namespace Harness.Engine.Tests.Verification;
 /// switch and must be found with its exact count.
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
+[Category("Integration")]
 public sealed class SabotageDetectionTests
 {
     private const int Records = 10_500; // 10 multiples of 1000, each followed by more records of its partition

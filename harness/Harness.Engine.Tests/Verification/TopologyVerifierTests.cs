@@ -3,6 +3,7 @@ using Harness.Engine.Verification;
 
 namespace Harness.Engine.Tests.Verification;
 
+[Category("Integration")]
 public sealed class TopologyVerifierTests
 {
     [Test]

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Checkpoints;
 
@@ -9,6 +10,7 @@ namespace Harness.Replicator.Tests.Checkpoints;
 /// 100% of each partition. Records i go to partition i % 12, so source offset = seq / 12 and the true position of a
 /// group in the target is the first target offset whose source offset is at or past the group's.
 /// </summary>
+[Category("Integration")]
 public sealed class CheckpointTests
 {
     private const int Partitions = 12;

@@ -11,6 +11,7 @@ namespace Harness.Replicator.Tests.Checkpoints;
 /// The offset syncs, checkpoints and heartbeats the replicator wrote, read back by kafkajs and decoded field by field
 /// in JavaScript (kafkajs/read-mm2.js), so a bug shared by the C# encoder and decoder cannot hide.
 /// </summary>
+[Category("Integration")]
 public sealed class KafkajsDecodingTests
 {
     private static readonly string ScriptFolder = Path.Combine(AppContext.BaseDirectory, "kafkajs");

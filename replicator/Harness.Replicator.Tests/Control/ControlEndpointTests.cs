@@ -3,9 +3,11 @@ using Harness.Replicator.Control;
 using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Control;
 
+[Category("Integration")]
 public sealed class ControlEndpointTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Host;
 
 /// <summary>The executable and its fixed process contract: arguments, exit codes, signals, state and metrics files.</summary>
+[Category("Integration")]
 public sealed class HostProcessTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(40);

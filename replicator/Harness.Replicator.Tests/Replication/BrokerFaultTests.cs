@@ -1,8 +1,10 @@
 using Harness.Replicator.Source;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 
+[Category("Integration")]
 public sealed class BrokerFaultTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);

@@ -1,9 +1,11 @@
 using System.Text;
 using Confluent.Kafka;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 
+[Category("Integration")]
 public sealed class ReplicationTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

@@ -1,9 +1,11 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Replication;
 
+[Category("Integration")]
 public sealed class TopicDiscoveryTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

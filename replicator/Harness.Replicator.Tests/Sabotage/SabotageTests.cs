@@ -1,5 +1,6 @@
 using System.Text;
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Sabotage;
 
@@ -7,6 +8,7 @@ namespace Harness.Replicator.Tests.Sabotage;
 /// Each sabotage switch has its effect, counted per task: 1000 records over 2 partitions with one task and
 /// "every 100" hits exactly 10 records.
 /// </summary>
+[Category("Integration")]
 public sealed class SabotageTests
 {
     private const int Count = 1000;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Harness.Replicator.Configuration;
 using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Support;
 

@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text;
+using Harness.Testing;
 
 namespace Harness.Reports.Tests.Browser;
 
@@ -18,15 +17,13 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
         "--remote-debugging-port=0",
     ];
 
-    private readonly Process _process;
+    private readonly ChildProcess _process;
     private readonly DirectoryInfo _profile;
-    private readonly StringBuilder _log;
 
-    private ChromiumBrowser(Process process, DirectoryInfo profile, StringBuilder log, CdpConnection connection)
+    private ChromiumBrowser(ChildProcess process, DirectoryInfo profile, CdpConnection connection)
     {
         _process = process;
         _profile = profile;
-        _log = log;
         Connection = connection;
     }
 
@@ -42,54 +39,35 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
             + "Install Debian's chromium (.ci/install-test-deps does); the report.html tests need a real browser.");
 
         var profile = Directory.CreateTempSubdirectory("report-tests-chromium-");
-        var info = new ProcessStartInfo(executable)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var flag in Flags)
-        {
-            info.ArgumentList.Add(flag);
-        }
-
-        info.ArgumentList.Add("--user-data-dir=" + profile.FullName);
-        info.ArgumentList.Add("about:blank");
-
-        var log = new StringBuilder();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        process.ErrorDataReceived += (_, e) =>
+        var process = ChildProcess.Start(executable, [.. Flags, "--user-data-dir=" + profile.FullName, "about:blank"], new ChildProcessOptions
         {
-            lock (log)
-            {
-                log.AppendLine(e.Data);
-            }
+            Name = "Chromium",
 
             // The line carries the whole endpoint; DevToolsActivePort may still be half written when it appears.
-            if (e.Data?.StartsWith(ListeningLine, StringComparison.Ordinal) == true)
+            OnLine = (line, isError) =>
             {
-                listening.TrySetResult(new Uri(e.Data[ListeningLine.Length..].Trim()));
-            }
-        };
-        process.OutputDataReceived += (_, _) => { };
-        process.Exited += (_, _) => listening.TrySetException(
-            new InvalidOperationException($"Chromium ({executable}) exited before it listened for DevTools:\n{Text(log)}"));
-        process.Start();
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
+                if (isError && line.StartsWith(ListeningLine, StringComparison.Ordinal))
+                {
+                    listening.TrySetResult(new Uri(line[ListeningLine.Length..].Trim()));
+                }
+            },
+        });
+        _ = process.Exited.ContinueWith(
+            _ => listening.TrySetException(new InvalidOperationException($"Chromium ({executable}) exited before it listened for DevTools:\n{process}")),
+            TaskScheduler.Default);
 
         try
         {
             var endpoint = await listening.Task.WaitAsync(CdpConnection.CommandTimeout);
             var connection = await CdpConnection.ConnectAsync(endpoint);
-            return new ChromiumBrowser(process, profile, log, connection);
+            return new ChromiumBrowser(process, profile, connection);
         }
         catch (Exception e) when (e is TimeoutException or IOException or System.Net.WebSockets.WebSocketException)
         {
-            Stop(process);
+            process.Dispose();
             profile.Delete(recursive: true);
-            throw new InvalidOperationException($"Chromium ({executable}) did not start a DevTools endpoint:\n{Text(log)}", e);
+            throw new InvalidOperationException($"Chromium ({executable}) did not start a DevTools endpoint:\n{process}", e);
         }
     }
 
@@ -116,18 +94,9 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
         }
 
         await Connection.DisposeAsync();
-        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
-        {
-            try
-            {
-                await _process.WaitForExitAsync(exited.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                Stop(_process);
-            }
-        }
 
+        // A browser that has not closed within the grace is killed, with its helpers, by Dispose.
+        await _process.TryWaitForExitAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
         try
         {
@@ -139,7 +108,7 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
         }
     }
 
-    public override string ToString() => Text(_log);
+    public override string ToString() => _process.ToString();
 
     private static string? FindExecutable(string? configured)
     {
@@ -152,22 +121,5 @@ internal sealed class ChromiumBrowser : IAsyncDisposable
         return path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .SelectMany(directory => new[] { "chromium", "chromium-browser", "google-chrome" }.Select(name => Path.Combine(directory, name)))
             .FirstOrDefault(File.Exists);
-    }
-
-    private static void Stop(Process process)
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-    }
-
-    private static string Text(StringBuilder log)
-    {
-        lock (log)
-        {
-            return log.ToString();
-        }
     }
 }

@@ -4,6 +4,7 @@ using Harness.Reports.Tests.Compare;
 namespace Harness.Reports.Tests.Browser;
 
 /// <summary>compare.html, from two run folders written as real runs write them, in headless Chromium.</summary>
+[Category("Integration")]
 public sealed class ComparePageTests
 {
     private ChromiumBrowser _browser = null!;

@@ -9,6 +9,7 @@ namespace Harness.Reports.Tests.Browser;
 /// report.html as people see it: written by <see cref="ReportWriters.WriteAll(RunResult, string)"/> as a real run
 /// writes it, opened in headless Chromium, and checked through the DOM the browser built (not the markup text).
 /// </summary>
+[Category("Integration")]
 public sealed class ReportPageTests
 {
     private const string ContrastScript = """

@@ -1,8 +1,12 @@
-namespace Harness.Broker.Tests.Groups;
+using NUnit.Framework;
 
-/// <summary>Waits for a condition with a deadline instead of sleeping for luck.</summary>
-internal static class Eventually
+namespace Harness.Testing;
+
+/// <summary>Waits for a condition with a deadline instead of sleeping for luck; fails the test with what it waited for.</summary>
+public static class Eventually
 {
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
     public static Task TrueAsync(Func<bool> condition, TimeSpan timeout, string because) =>
         TrueAsync(() => Task.FromResult(condition()), timeout, because);
 
@@ -16,7 +20,7 @@ internal static class Eventually
                 Assert.Fail($"timed out after {timeout.TotalSeconds:0.#} s waiting until {because}");
             }
 
-            await Task.Delay(50).ConfigureAwait(false);
+            await Task.Delay(PollInterval).ConfigureAwait(false);
         }
     }
 }
