@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Replicator.Tests.Hosting;
 
+[Category("Integration")]
 public sealed class ParentWatchTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);

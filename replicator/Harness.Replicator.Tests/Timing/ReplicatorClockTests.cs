@@ -1,9 +1,11 @@
 using Harness.Replicator.Tests.Support;
+using Harness.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Replicator.Tests.Timing;
 
 /// <summary>A whole replicator on a fake clock: its commits and heartbeats happen when that clock says, never before.</summary>
+[Category("Integration")]
 public sealed class ReplicatorClockTests
 {
     private static readonly DateTimeOffset Start = FakeClock.Start;
