@@ -1,3 +1,4 @@
+using Harness.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Replicator.Tests.Timing;
@@ -19,17 +20,5 @@ internal static class FakeClock
         await WaitAsync(done, because).ConfigureAwait(false);
     }
 
-    public static async Task WaitAsync(Func<bool> done, string because)
-    {
-        using var deadline = new CancellationTokenSource(Patience);
-        while (!done())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"timed out after {Patience.TotalSeconds:0} s waiting until {because}");
-            }
-
-            await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
-        }
-    }
+    public static Task WaitAsync(Func<bool> done, string because) => Eventually.TrueAsync(done, Patience, because);
 }
