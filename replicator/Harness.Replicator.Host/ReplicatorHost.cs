@@ -153,13 +153,18 @@ internal static class ReplicatorHost
             return; // stopping anyway
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
-
         // The clusters often went with the parent (embedded brokers live in its process), and a graceful stop would then
         // wait out every flush timeout for brokers that will never answer. Progress is saved atomically and only for
-        // acknowledged records, so ending here loses nothing.
-        await Task.Delay(OrphanGrace).ConfigureAwait(false);
-        Log($"not stopped {OrphanGrace.TotalSeconds:0} s after the parent left; exiting");
-        Environment.Exit(1);
+        // acknowledged records, so ending here loses nothing. The deadline is armed before the stop is requested: the
+        // stop's own callbacks may block on those same brokers.
+        // A thread of its own: a stop stuck in blocking client calls can starve the thread pool that a delay would need.
+        new Thread(() =>
+        {
+            Thread.Sleep(OrphanGrace);
+            Log($"not stopped {OrphanGrace.TotalSeconds:0} s after the parent left; exiting");
+            Environment.Exit(1);
+        })
+        { IsBackground = true, Name = "orphan deadline" }.Start();
+        await stopping.CancelAsync().ConfigureAwait(false);
     }
 }
