@@ -57,7 +57,7 @@ internal static class CaptureCommand
                 Sample = parse.GetValue(sample),
                 ClientSettings = client,
             };
-            var profile = await ClusterCapture.CaptureAsync(options, message => Console.Error.WriteLine($"capture: {message}"), cancellation).ConfigureAwait(false);
+            var profile = await ClusterCapture.CaptureAsync(options, message => Console.Error.WriteLine($"capture: {message}"), TimeProvider.System, cancellation).ConfigureAwait(false);
 
             var path = parse.GetValue(output)!;
             var text = ProfileScenarioWriter.Write(profile, parse.GetValue(name));

@@ -66,7 +66,7 @@ public sealed class SwitchoverRehearsalTests
         var events = new List<string>();
 
         var results = await SwitchoverRehearsal.RunAsync(scenario, bootstrap, RunId, ledger, committed, checkpoints,
-            new Dictionary<(string, int), long> { [("events", 0)] = Records }, TimeSpan.FromSeconds(60), events.Add, CancellationToken.None);
+            new Dictionary<(string, int), long> { [("events", 0)] = Records }, TimeSpan.FromSeconds(60), events.Add, TimeProvider.System, CancellationToken.None);
 
         events.Should().HaveCount(groups.Length).And.OnlyContain(e => e.StartsWith("switchover ", StringComparison.Ordinal));
         return results;

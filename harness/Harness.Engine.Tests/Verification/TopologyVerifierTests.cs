@@ -15,7 +15,7 @@ public sealed class TopologyVerifierTests
         target.CreateTopic("orders", 2);
 
         var checks = await TopologyVerifier.CheckAsync(source.BootstrapServers, target.BootstrapServers, [("orders", "orders", 4)],
-            expectConfigSync: true, heartbeatSourceAlias: "source", DateTimeOffset.UtcNow);
+            expectConfigSync: true, heartbeatSourceAlias: "source", DateTimeOffset.UtcNow, TimeProvider.System);
 
         checks.Should().HaveCount(3).And.OnlyContain(c => !c.Passed);
         checks[0].Measured.Should().Be("orders: 2 of 4");
@@ -32,7 +32,7 @@ public sealed class TopologyVerifierTests
         target.CreateTopic("source.orders", 3, configs: new Dictionary<string, string> { ["retention.ms"] = "3600000" });
 
         var checks = await TopologyVerifier.CheckAsync(source.BootstrapServers, target.BootstrapServers, [("orders", "source.orders", 3)],
-            expectConfigSync: true, heartbeatSourceAlias: null, DateTimeOffset.UtcNow);
+            expectConfigSync: true, heartbeatSourceAlias: null, DateTimeOffset.UtcNow, TimeProvider.System);
 
         checks.Should().HaveCount(2).And.OnlyContain(c => c.Passed, "min.insync.replicas is one of the configs MM2 never syncs");
     }

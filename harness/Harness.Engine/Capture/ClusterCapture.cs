@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Runs;
@@ -16,11 +15,13 @@ public static class ClusterCapture
     /// <summary>Captures a profile of the cluster at <see cref="CaptureOptions.Bootstrap"/>.</summary>
     /// <param name="options">What to capture and for how long.</param>
     /// <param name="progress">Receives one-line progress messages.</param>
+    /// <param name="time">Times the window and the reads in it, and dates the profile; <see cref="TimeProvider.System"/> when null.</param>
     /// <param name="cancellation">Ends the capture early; the window then ends where it was.</param>
     /// <exception cref="HarnessException">The cluster cannot be reached or refused a request.</exception>
-    public static async Task<ClusterProfile> CaptureAsync(CaptureOptions options, Action<string>? progress = null, CancellationToken cancellation = default)
+    public static async Task<ClusterProfile> CaptureAsync(CaptureOptions options, Action<string>? progress = null, TimeProvider? time = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        time ??= TimeProvider.System;
         var report = progress ?? (_ => { });
         using var admin = Build(options);
         var metadata = Call(options, "read the cluster's metadata", () => admin.GetMetadata(options.RequestTimeout));
@@ -33,7 +34,7 @@ public static class ClusterCapture
         var partitions = topics.SelectMany(t => Enumerable.Range(0, t.Partitions).Select(p => new TopicPartition(t.Topic, p))).ToList();
         var low = await CallAsync(options, "list offsets", () => ListOffsetsAsync(admin, partitions, OffsetSpec.Earliest(), options)).ConfigureAwait(false);
         var start = await CallAsync(options, "list offsets", () => ListOffsetsAsync(admin, partitions, OffsetSpec.Latest(), options)).ConfigureAwait(false);
-        var clock = Stopwatch.StartNew();
+        var clock = new RunClock(time);
         var readings = topics.ToDictionary(t => t.Topic, t => new List<(TimeSpan, long)> { (TimeSpan.Zero, Total(start, t.Topic)) }, StringComparer.Ordinal);
 
         using var sampler = new TopicSampler(options, topics, low, start);
@@ -48,7 +49,7 @@ public static class ClusterCapture
             var wait = options.Window - clock.Elapsed;
             try
             {
-                await Task.Delay(wait < options.ReadEvery ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : options.ReadEvery, cancellation).ConfigureAwait(false);
+                await Task.Delay(wait < options.ReadEvery ? (wait > TimeSpan.Zero ? wait : TimeSpan.Zero) : options.ReadEvery, time, cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -73,7 +74,7 @@ public static class ClusterCapture
         return new ClusterProfile
         {
             Bootstrap = options.Bootstrap,
-            CapturedAt = DateTimeOffset.UtcNow,
+            CapturedAt = clock.UtcNow,
             Window = window,
             SampleLimit = options.Sample,
             Brokers = metadata.Brokers.Count,

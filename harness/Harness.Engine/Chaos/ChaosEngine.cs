@@ -12,6 +12,8 @@ namespace Harness.Engine.Chaos;
 internal sealed class ChaosEngine
 {
     private static readonly TimeSpan MetricsGap = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan TriggerPoll = TimeSpan.FromMilliseconds(50);
     private readonly IReadOnlyList<ScheduledFault> _faults;
     private readonly FaultContext _context;
     private readonly LoadCounters _load;
@@ -85,7 +87,7 @@ internal sealed class ChaosEngine
         {
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation).ConfigureAwait(false);
+                await Task.Delay(WatchEvery, _context.Clock.Time, cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -115,15 +117,17 @@ internal sealed class ChaosEngine
             wasRunning = running;
             if (_metricsFile is not null && running && File.Exists(_metricsFile))
             {
-                var age = DateTime.UtcNow - File.GetLastWriteTimeUtc(_metricsFile);
+                // The file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
+                var now = _context.Clock.UtcNow.UtcDateTime;
+                var age = now - File.GetLastWriteTimeUtc(_metricsFile);
                 if (age > MetricsGap && gapStart is null)
                 {
-                    gapStart = DateTime.UtcNow - age;
+                    gapStart = now - age;
                     Incident("metricsMissing", $"replicator metrics stopped: nothing written for {age.TotalSeconds:0}s while the process runs");
                 }
                 else if (age <= MetricsGap && gapStart is { } start)
                 {
-                    Incident("metricsResumed", $"replicator metrics resumed after a gap of {(DateTime.UtcNow - start).TotalSeconds:0}s");
+                    Incident("metricsResumed", $"replicator metrics resumed after a gap of {(now - start).TotalSeconds:0}s");
                     gapStart = null;
                 }
             }
@@ -161,7 +165,7 @@ internal sealed class ChaosEngine
             _context.Progress.Event($"fault {fault.Id} {fault.Kind}: {fault.Target}");
             if (scheduled.Duration is { } duration)
             {
-                await Task.Delay(duration, cancellation).ConfigureAwait(false);
+                await Task.Delay(duration, _context.Clock.Time, cancellation).ConfigureAwait(false);
                 note = $"recovered after {duration.TotalSeconds:0.#}s";
             }
             else
@@ -191,7 +195,7 @@ internal sealed class ChaosEngine
             if (expectsDown)
             {
                 // Give a restarted process a moment to be seen running before the watch judges it again.
-                await Task.Delay(TimeSpan.FromSeconds(1), CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromSeconds(1), _context.Clock.Time, CancellationToken.None).ConfigureAwait(false);
                 Interlocked.Decrement(ref _expectedDown);
             }
 
@@ -229,7 +233,7 @@ internal sealed class ChaosEngine
                 }
             }
 
-            await Task.Delay(TimeSpan.FromMilliseconds(50), cancellation).ConfigureAwait(false);
+            await Task.Delay(TriggerPoll, _context.Clock.Time, cancellation).ConfigureAwait(false);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Harness.Engine.Clusters;
 using Harness.Engine.Replicators;
 using Harness.Engine.Runs;
@@ -12,7 +11,7 @@ internal sealed record FaultContext(
     IReplicator Replicator,
     IReadOnlyList<(string Source, string Target, int Partitions)> Topics,
     Random Random,
-    Stopwatch Clock,
+    RunClock Clock,
     IRunProgress Progress)
 {
     public IKafkaCluster Cluster(string side) => side == "target" ? Target : Source;

@@ -42,7 +42,7 @@ internal sealed class HeapPressureFault(string id, int limitMiB, double fraction
 
             try
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellation).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(500), context.Clock.Time, cancellation).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

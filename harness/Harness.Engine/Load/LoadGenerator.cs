@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Load;
@@ -9,11 +9,17 @@ public sealed class LoadGenerator
     private readonly Scenario _scenario;
     private readonly string _bootstrap;
     private readonly ulong _runId;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, LoadCounters> _topicCounters;
 
     /// <summary>Creates the generator for <paramref name="scenario"/> against the source cluster.</summary>
-    public LoadGenerator(Scenario scenario, string bootstrap, ulong runId)
+    /// <param name="scenario">The topics and their load.</param>
+    /// <param name="bootstrap">The source cluster's bootstrap servers.</param>
+    /// <param name="runId">The run id stamped into every record.</param>
+    /// <param name="time">Paces the schedule and stamps the records; <see cref="TimeProvider.System"/> when null.</param>
+    public LoadGenerator(Scenario scenario, string bootstrap, ulong runId, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _scenario = scenario;
         _bootstrap = bootstrap;
         _runId = runId;
@@ -37,7 +43,7 @@ public sealed class LoadGenerator
     {
         var seed = _scenario.Seed ?? 1;
         var values = ValueSource.For(seed);
-        var clock = Stopwatch.StartNew();
+        var clock = new RunClock(_time);
         var tasks = new List<Task>();
         for (var t = 0; t < _scenario.Topics.Count; t++)
         {

@@ -1,9 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Harness.Broker.Records;
 using Harness.Engine.Load.Model;
+using Harness.Engine.Runs;
 using Harness.RdKafka;
 using Harness.Engine.Scenarios;
 
@@ -37,7 +37,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private readonly ValueSource _values;
     private readonly Ledger _ledger;
     private readonly LoadCounters _counters;
-    private readonly Stopwatch _clock;
+    private readonly RunClock _clock;
     private readonly string _bootstrap;
     private readonly long[] _sequences;
     private readonly PartitionLedger?[] _partitionLedgers;
@@ -52,7 +52,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private byte* _scratchStart;
 
     public TopicProducer(TopicSpec topic, ushort topicIndex, ushort producerId, int producerCount, ulong runId, long seed,
-        ValueSource values, Ledger ledger, LoadCounters counters, Stopwatch clock, string bootstrap)
+        ValueSource values, Ledger ledger, LoadCounters counters, RunClock clock, string bootstrap)
     {
         _topic = topic;
         _topicIndex = topicIndex;
@@ -146,7 +146,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         while (_sent < total && !cancellation.IsCancellationRequested)
         {
             var due = share.Due(_clock.Elapsed);
-            _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            _timestamp = _clock.UtcNow.ToUnixTimeMilliseconds();
             if (due > dueSeen)
             {
                 _counters.AddDue(due - dueSeen);
@@ -199,7 +199,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
             {
                 ReportSent();
                 producer.Poll(QueueFullWaitMs, this);
-                _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+                _timestamp = _clock.UtcNow.ToUnixTimeMilliseconds();
                 continue;
             }
 
@@ -239,7 +239,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         var sequence = _sequences[partition];
         if (_sent % ClockEvery == 0)
         {
-            _timestamp = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            _timestamp = _clock.UtcNow.ToUnixTimeMilliseconds();
         }
 
         var timestamp = _timestamp;

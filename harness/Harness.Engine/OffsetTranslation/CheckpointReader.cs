@@ -10,7 +10,9 @@ namespace Harness.Engine.OffsetTranslation;
 /// </summary>
 internal static class CheckpointReader
 {
-    public static Dictionary<(string Group, string Topic, int Partition), Checkpoint> ReadLatest(string bootstrap, string topic, out int malformed)
+    private static readonly TimeSpan ReadFor = TimeSpan.FromSeconds(30);
+
+    public static Dictionary<(string Group, string Topic, int Partition), Checkpoint> ReadLatest(string bootstrap, string topic, TimeProvider time, out int malformed)
     {
         malformed = 0;
         var latest = new Dictionary<(string, string, int), Checkpoint>();
@@ -39,8 +41,8 @@ internal static class CheckpointReader
         }
 
         consumer.Assign(ends.Keys.Select(p => new TopicPartitionOffset(topic, p, Offset.Beginning)));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (ends.Count > 0 && DateTime.UtcNow < deadline)
+        var started = time.GetTimestamp();
+        while (ends.Count > 0 && time.GetElapsedTime(started) < ReadFor)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
             if (result is null)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
@@ -40,7 +39,7 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     public ulong RunId { get; } = runId;
 
     /// <summary>Elapsed run time for faults, samples and latencies, which count from the start of the run.</summary>
-    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    public RunClock Clock { get; } = new(time);
 
     /// <summary>Each scenario topic with its name on the target and its partition count.</summary>
     public IReadOnlyList<(string Source, string Target, int Partitions)> Topics { get; } =

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
@@ -27,7 +26,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly IRunProgress _progress;
     private readonly IReadOnlyList<(string Class, IReadOnlyList<string> Topics)> _classes;
     private readonly TimeSpan _interval;
-    private readonly Stopwatch _clock;
+    private readonly RunClock _clock;
     private readonly WatermarkReader _sourceMarks;
     private readonly WatermarkReader _targetMarks;
     private readonly CancellationTokenSource _stop = new();
@@ -41,7 +40,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private double _lastOffset;
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
-        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, Stopwatch clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos,
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos,
         Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null)
     {
         _classes = Classes(topics, topicSpecs);
@@ -210,12 +209,12 @@ internal sealed class RunSampler : IAsyncDisposable
         }
 
         var newest = _newestReplicatedMs?.Invoke() ?? 0;
-        return newest == 0 ? null : Math.Max(0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() - newest);
+        return newest == 0 ? null : Math.Max(0, _clock.UtcNow.ToUnixTimeMilliseconds() - newest);
     }
 
     private async Task LoopAsync()
     {
-        using var timer = new PeriodicTimer(_interval);
+        using var timer = new PeriodicTimer(_interval, _clock.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false))

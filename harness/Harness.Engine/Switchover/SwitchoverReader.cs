@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Harness.Engine.Load;
 using Harness.Engine.Verification;
@@ -25,6 +24,7 @@ internal static unsafe class SwitchoverReader
     /// <param name="ends">The target end offsets to read up to.</param>
     /// <param name="tally">Receives every stamped record read.</param>
     /// <param name="timeout">How long reading may take.</param>
+    /// <param name="time">The clock <paramref name="timeout"/> is counted on.</param>
     /// <param name="cancellation">Ends reading early.</param>
     public static SwitchoverReadOutcome Read(
         string bootstrap,
@@ -35,6 +35,7 @@ internal static unsafe class SwitchoverReader
         IReadOnlyDictionary<(string Topic, int Partition), long> ends,
         SwitchoverTally tally,
         TimeSpan timeout,
+        TimeProvider time,
         CancellationToken cancellation)
     {
         using var consumer = new NativeConsumer(new Dictionary<string, string>(StringComparer.Ordinal)
@@ -73,8 +74,8 @@ internal static unsafe class SwitchoverReader
 
         var names = new Dictionary<nint, string>();
         var batch = new nint[BatchSize];
-        var clock = Stopwatch.StartNew();
-        while (pending.Count > 0 && clock.Elapsed < timeout && !cancellation.IsCancellationRequested)
+        var started = time.GetTimestamp();
+        while (pending.Count > 0 && time.GetElapsedTime(started) < timeout && !cancellation.IsCancellationRequested)
         {
             var count = consumer.Consume(100, batch);
             for (var i = 0; i < count; i++)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Confluent.Kafka;
 using Harness.Engine.Load;
@@ -30,6 +29,7 @@ internal static class SwitchoverRehearsal
         IReadOnlyDictionary<(string Topic, int Partition), long> targetEnds,
         TimeSpan timeout,
         Action<string> report,
+        TimeProvider time,
         CancellationToken cancellation)
     {
         var topics = scenario.Topics.Select(t => new VerifiedTopic(t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions)).ToList();
@@ -45,12 +45,12 @@ internal static class SwitchoverRehearsal
             var (source, starts) = SwitchoverPlan.Choose(group, remotePartitions, checkpoints, synced, syncGroupOffsets);
             var tally = new SwitchoverTally(groupCommitted, ledger);
             var consumerGroupId = ConsumerGroupPrefix + group;
-            var clock = Stopwatch.StartNew();
+            var started = time.GetTimestamp();
             SwitchoverReadOutcome read;
             try
             {
                 read = await Task.Run(
-                    () => SwitchoverReader.Read(targetBootstrap, consumerGroupId, topics, runId, starts, targetEnds, tally, timeout, cancellation),
+                    () => SwitchoverReader.Read(targetBootstrap, consumerGroupId, topics, runId, starts, targetEnds, tally, timeout, time, cancellation),
                     cancellation).ConfigureAwait(false);
             }
             catch (InvalidOperationException e)
@@ -62,7 +62,7 @@ internal static class SwitchoverRehearsal
             var result = SwitchoverEvaluator.Result(group, consumerGroupId, source, starts, read, tally.Partitions(), scenario.Replicator.RemoteTopic, targetEnds);
             results.Add(result);
             report(string.Create(CultureInfo.InvariantCulture,
-                $"switchover {group}: read {result.RecordsRead:N0} records in {clock.Elapsed.TotalSeconds:0.00}s from {SwitchoverEvaluator.Describe(source)}; {result.Missing:N0} missing, {result.ReRead:N0} re-read{(read.Error is null ? "" : $"; last consumer error: {read.Error}")}"));
+                $"switchover {group}: read {result.RecordsRead:N0} records in {time.GetElapsedTime(started).TotalSeconds:0.00}s from {SwitchoverEvaluator.Describe(source)}; {result.Missing:N0} missing, {result.ReRead:N0} re-read{(read.Error is null ? "" : $"; last consumer error: {read.Error}")}"));
         }
 
         return results;

@@ -42,16 +42,16 @@ public sealed class StreamingVerifier : IDisposable
     private volatile bool _live = true;
     private volatile string? _failure;
     private long _recordsRead;
-    private readonly System.Diagnostics.Stopwatch _clock;
+    private readonly RunClock _clock;
     private readonly List<double> _duplicateTimes = [];
     private long _newestStampMs;
     private nint _lastTopicHandle;
     private int _lastTopicIndex;
 
     /// <summary>Creates a verifier of <paramref name="topics"/> (list index = the stamp's topic index).</summary>
-    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, System.Diagnostics.Stopwatch? clock = null)
+    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, RunClock? clock = null)
     {
-        _clock = clock ?? System.Diagnostics.Stopwatch.StartNew();
+        _clock = clock ?? new RunClock(TimeProvider.System);
         _topics = [.. topics];
         _topicIndex = topics.Select((t, i) => (t.Target, i)).ToDictionary(p => p.Target, p => p.i, StringComparer.Ordinal);
         _ledger = ledger;
@@ -150,15 +150,15 @@ public sealed class StreamingVerifier : IDisposable
                 ["log_level"] = "2",
             });
             var unassigned = _topics.ToList();
-            var nextDiscovery = DateTime.MinValue;
+            var nextDiscovery = TimeSpan.MinValue;
             var batch = new nint[BatchSize];
             (TargetCursor? Cursor, long End)[]? targets = null;
             while (!_stopping && _failure is null)
             {
-                if (unassigned.Count > 0 && DateTime.UtcNow >= nextDiscovery)
+                if (unassigned.Count > 0 && _clock.Elapsed >= nextDiscovery)
                 {
                     unassigned = Assign(admin, consumer, unassigned);
-                    nextDiscovery = DateTime.UtcNow.AddMilliseconds(500);
+                    nextDiscovery = _clock.Elapsed + TimeSpan.FromMilliseconds(500);
                 }
 
                 // librdkafka's batch call waits until the whole batch is filled or the timeout passes: wait for one
@@ -198,7 +198,7 @@ public sealed class StreamingVerifier : IDisposable
             return;
         }
 
-        var now = _live ? DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() : 0;
+        var now = _live ? _clock.UtcNow.ToUnixTimeMilliseconds() : 0;
         var records = 0;
         var newest = Interlocked.Read(ref _newestStampMs);
         try

@@ -23,7 +23,7 @@ internal static class TopologyVerifier
     };
 
     public static async Task<List<CheckResult>> CheckAsync(string sourceBootstrap, string targetBootstrap,
-        IReadOnlyList<(string Source, string Target, int Partitions)> topics, bool expectConfigSync, string? heartbeatSourceAlias, DateTimeOffset replicatorStopped)
+        IReadOnlyList<(string Source, string Target, int Partitions)> topics, bool expectConfigSync, string? heartbeatSourceAlias, DateTimeOffset replicatorStopped, TimeProvider time)
     {
         using var source = Admin(sourceBootstrap);
         using var target = Admin(targetBootstrap);
@@ -70,7 +70,7 @@ internal static class TopologyVerifier
 
         if (heartbeatSourceAlias is not null)
         {
-            var latest = LatestHeartbeat(targetBootstrap, heartbeatSourceAlias);
+            var latest = LatestHeartbeat(targetBootstrap, heartbeatSourceAlias, time);
             var age = latest is { } at ? replicatorStopped - at : (TimeSpan?)null;
             var fresh = age is { } a && a < TimeSpan.FromSeconds(30);
             checks.Add(new CheckResult
@@ -106,7 +106,7 @@ internal static class TopologyVerifier
             StringComparer.Ordinal);
     }
 
-    private static DateTimeOffset? LatestHeartbeat(string bootstrap, string sourceAlias)
+    private static DateTimeOffset? LatestHeartbeat(string bootstrap, string sourceAlias, TimeProvider time)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
         {
@@ -134,8 +134,8 @@ internal static class TopologyVerifier
         // The newest heartbeats are at the end: read the last few hundred.
         consumer.Assign(new TopicPartitionOffset(partition, Math.Max(marks.Low.Value, marks.High.Value - 500)));
         DateTimeOffset? latest = null;
-        var deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
+        var started = time.GetTimestamp();
+        while (time.GetElapsedTime(started) < Timeout)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(500));
             if (result is null)

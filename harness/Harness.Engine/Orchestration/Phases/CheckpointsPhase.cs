@@ -13,7 +13,7 @@ internal sealed class CheckpointsPhase : IRunPhase
     {
         var bootstrap = run.Target.BootstrapServers;
         var topic = run.CheckpointsTopic;
-        var wait = new CheckpointWait(run.Time, () => Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, out _), cancellation), run.Scenario.Replicator);
+        var wait = new CheckpointWait(run.Time, () => Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, run.Time, out _), cancellation), run.Scenario.Replicator);
         var missing = await wait.WaitAsync(run.Committed, run.Scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);
         if (missing > 0)
         {

@@ -16,7 +16,7 @@ internal sealed class LoadPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        var load = run.Load = new LoadGenerator(run.Scenario, run.Source.BootstrapServers, run.RunId);
+        var load = run.Load = new LoadGenerator(run.Scenario, run.Source.BootstrapServers, run.RunId, run.Time);
         var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
             run.Target.BootstrapServers, run.Latency, run.Clock));
         var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);

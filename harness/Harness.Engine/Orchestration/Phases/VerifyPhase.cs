@@ -21,6 +21,6 @@ internal sealed class VerifyPhase : IRunPhase
         run.Settle(await TopologyVerifier.CheckAsync(run.Source.BootstrapServers, run.Target.BootstrapServers, run.Topics,
             expectConfigSync: replicator.Capabilities.MirrorsTopicConfigs && !replicator.Disabled("sync.topic.configs.enabled"),
             heartbeatSourceAlias: replicator.Capabilities.EmitsHeartbeats && !replicator.Disabled("emit.heartbeats.enabled") ? replicator.SourceAlias : null,
-            run.ReplicatorStopped).ConfigureAwait(false));
+            run.ReplicatorStopped, run.Time).ConfigureAwait(false));
     }
 }

@@ -1,0 +1,83 @@
+using Harness.Engine.Chaos;
+using Harness.Engine.Load;
+using Harness.Engine.Runs;
+using Harness.Engine.Tests.Orchestration;
+
+namespace Harness.Engine.Tests.Chaos;
+
+/// <summary>The replicator watch's metrics-gap rule, on a stepped fake clock and a metrics file whose write time the test sets.</summary>
+public sealed class ChaosEngineWatchTests
+{
+    private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
+
+    private string _metrics = "";
+
+    [SetUp]
+    public void CreateMetricsFile() => _metrics = Path.GetTempFileName();
+
+    [TearDown]
+    public void DeleteMetricsFile() => File.Delete(_metrics);
+
+    [Test]
+    public async Task Metrics_unwritten_for_more_than_five_seconds_are_a_gap_and_writing_again_ends_it()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), new ScriptedReplicator(_metrics), events), new LoadCounters());
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(events.Next("metrics stopped"), WatchEvery, TimeSpan.FromSeconds(30));
+        File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+        await time.RunAsync(events.Next("metrics resumed"), WatchEvery, TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await watch;
+
+        var incidents = engine.Records;
+        incidents.Select(r => r.Kind).Should().Equal("metricsMissing", "metricsResumed");
+
+        // Exactly five seconds old is not yet a gap: the first poll after it is.
+        incidents[0].StartSeconds.Should().Be(5.5);
+        incidents[0].Note.Should().Be("replicator metrics stopped: nothing written for 6s while the process runs");
+
+        // The gap counts from the last write before it, which was at the start of this clock.
+        incidents[1].StartSeconds.Should().BeGreaterThan(5.5);
+        incidents[1].Note.Should().Be($"replicator metrics resumed after a gap of {incidents[1].StartSeconds:0}s");
+    }
+
+    [Test]
+    public async Task Metrics_written_within_five_seconds_are_no_gap()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var polls = 0;
+        var minute = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+
+        // The replicator writes its metrics every 4.5s, so the file is never older than the gap allows.
+        var replicator = new ScriptedReplicator(_metrics, polled: () =>
+        {
+            var now = time.GetUtcNow().UtcDateTime;
+            if (now - File.GetLastWriteTimeUtc(_metrics) >= TimeSpan.FromSeconds(4.5))
+            {
+                File.SetLastWriteTimeUtc(_metrics, now);
+            }
+
+            if (++polls == 120)
+            {
+                minute.TrySetResult(polls);
+            }
+        });
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), replicator, events), new LoadCounters());
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(minute.Task, WatchEvery, TimeSpan.FromSeconds(90));
+        await stop.CancelAsync();
+        await watch;
+
+        engine.Records.Should().BeEmpty();
+        events.Events.Should().BeEmpty();
+    }
+}
