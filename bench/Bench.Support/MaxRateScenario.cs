@@ -1,3 +1,4 @@
+using Harness.Engine;
 using Harness.Engine.Load.Model;
 using Harness.Engine.Scenarios;
 
@@ -12,9 +13,10 @@ public static class MaxRateScenario
 {
     private const double Unreachable = 10_000_000;
 
-    public static Scenario For(string name, string topic, int partitions, long records, int valueBytes, int producers) => new()
+    // Clusters and replicator as a scenario file that names neither gets them: the registry's defaults.
+    public static Scenario For(string name, string topic, int partitions, long records, int valueBytes, int producers) => ScenarioLoader.Parse(
+        $"name: {name}\ntopics: [{{name: {topic}, partitions: {partitions}, rate: 1, records: 1}}]\n", "max-rate scenario") with
     {
-        Name = name,
         Seed = 1,
         Topics =
         [

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Harness.Engine.Runs;
 using Harness.Engine.Verification;
 using Harness.Bench.Support;
 
@@ -19,7 +20,7 @@ internal static class VerifyChild
         var ledger = LedgerFile.Read(options.LedgerPath ?? throw new ArgumentException("--ledger is required"));
         var ends = options.Ends.Select((end, partition) => (Key: (topic, partition), End: end)).ToDictionary(e => e.Key, e => e.End);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
+        var clock = new RunClock(TimeProvider.System);
         VerificationOutcome outcome;
         long read;
         using (var verifier = new StreamingVerifier([new VerifiedTopic(topic, topic, options.Partitions)], ledger, TopicFiller.RunId,
