@@ -40,8 +40,16 @@ public sealed class Mm2ReplicatorDriver : IReplicatorDriver
     public IReplicatorSettings? Read(MappingReader section)
     {
         var valid = true;
-        var kafkaHome = section.Text("kafkaHome", expected: "the folder of an unpacked Kafka distribution");
-        valid &= section.Find("kafkaHome") is null || kafkaHome is not null;
+        // An empty kafkaHome would quietly mean KAFKA_HOME; absent says that, empty is a slip.
+        const string HomeExpected = "the folder of an unpacked Kafka distribution, or no kafkaHome to use KAFKA_HOME";
+        var kafkaHome = section.Text("kafkaHome", required: section.Contains("kafkaHome"), expected: HomeExpected);
+        if (kafkaHome is not null && string.IsNullOrWhiteSpace(kafkaHome))
+        {
+            section.Context.Report(section.Find("kafkaHome")!, $"{section.PathOf("kafkaHome")} is empty", HomeExpected);
+            kafkaHome = null;
+        }
+
+        valid &= !section.Contains("kafkaHome") || kafkaHome is not null;
 
         var tasks = section.Integer("tasks", 1, 10_000);
         valid &= section.Find("tasks") is null || tasks is not null;
