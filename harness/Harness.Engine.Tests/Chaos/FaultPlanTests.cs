@@ -67,6 +67,27 @@ public sealed class FaultPlanTests
         Validating(yaml).Should().Throw<ScenarioException>().Which.Message.Should().Contain("heap pressure needs the built-in replicator");
     }
 
+    [Test]
+    public void Heap_pressure_on_a_replicator_without_a_ballast_is_its_limit_alone()
+    {
+        var yaml = Scenario("  - {at: 1s, heapPressure: {limitMiB: 96}}\n  - {at: 2s, killReplicator: {}}", replicator: "replicator: {kind: mm2, heap: 512m}");
+
+        var faults = FaultPlan.Build(ScenarioLoader.Parse(yaml, "plan.yaml"));
+
+        FaultPlan.HeapLimitMiB(faults).Should().Be(96, "the driver starts the replicator with the fault's limit");
+        faults[0].Fault.Target.Should().Contain("limited to 96 MiB").And.Contain("no ballast");
+    }
+
+    [TestCase("fraction: 0.5")]
+    [TestCase("over: 10s")]
+    public void Heap_pressure_that_needs_a_ballast_is_refused_on_a_replicator_without_one(string parameter)
+    {
+        var yaml = Scenario($"  - {{at: 1s, heapPressure: {{limitMiB: 96, {parameter}}}}}", replicator: "replicator: {kind: mm2}");
+
+        Validating(yaml).Should().Throw<ScenarioException>().Which.Message.Should()
+            .Contain("replicator kind mm2 has no heap ballast, so fraction and over cannot be honoured").And.NotContain("\n");
+    }
+
     [TestCase("{at: 1s, killBroker: {side: source, broker: 9}}", "broker 9 does not exist")]
     [TestCase("{at: 1s, killBroker: {side: left}}", "side 'left' is not a cluster")]
     [TestCase("{at: 1s, hangBroker: {leaderOf: payments/0}}", "'payments', which is not a topic")]

@@ -116,14 +116,25 @@ public static class FaultPlan
                     parameters.Error("limitMiB is missing", "heapPressure: {limitMiB: 256, fraction: 0.9, over: 20s}");
                 }
 
+                var ballastShaped = parameters.Text("fraction") is not null || parameters.Text("over") is not null;
                 var fraction = parameters.Fraction("fraction", 0.9, max: 4); // above 1 the ballast alone exceeds the limit: a sure out-of-memory
                 var over = parameters.Duration("over", TimeSpan.FromSeconds(30));
-                if (!scenario.Replicator.Capabilities.HeapPressure)
+                var capabilities = scenario.Replicator.Capabilities;
+                if (!capabilities.HeapLimit)
                 {
-                    parameters.Error($"heap pressure needs the built-in replicator's control endpoint; replicator kind {scenario.Replicator.Kind} has none", "a replicator kind with a heap ballast (builtin), or remove this fault");
+                    parameters.Error(
+                        $"heap pressure needs the built-in replicator's control endpoint or a heap limit the harness sets; replicator kind {scenario.Replicator.Kind} has none",
+                        "a replicator kind whose heap the harness limits (builtin; mm2 through KAFKA_HEAP_OPTS), or remove this fault");
+                }
+                else if (!capabilities.HeapBallast && ballastShaped)
+                {
+                    // Silently dropping fraction and over would rehearse a milder fault than the scenario says.
+                    parameters.Error(
+                        $"replicator kind {scenario.Replicator.Kind} has no heap ballast, so fraction and over cannot be honoured; it runs with a {limit} MiB heap and the load is the pressure",
+                        "heapPressure: {limitMiB: 256} without fraction and over, or a replicator kind with a ballast (builtin)");
                 }
 
-                return new HeapPressureFault(id, limit, fraction, over);
+                return new HeapPressureFault(id, limit, fraction, over, capabilities.HeapBallast);
             }
 
             default:

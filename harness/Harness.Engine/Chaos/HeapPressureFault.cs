@@ -2,11 +2,12 @@
 namespace Harness.Engine.Chaos;
 
 /// <summary>
-/// Heap pressure on the built-in replicator, as in the incident this project was built for: the replicator
-/// runs under a hard heap limit (DOTNET_GCHeapHardLimit, set when it starts), and a ballast held through
-/// its control endpoint grows to a fraction of that limit over a duration. Recovery frees the ballast.
+/// Heap pressure on the replicator, as in the incident this project was built for: the replicator runs under a
+/// heap limit its driver sets when it starts (DOTNET_GCHeapHardLimit for the built-in one, -Xmx for MirrorMaker 2),
+/// and, when it has a ballast, the ballast grows to a fraction of that limit over a duration. Recovery frees the
+/// ballast. Without a ballast the limit alone is the fault: a smaller heap under the scenario's load.
 /// </summary>
-internal sealed class HeapPressureFault(string id, int limitMiB, double fraction, TimeSpan over) : IFault
+internal sealed class HeapPressureFault(string id, int limitMiB, double fraction, TimeSpan over, bool ballast) : IFault
 {
     private CancellationTokenSource? _growing;
     private Task? _growth;
@@ -18,10 +19,17 @@ internal sealed class HeapPressureFault(string id, int limitMiB, double fraction
     /// <summary>The hard heap limit the replicator must be started with.</summary>
     public int LimitMiB { get; } = limitMiB;
 
-    public string Target => $"replicator heap: ballast to {fraction:P0} of {LimitMiB} MiB over {over.TotalSeconds:0}s";
+    public string Target => ballast
+        ? $"replicator heap: ballast to {fraction:P0} of {LimitMiB} MiB over {over.TotalSeconds:0}s"
+        : $"replicator heap limited to {LimitMiB} MiB from its start, no ballast: the load is the pressure";
 
     public Task StartAsync(FaultContext context, CancellationToken cancellation)
     {
+        if (!ballast)
+        {
+            return Task.CompletedTask;
+        }
+
         _growing = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         _growth = GrowAsync(context, _growing.Token);
         return Task.CompletedTask;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Harness.Engine.Scenarios;
@@ -8,8 +9,13 @@ namespace Harness.Engine.Replicators;
 public static class Mm2Properties
 {
     /// <summary>The text of the properties file: what the built-in replicator runs with, and what a user would give real MM2.</summary>
-    public static string Render(Scenario scenario, string sourceBootstrap, string targetBootstrap)
+    /// <param name="scenario">The scenario: clusters, topics, policy, aliases and its <c>properties</c>, which win over everything else.</param>
+    /// <param name="sourceBootstrap">The source cluster's bootstrap servers.</param>
+    /// <param name="targetBootstrap">The target cluster's bootstrap servers.</param>
+    /// <param name="options">What the driver adds; <see cref="Mm2PropertiesOptions.None"/> by default.</param>
+    public static string Render(Scenario scenario, string sourceBootstrap, string targetBootstrap, Mm2PropertiesOptions? options = null)
     {
+        options ??= Mm2PropertiesOptions.None;
         var spec = scenario.Replicator;
         var (source, target) = (spec.SourceAlias, spec.TargetAlias);
         var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
@@ -27,12 +33,30 @@ public static class Mm2Properties
         // refresh, 60 s checkpoints) would notice them; the scenario's own properties still win.
         properties["refresh.groups.interval.seconds"] = "5";
         properties["emit.checkpoints.interval.seconds"] = "5";
+        if (options.CapReplicationFactors)
+        {
+            foreach (var (key, factor) in Mm2ReplicationFactors.For(scenario))
+            {
+                properties[key] = factor.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        if (options.TasksMax is { } tasks)
+        {
+            properties["tasks.max"] = tasks.ToString(CultureInfo.InvariantCulture);
+        }
+
         foreach (var (key, value) in spec.Properties)
         {
             properties[key] = value;
         }
 
         var text = new StringBuilder("# Written by the harness for this run. Harness defaults: refresh.groups.interval.seconds = 5,\n# emit.checkpoints.interval.seconds = 5 (MM2: 600 and 60); scenario properties override them.\n");
+        if (options.CapReplicationFactors)
+        {
+            text.Append("# Replication factors are MM2's defaults capped by the clusters' broker counts; tasks.max is the scenario's tasks.\n");
+        }
+
         foreach (var (key, value) in properties)
         {
             text.Append(key).Append(" = ").Append(value).Append('\n');

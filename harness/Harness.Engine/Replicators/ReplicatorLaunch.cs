@@ -16,10 +16,11 @@ public sealed record ReplicatorLaunch(Scenario Scenario, string SourceBootstrap,
     public string LogPath => Path.Combine(RunDirectory, "replicator.log");
 
     /// <summary>The MM2 properties of the run, written into the run folder; its path.</summary>
-    public string WriteMm2Properties()
+    /// <param name="options">What the driver adds to the properties every replicator gets; none by default.</param>
+    public string WriteMm2Properties(Mm2PropertiesOptions? options = null)
     {
         var path = Path.GetFullPath(Path.Combine(RunDirectory, "mm2.properties"));
-        File.WriteAllText(path, Mm2Properties.Render(Scenario, SourceBootstrap, TargetBootstrap));
+        File.WriteAllText(path, Mm2Properties.Render(Scenario, SourceBootstrap, TargetBootstrap, options));
         return path;
     }
 }

@@ -6,8 +6,14 @@ public sealed record ReplicatorCapabilities
     /// <summary>Whether the replicator can be killed, paused and restarted (replicator faults).</summary>
     public bool ProcessFaults { get; init; }
 
-    /// <summary>Whether it runs under a hard heap limit with a ballast the harness controls (heap-pressure faults).</summary>
-    public bool HeapPressure { get; init; }
+    /// <summary>Whether the harness sets its heap limit when it starts it (a heap-pressure fault's <c>limitMiB</c>).</summary>
+    public bool HeapLimit { get; init; }
+
+    /// <summary>
+    /// Whether it also holds a ballast the harness grows towards that limit (a heap-pressure fault's <c>fraction</c> and
+    /// <c>over</c>); without one, the load alone presses on the smaller heap.
+    /// </summary>
+    public bool HeapBallast { get; init; }
 
     /// <summary>Whether it writes the harness's replicator metrics, whose gaps the run watches and whose memory it charts.</summary>
     public bool Metrics { get; init; }

@@ -9,7 +9,8 @@ public sealed record BuiltinReplicatorSettings : IReplicatorSettings
     public ReplicatorCapabilities Capabilities { get; } = new()
     {
         ProcessFaults = true,
-        HeapPressure = true,
+        HeapLimit = true,
+        HeapBallast = true,
         Metrics = true,
         CreatesTargetTopics = true,
         MirrorsTopicConfigs = true,

@@ -1,0 +1,97 @@
+using Harness.Engine.Orchestration;
+using Harness.Engine.Replicators.Mm2;
+using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
+using Harness.Reports.Model;
+using Harness.Testing;
+
+namespace Harness.Engine.Tests.Replicators;
+
+/// <summary>
+/// Whole rehearsals with <c>kind: mm2</c> on a stand-in Kafka distribution (no real one can be installed here): the
+/// driver runs the stand-in's bin/connect-mirror-maker.sh on the run's mm2.properties, which runs the built-in
+/// replicator. KAFKA_HOME reaches the driver through its environment lookup, not the test process's variables.
+/// </summary>
+[Category("Integration")]
+public sealed class Mm2RehearsalTests
+{
+    private static readonly string ReplicatorAssembly = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
+
+    [Test]
+    public async Task The_ready_mm2_scenario_passes_on_a_stand_in_distribution_found_through_KAFKA_HOME()
+    {
+        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
+        var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "mm2-process.yaml"), registry);
+
+        var outcome = await RunAsync(registry, scenario);
+
+        ShouldPass(outcome);
+        outcome.Result.Environment.ReplicatorKind.Should().Be("mm2");
+        outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(21_600);
+        var properties = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "mm2.properties"));
+        properties.Should().Contain("tasks.max = 4")
+            .And.Contain("offset-syncs.topic.replication.factor = 1")
+            .And.Contain("checkpoints.topic.replication.factor = 3")
+            .And.Contain("replication.factor = 2")
+            .And.Contain("replication.policy.class = org.apache.kafka.connect.mirror.IdentityReplicationPolicy");
+        var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
+        log.Should().Contain("KAFKA_HEAP_OPTS=-Xms512m -Xmx512m").And.Contain("DOTNET_GCHeapHardLimit=20000000", "heap: 512m limits the stand-in to 512 MiB");
+        TestContext.Out.WriteLine(properties);
+    }
+
+    [TestCase("killReplicator")]
+    [TestCase("restartReplicator")]
+    public async Task A_killed_or_restarted_mm2_resumes_and_the_rehearsal_still_passes(string fault)
+    {
+        var registry = RegistryWithKafkaHome(null);
+        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        var scenario = ScenarioLoader.Parse($$"""
+            name: mm2 {{fault}}
+            seed: 5
+            clusters:
+              source: {brokers: 1}
+              target: {brokers: 1}
+            topics:
+              - {name: payments, partitions: 4, rate: 1500, records: 15000, size: 300}
+            replicator:
+              kind: mm2
+              kafkaHome: {{home}}
+              policy: identity
+              heap: 512m
+              properties: {offset.flush.interval.ms: "1000"}
+            consumers:
+              - {group: ledger, topics: [payments], progress: 50%}
+            faults:
+              - {at: 4s, for: 3s, {{fault}}: {} }
+              - {at: 1s, heapPressure: {limitMiB: 384} }
+            expect:
+              lost: 0
+              reordered: 0
+              duplicates: {max: 20%}
+              drainWithin: 60s
+            """, "mm2-fault.yaml", registry);
+
+        var outcome = await RunAsync(registry, scenario);
+
+        ShouldPass(outcome);
+        outcome.Result.Faults.Select(f => f.Kind).Should().Contain(fault);
+        var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
+        log.Split('\n').Count(l => l.StartsWith("connect-mirror-maker.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the script ran again after the fault");
+        log.Should().Contain("KAFKA_HEAP_OPTS=-Xms384m -Xmx384m", "a heap-pressure fault's limit is a smaller heap for a JVM replicator");
+        outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(15_000);
+    }
+
+    private static HarnessRegistry RegistryWithKafkaHome(string? kafkaHome) =>
+        HarnessRegistry.Default.With(new Mm2ReplicatorDriver(name => name == "KAFKA_HOME" ? kafkaHome : null));
+
+    private static void ShouldPass(RunOutcome outcome) =>
+        outcome.Result.Verdict.Should().Be(Verdict.Passed,
+            outcome.Result.ErrorMessage ?? string.Join("; ", outcome.Result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")) + $" (run folder {outcome.RunDirectory})");
+
+    private static async Task<RunOutcome> RunAsync(HarnessRegistry registry, Scenario scenario)
+    {
+        var directory = Directory.CreateTempSubdirectory("harness-mm2-");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        return await new RunOrchestrator(registry: registry).RunAsync(scenario, new RunOptions { OutputRoot = Path.Combine(directory.FullName, "runs") }, timeout.Token);
+    }
+}

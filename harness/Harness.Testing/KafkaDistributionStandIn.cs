@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace Harness.Testing;
+
+/// <summary>
+/// A folder laid out like a Kafka distribution whose <c>bin/connect-mirror-maker.sh</c> runs the built-in replicator on
+/// the MirrorMaker 2 properties file it is given. No Kafka distribution can be installed where these tests run, so
+/// <c>kind: mm2</c> is rehearsed on this stand-in: the driver's side (script, properties, environment, signals) is real.
+/// </summary>
+public static class KafkaDistributionStandIn
+{
+    /// <summary>
+    /// Builds the stand-in in a new temporary folder and returns its path (the <c>kafkaHome</c> to give the driver).
+    /// Its replicator keeps its progress next to the properties file (the run folder), so a restart resumes, as
+    /// MirrorMaker 2 does from its offsets topic, and a new run starts fresh.
+    /// </summary>
+    /// <param name="replicatorAssembly">harness-replicator.dll, which the script runs with dotnet.</param>
+    public static string Build(string replicatorAssembly)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(replicatorAssembly);
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException("the stand-in is a POSIX shell script, as Kafka's own scripts are");
+        }
+
+        if (!File.Exists(replicatorAssembly))
+        {
+            throw new FileNotFoundException("the built-in replicator is not built", replicatorAssembly);
+        }
+
+        var home = Directory.CreateTempSubdirectory("kafka-stand-in-").FullName;
+        var bin = Directory.CreateDirectory(Path.Combine(home, "bin")).FullName;
+        var script = Path.Combine(bin, "connect-mirror-maker.sh");
+        File.WriteAllText(script, Script(DotnetHost(), Path.GetFullPath(replicatorAssembly)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
+        return home;
+    }
+
+    // exec, so the harness's SIGTERM, SIGSTOP and SIGKILL reach the replicator itself. -Xmx becomes the .NET runtime's
+    // hard heap limit (hexadecimal bytes), so a small heap really limits the stand-in as it would the JVM.
+    private static string Script(string dotnet, string assembly) => $$"""
+        #!/bin/sh
+        # Stand-in for Kafka's bin/connect-mirror-maker.sh, written by the harness's tests: it runs the built-in
+        # replicator on the MirrorMaker 2 properties file given as the first argument.
+        set -eu
+        config="$1"
+        run_dir=$(cd "$(dirname "$config")" && pwd)
+        for option in ${KAFKA_HEAP_OPTS:-}; do
+          case "$option" in
+            -Xmx*)
+              size=${option#-Xmx}
+              case "$size" in
+                *[gG]) bytes=$(( ${size%?} * 1073741824 )) ;;
+                *[mM]) bytes=$(( ${size%?} * 1048576 )) ;;
+                *[kK]) bytes=$(( ${size%?} * 1024 )) ;;
+                *) bytes=$size ;;
+              esac
+              DOTNET_GCHeapHardLimit=$(printf '%X' "$bytes")
+              export DOTNET_GCHeapHardLimit
+              ;;
+          esac
+        done
+        echo "connect-mirror-maker.sh stand-in: $config, KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:-unset}, DOTNET_GCHeapHardLimit=${DOTNET_GCHeapHardLimit:-unset}"
+        exec {{Quote(dotnet)}} {{Quote(assembly)}} --config "$config" --state-dir "$run_dir/mm2-stand-in-state"
+
+        """;
+
+    private static string Quote(string text) => "'" + text.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host))
+        {
+            return host;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+}
