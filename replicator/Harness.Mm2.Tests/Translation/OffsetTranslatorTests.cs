@@ -127,7 +127,7 @@ public sealed class OffsetTranslatorTests
 
         translator.Slots(Orders0).Should().HaveCount(64);
         // Slot j holds a sync at most 2^j - 1 behind the latest and distinct syncs get sparser further down: the kept
-        // syncs' distances behind the latest roughly double from one to the next (100, 200, 300, 500, 700, 1100 ...),
+        // syncs' distances behind the latest roughly double from one to the next (100, 300, 700, 1500, 3100 ...),
         // so a span of 3,000,000 in steps of 100, some 15 doublings, keeps about 16 of the 30,000.
         retained.Count.Should().BeLessThanOrEqualTo(22 - 7 + 2);
         retained[0].Should().Be(Sync(0, 0));
