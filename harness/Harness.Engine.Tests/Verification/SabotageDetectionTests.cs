@@ -42,8 +42,9 @@ public sealed class SabotageDetectionTests
     [Test]
     public async Task Checkpoints_written_ahead_of_the_true_offset_fail_translation_for_every_partition()
     {
+        // 4000 ahead, for the reason given in the next test.
         var outcome = await RehearseAsync(
-            "--set harness.sabotage.checkpoints.ahead.by=1000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "--set harness.sabotage.checkpoints.ahead.by=4000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
             "consumers:\n  - {group: app, topics: [events], progress: 50%}\n");
 
         outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
@@ -58,10 +59,11 @@ public sealed class SabotageDetectionTests
     [Test]
     public async Task Checkpoints_written_ahead_make_the_switched_over_consumer_miss_exactly_the_records_it_skips()
     {
-        // 2000 ahead: a 50% group's honest translation can lag its offset by more than 1000 when the offset syncs
-        // around it were thinned out, and only a checkpoint past the committed offset skips anything.
+        // 4000 ahead: only a checkpoint past the committed offset skips anything, and a 50% group's honest
+        // translation lags its offset by as much as MM2's slots make it, up to the whole offset (about 2625 here)
+        // when the first sync is the only one kept before it. More than that is ahead whatever the slots keep.
         var outcome = await RehearseAsync(
-            "--set harness.sabotage.checkpoints.ahead.by=2000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
+            "--set harness.sabotage.checkpoints.ahead.by=4000 --set emit.checkpoints.interval.seconds=1 --set refresh.groups.interval.seconds=1",
             "consumers:\n  - {group: app, topics: [events], progress: 50%}\n");
 
         outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);

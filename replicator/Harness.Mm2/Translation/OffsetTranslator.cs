@@ -4,50 +4,49 @@ namespace Harness.Mm2.Translation;
 
 /// <summary>
 /// Translates a source consumer group's offset into the replicated partition from MM2 offset syncs, as Kafka's
-/// <c>OffsetSyncStore</c> does: with the latest sync at or before the group's offset, the result is
+/// <c>OffsetSyncStore</c> does from 3.7.1 on: each partition keeps its syncs in <see cref="SyncSlots.Count"/>
+/// exponentially spaced slots, and with the latest kept sync at or before the group's offset the result is
 /// <c>sync.DownstreamOffset + (groupOffset == sync.UpstreamOffset ? 0 : 1)</c>.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The result is never ahead of the group's true position in the target: the sync's record sits at its downstream
 /// offset, and every later source record, if replicated at all, lands after it. A group that is past the sync is
-/// therefore placed just after the sync's record, which may re-deliver records but never skips one.
+/// therefore placed just after the sync's record, which may re-deliver records but never skips one. Because older
+/// syncs are kept ever more sparsely, a group far behind the latest sync is translated from a much older one and
+/// re-delivers more, exactly as a real MM2 would make it.
 /// </para>
 /// <para>
-/// Where this class differs from Kafka, and why:
+/// Loading (<see cref="InitialSyncLoad"/>): a translator that starts with an initial load translates nothing until
+/// <see cref="CompleteInitialLoad"/>, as Kafka waits for its first read to the end of the offset-syncs topic.
 /// </para>
-/// <list type="bullet">
-/// <item><description>
-/// Retention. Kafka keeps 64 slots per partition at roughly power-of-two distances behind the latest sync. This
-/// class keeps the oldest sync, the latest two, and drops a sync only when a group falling in the resulting gap
-/// loses at most half its lag behind the latest sync (see <see cref="RetainedSyncs"/>). Both keep memory
-/// logarithmic in the offset range and both are never ahead, but they can pick different syncs for a lagging
-/// group, so a translation here may differ from MM2's by a few offsets in either direction.
-/// </description></item>
-/// <item><description>
-/// Start-up. Kafka translates nothing until it has read the offset-syncs topic to its end once, and (when its
-/// checkpoints cannot be read back) keeps only the last sync of each partition from that first read, so that a
-/// restart never yields a translation behind one it emitted before. This class has no notion of loading: it
-/// translates from whatever it was given, and the caller decides when that is complete.
-/// </description></item>
-/// <item><description>
-/// No translation. Kafka answers "empty" when it has no syncs for the partition and -1 (which the checkpoint task
-/// then drops) when the group is behind the oldest retained sync. Both are <c>false</c> here.
-/// </description></item>
-/// <item><description>
-/// Checkpoint monotonicity (not emitting a checkpoint that moves the target group backwards unless the source
-/// group itself rewound) belongs to Kafka's checkpoint task, not its store, and is not done here either.
-/// </description></item>
-/// </list>
-/// <para>Like Kafka's store, an offset sync whose upstream offset is below the partition's latest one discards
-/// every earlier sync of that partition. Instances are not thread-safe.</para>
+/// <para>
+/// Where Kafka answers -1 (the group is behind the oldest kept sync; the checkpoint task drops it) or "empty" (no
+/// syncs, or still loading), this class returns <c>false</c>. Checkpoint monotonicity belongs to the checkpoint
+/// task, not here. Instances are not thread-safe.
+/// </para>
 /// </remarks>
 public sealed class OffsetTranslator
 {
-    private readonly Dictionary<TopicPartition, SyncHistory> _partitions = [];
+    private readonly Dictionary<TopicPartition, SyncSlots> _partitions = [];
+    private readonly InitialSyncLoad _load;
+
+    /// <summary>Creates a translator.</summary>
+    /// <param name="load">How syncs read before <see cref="CompleteInitialLoad"/> are kept; <see cref="InitialSyncLoad.None"/> translates at once.</param>
+    public OffsetTranslator(InitialSyncLoad load = InitialSyncLoad.None)
+    {
+        _load = load;
+        Loaded = load == InitialSyncLoad.None;
+    }
+
+    /// <summary>Whether the initial load is over, so translations are available.</summary>
+    public bool Loaded { get; private set; }
 
     /// <summary>The source partitions that have at least one sync.</summary>
     public IReadOnlyCollection<TopicPartition> Partitions => _partitions.Keys;
+
+    /// <summary>Marks the end of the initial load: the offset-syncs topic has been read to its end once.</summary>
+    public void CompleteInitialLoad() => Loaded = true;
 
     /// <summary>
     /// Records an offset sync. Syncs must be added in the order they appear in the offset-syncs topic.
@@ -61,25 +60,32 @@ public sealed class OffsetTranslator
         ArgumentOutOfRangeException.ThrowIfNegative(sync.DownstreamOffset, nameof(sync));
 
         var topicPartition = sync.TopicPartition;
-        if (!_partitions.TryGetValue(topicPartition, out var history))
+        if (!_partitions.TryGetValue(topicPartition, out var slots))
         {
-            history = new SyncHistory();
-            _partitions.Add(topicPartition, history);
+            _partitions.Add(topicPartition, new SyncSlots(sync));
         }
-
-        history.Add(sync);
+        else if (!Loaded && _load == InitialSyncLoad.LatestOnly)
+        {
+            // Without its earlier checkpoints the task cannot know which syncs a predecessor translated from, so
+            // it keeps none older than the end of the topic and can never emit a translation behind an earlier one.
+            slots.Reset(sync);
+        }
+        else
+        {
+            slots.Add(sync);
+        }
     }
 
     /// <summary>Translates a source group offset into the replicated partition.</summary>
     /// <param name="topicPartition">The source topic-partition the group offset belongs to.</param>
     /// <param name="upstreamGroupOffset">The group's committed offset in the source partition.</param>
     /// <param name="downstreamOffset">The translated offset; -1 when the method returns false.</param>
-    /// <returns>False when there is no retained sync at or before the group's offset.</returns>
+    /// <returns>False while loading, and when no kept sync is at or before the group's offset.</returns>
     public bool TryTranslate(TopicPartition topicPartition, long upstreamGroupOffset, out long downstreamOffset)
     {
         ArgumentNullException.ThrowIfNull(topicPartition);
-        var sync = _partitions.TryGetValue(topicPartition, out var history)
-            ? history.LatestAtOrBefore(upstreamGroupOffset)
+        var sync = Loaded && _partitions.TryGetValue(topicPartition, out var slots)
+            ? slots.LatestAtOrBefore(upstreamGroupOffset)
             : null;
         if (sync is null)
         {
@@ -93,17 +99,20 @@ public sealed class OffsetTranslator
         return true;
     }
 
-    /// <summary>
-    /// The syncs currently kept for a partition, oldest first, with strictly increasing upstream offsets.
-    /// </summary>
-    /// <remarks>
-    /// Retention guarantee: for any group offset <c>g</c> at or after the oldest retained sync, the sync used for
-    /// translation is either the latest sync at or before <c>g</c> ever added (since the last rewind), or lies less
-    /// than <c>(latest.UpstreamOffset - g) / 2</c> offsets before <c>g</c>.
-    /// </remarks>
+    /// <summary>The distinct syncs currently kept for a partition, oldest first (upstream offsets never decrease).</summary>
     public IReadOnlyList<OffsetSync> RetainedSyncs(TopicPartition topicPartition)
     {
         ArgumentNullException.ThrowIfNull(topicPartition);
-        return _partitions.TryGetValue(topicPartition, out var history) ? [.. history.Syncs] : [];
+        return _partitions.TryGetValue(topicPartition, out var slots) ? slots.Distinct() : [];
+    }
+
+    /// <summary>
+    /// The partition's <see cref="SyncSlots.Count"/> slots, slot 0 the latest sync (a copy; empty without syncs).
+    /// A sync held by several neighbouring slots appears in each.
+    /// </summary>
+    public IReadOnlyList<OffsetSync> Slots(TopicPartition topicPartition)
+    {
+        ArgumentNullException.ThrowIfNull(topicPartition);
+        return _partitions.TryGetValue(topicPartition, out var slots) ? [.. slots.Slots] : [];
     }
 }

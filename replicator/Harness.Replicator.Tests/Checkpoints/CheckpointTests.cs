@@ -128,6 +128,35 @@ public sealed class CheckpointTests
         await Eventually.TrueAsync(() => Mm2Topics.Checkpoints(clusters.Target).Any(c => c.Group == "reader" && c.DownstreamOffset == 1050), Timeout, "the checkpoint reads syncs from the target");
     }
 
+    [Test]
+    public async Task A_restarted_checkpoint_task_translates_a_group_behind_the_latest_sync()
+    {
+        // KAFKA-15905 / KAFKA-16622 (fixed in 3.7.1): a checkpoint task started after the syncs were written reads
+        // them from the start and keeps their history, so a group committed far behind the latest sync translates.
+        await using var clusters = TwoClusters.Start();
+        clusters.Source.CreateTopic("t", 1);
+        Records.Produce(clusters.Source, "t", 1, 1050);
+        var properties = clusters.Properties(("offset.lag.max", "100"), ("emit.checkpoints.interval.seconds", "1"));
+        var state = TempDirectory.Create();
+        await using (var first = await RunningReplicator.StartAsync(properties, state))
+        {
+            await Eventually.TrueAsync(() => Mm2Topics.OffsetSyncs(clusters.Source).Any(s => s.UpstreamOffset == 1049), Timeout, "the last record's sync is written");
+            await first.StopAsync();
+        }
+
+        // Committed only now, so no checkpoint of an earlier task covers it; the last sync (1049) is far ahead.
+        using var sourceAdmin = Admin(clusters.Source);
+        await CommitAsync(sourceAdmin, "late", [new TopicPartitionOffset("t", 0, 500)]);
+        await using var second = await RunningReplicator.StartAsync(properties, state);
+
+        await Eventually.TrueAsync(() => Mm2Topics.Checkpoints(clusters.Target).Any(c => c.Group == "late"), Timeout, "the restarted task checkpoints the late group");
+        var checkpoint = Mm2Topics.Checkpoints(clusters.Target).First(c => c.Group == "late");
+        // Nothing is filtered, so the true position of source offset 500 is target offset 500.
+        checkpoint.DownstreamOffset.Should().BeInRange(1, 500, "translated from a kept sync before 500, never ahead of it");
+        Mm2Topics.OffsetSyncs(clusters.Source).Should().Contain(
+            s => s.DownstreamOffset == checkpoint.DownstreamOffset - (s.UpstreamOffset == 500 ? 0 : 1), "at, or one past, a sync that was written");
+    }
+
     private static IAdminClient Admin(EmbeddedCluster cluster) => new AdminClientBuilder(new AdminClientConfig { BootstrapServers = cluster.BootstrapServers }).Build();
 
     private static async Task CommitAsync(IAdminClient admin, string group, IEnumerable<TopicPartitionOffset> offsets) =>

@@ -23,7 +23,6 @@ internal sealed class CheckpointEmitter(
     IAdminClient sourceAdmin,
     IAdminClient targetAdmin,
     IProducer<byte[]?, byte[]?> targetProducer,
-    OffsetSyncReader syncs,
     ReplicatorMetrics metrics,
     Action<string> log,
     TimeSpan timeout)
@@ -46,8 +45,11 @@ internal sealed class CheckpointEmitter(
         }
     }
 
-    /// <summary>Loads the checkpoints an earlier run wrote, so checkpoints stay monotonic across restarts.</summary>
-    public void Restore(IConsumer<byte[]?, byte[]?> consumer, TimeSpan readTimeout)
+    /// <summary>
+    /// Loads the checkpoints an earlier run wrote, so checkpoints stay monotonic across restarts; true when the topic
+    /// was read to its end (records that cannot be read are skipped, as MM2 skips them).
+    /// </summary>
+    public bool Restore(IConsumer<byte[]?, byte[]?> consumer, TimeSpan readTimeout)
     {
         var partition = new TopicPartition(settings.CheckpointsTopic, 0);
         var end = consumer.QueryWatermarkOffsets(partition, readTimeout).High.Value;
@@ -77,10 +79,12 @@ internal sealed class CheckpointEmitter(
                 // Not ours to judge: MM2 skips what it cannot read, and so do we.
             }
         }
+
+        return next >= end;
     }
 
-    /// <summary>One checkpoint round; returns how many checkpoints were written.</summary>
-    public async Task<int> EmitAsync(CancellationToken cancellation)
+    /// <summary>One checkpoint round, translating through <paramref name="syncs"/>; returns how many checkpoints were written.</summary>
+    public async Task<int> EmitAsync(OffsetSyncReader syncs, CancellationToken cancellation)
     {
         await RefreshGroupsAsync().ConfigureAwait(false);
         if (!syncs.ReadToEnd(timeout, cancellation))

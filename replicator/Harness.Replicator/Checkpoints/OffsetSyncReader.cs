@@ -6,18 +6,19 @@ using Harness.Mm2.Translation;
 namespace Harness.Replicator.Checkpoints;
 
 /// <summary>
-/// Follows the offset-syncs topic into an <see cref="OffsetTranslator"/>. Checkpoints are only computed after
-/// reading to the end, as MM2's OffsetSyncStore does, so a translation never uses a stale sync while a newer one
-/// (for example the first sync after a replicator restart, which rewinds the partition) is unread.
+/// Follows the offset-syncs topic, from its start, into an <see cref="OffsetTranslator"/>. Checkpoints are only
+/// computed after reading to the end, as MM2's OffsetSyncStore does, so a translation never uses a stale sync while a
+/// newer one (for example the first sync after a replicator restart, which rewinds the partition) is unread; the
+/// first read to the end completes the translator's initial load.
 /// </summary>
-internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, string topic, Action<string> log, TimeProvider time) : IDisposable
+internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, string topic, OffsetTranslator translator, Action<string> log, TimeProvider time) : IDisposable
 {
     private readonly TopicPartition _partition = new(topic, 0);
     private bool _assigned;
     private long _next;
     private bool _reportedMalformed;
 
-    public OffsetTranslator Translator { get; } = new();
+    public OffsetTranslator Translator => translator;
 
     /// <summary>Reads every sync written before the call; false when the end was not reached within <paramref name="timeout"/>.</summary>
     public bool ReadToEnd(TimeSpan timeout, CancellationToken cancellation)
@@ -63,7 +64,13 @@ internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, str
             }
         }
 
-        return _next >= end;
+        if (_next < end)
+        {
+            return false;
+        }
+
+        translator.CompleteInitialLoad();
+        return true;
     }
 
     public void Dispose()
