@@ -55,7 +55,7 @@ public sealed partial class InterruptTests
         harness.BeginOutputReadLine();
         var stderr = harness.StandardError.ReadToEndAsync();
         await loading.Task.WaitAsync(TimeSpan.FromSeconds(60));
-        var replicators = ReplicatorPids().ToList();
+        var replicators = ReplicatorPids(directory.FullName).ToList();
         replicators.Should().NotBeEmpty("the built-in replicator runs during load");
 
         SendSignal(harness.Id, 2).Should().Be(0);
@@ -74,13 +74,15 @@ public sealed partial class InterruptTests
         results.GetProperty("partial").GetBoolean().Should().BeTrue();
         results.GetProperty("verdict").GetString().Should().Be("partial");
         File.Exists(Path.Combine(directory.FullName, last, "report.html")).Should().BeTrue();
-        ReplicatorPids().Intersect(replicators).Should().BeEmpty("no replicator may outlive the harness");
+        ReplicatorPids(directory.FullName).Intersect(replicators).Should().BeEmpty("no replicator may outlive the harness");
     }
 
-    private static IEnumerable<int> ReplicatorPids() =>
+    // Only this run's replicator (its properties file is in the run's folder): other tests' replicators run meanwhile.
+    private static IEnumerable<int> ReplicatorPids(string runFolder) =>
         Directory.GetDirectories("/proc")
             .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : -1)
-            .Where(pid => pid > 0 && CommandLine(pid).Contains("harness-replicator.dll", StringComparison.Ordinal));
+            .Where(pid => pid > 0 && CommandLine(pid) is var line
+                && line.Contains("harness-replicator.dll", StringComparison.Ordinal) && line.Contains(runFolder, StringComparison.Ordinal));
 
     private static string CommandLine(int pid)
     {

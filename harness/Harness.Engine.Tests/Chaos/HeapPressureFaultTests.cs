@@ -13,7 +13,7 @@ public sealed class HeapPressureFaultTests
         var time = new SteppedClock();
         var ballast = new RecordingBallast(awaited: 50);
         var context = FaultContexts.On(new RunClock(time), new ScriptedReplicator(ballast: ballast));
-        var fault = new HeapPressureFault("f1", limitMiB: 100, fraction: 0.5, over: TimeSpan.FromSeconds(2));
+        var fault = new HeapPressureFault("f1", limitMiB: 100, fraction: 0.5, over: TimeSpan.FromSeconds(2), ballast: true);
 
         await fault.StartAsync(context, CancellationToken.None);
         await time.RunAsync(ballast.Reached, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
