@@ -52,7 +52,8 @@ internal sealed class ProgressReader(IConsumer<byte[]?, byte[]?> consumer, strin
                 continue;
             }
 
-            // A compacted partition has gaps, so its end is reached at the position, not at a record's offset.
+            // The last offsets of a partition may hold no record for the consumer (compacted away, or transaction
+            // markers), so the end-of-partition event also ends it.
             if (!result.IsPartitionEOF && result.Message.Key is { } key)
             {
                 reportedMalformed |= Apply(progress, key, result.Message.Value, result.TopicPartitionOffset, reportedMalformed);
