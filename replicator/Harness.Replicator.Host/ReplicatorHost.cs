@@ -160,12 +160,14 @@ internal static class ReplicatorHost
             return; // stopping anyway
         }
 
-        await stopping.CancelAsync().ConfigureAwait(false);
-
         // The clusters often went with the parent (embedded brokers live in its process), and a graceful stop would then
         // wait out every flush timeout for brokers that will never answer. Progress is only ever saved for acknowledged
         // records, so ending here loses nothing: at worst the next run copies the last commit interval again.
-        await Task.Delay(OrphanGrace).ConfigureAwait(false);
+        // The grace starts before the cancellation and does not wait for it: the stop can run inline in the
+        // cancellation's callbacks, flushes and all, and awaiting them would start the grace only after those timeouts.
+        var grace = Task.Delay(OrphanGrace);
+        _ = stopping.CancelAsync();
+        await grace.ConfigureAwait(false);
         Log($"not stopped {OrphanGrace.TotalSeconds:0} s after the parent left; exiting");
         Environment.Exit(1);
     }
