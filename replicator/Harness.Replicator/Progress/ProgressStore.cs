@@ -20,9 +20,6 @@ internal sealed class ProgressStore(IProducer<byte[]?, byte[]?> producer, string
     private int _rewrite;
     private int _failures;
 
-    /// <summary>The offsets topic.</summary>
-    public string Topic => topic;
-
     /// <summary>Takes <paramref name="loaded"/> (next offsets read at start) as already written, so an idle partition is not written again.</summary>
     public void Loaded(IReadOnlyDictionary<(string Topic, int Partition), long> loaded)
     {
