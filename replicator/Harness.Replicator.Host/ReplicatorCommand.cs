@@ -31,7 +31,7 @@ internal static class ReplicatorCommand
             }
         });
         var flow = new Option<string>("--flow") { Description = "The flow to run when several are enabled", HelpName = "SRC->TGT" };
-        var stateDirectory = new Option<string>("--state-dir") { Description = "Where durable progress is kept", HelpName = "DIR", DefaultValueFactory = _ => "replicator-state" };
+        var stateDirectory = new Option<string>("--state-dir") { Description = "Where the control.port file is written (copy progress is kept in the target's offsets topic, as MirrorMaker 2 keeps it)", HelpName = "DIR", DefaultValueFactory = _ => "replicator-state" };
         var metricsFile = new Option<string>("--metrics-file") { Description = "Append one JSON line of metrics per interval (see --metrics-interval-ms)", HelpName = "FILE" };
         var metricsInterval = new Option<int>("--metrics-interval-ms")
         {

@@ -4,7 +4,6 @@ using Harness.Hosting;
 using Harness.Replicator.Configuration;
 using Harness.Replicator.Control;
 using Harness.Replicator.Metrics;
-using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
 
 namespace Harness.Replicator.Host;
@@ -33,8 +32,9 @@ internal static class ReplicatorHost
             var warnings = new List<string>();
             settings = ReplicatorSettingsReader.Read(options.LoadProperties(), options.Flow, warnings);
             warnings.ForEach(w => Log($"warning: {w}"));
-            replicator = new MirrorReplicator(settings, new ProgressStore(options.StateDirectory), Log);
+            replicator = new MirrorReplicator(settings, Log);
             replicator.ValidateClientSettings();
+            Directory.CreateDirectory(options.StateDirectory);
         }
         catch (ReplicatorConfigException e)
         {
@@ -89,7 +89,14 @@ internal static class ReplicatorHost
             Log($"Prometheus metrics at {metricsServer.BaseUri}metrics");
         }
 
-        Log($"{settings.SourceAlias}->{settings.TargetAlias} with {settings.TasksMax} task(s), state in {options.StateDirectory}");
+        if (File.Exists(Path.Combine(options.StateDirectory, "progress.tsv")))
+        {
+            // Left by a version that kept progress in the working directory; resuming from it is what made a fresh
+            // cluster pair copy nothing.
+            Log($"ignoring {Path.Combine(options.StateDirectory, "progress.tsv")}: progress is kept in the target's {settings.OffsetStorageTopic}");
+        }
+
+        Log($"{settings.SourceAlias}->{settings.TargetAlias} with {settings.TasksMax} task(s), progress in {settings.TargetAlias}'s {settings.OffsetStorageTopic}");
         using var samplingStop = CancellationTokenSource.CreateLinkedTokenSource(stopping.Token);
         var metricsLoop = new MetricsLoop(sampler, options.MetricsFile is null ? null : new MetricsFileWriter(options.MetricsFile), Log);
         var sampling = Task.Run(() => metricsLoop.RunAsync(options.MetricsInterval, replicator.Metrics.Time, samplingStop.Token), CancellationToken.None);
@@ -154,10 +161,10 @@ internal static class ReplicatorHost
         }
 
         // The clusters often went with the parent (embedded brokers live in its process), and a graceful stop would then
-        // wait out every flush timeout for brokers that will never answer. Progress is saved atomically and only for
-        // acknowledged records, so ending here loses nothing. The deadline is armed before the stop is requested: the
-        // stop's own callbacks may block on those same brokers.
-        // A thread of its own: a stop stuck in blocking client calls can starve the thread pool that a delay would need.
+        // wait out every flush timeout for brokers that will never answer. Progress is only ever saved for acknowledged
+        // records, so ending here loses nothing: at worst the next run copies the last commit interval again. The
+        // deadline is armed before the stop is requested, on a thread of its own: the stop can run inline in the
+        // cancellation's callbacks, flushes and all, and blocking client calls can starve the pool a delay would need.
         new Thread(() =>
         {
             Thread.Sleep(OrphanGrace);

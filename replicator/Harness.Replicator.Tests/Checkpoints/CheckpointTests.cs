@@ -137,8 +137,7 @@ public sealed class CheckpointTests
         clusters.Source.CreateTopic("t", 1);
         Records.Produce(clusters.Source, "t", 1, 1050);
         var properties = clusters.Properties(("offset.lag.max", "100"), ("emit.checkpoints.interval.seconds", "1"));
-        var state = TempDirectory.Create();
-        await using (var first = await RunningReplicator.StartAsync(properties, state))
+        await using (var first = await RunningReplicator.StartAsync(properties))
         {
             await Eventually.TrueAsync(() => Mm2Topics.OffsetSyncs(clusters.Source).Any(s => s.UpstreamOffset == 1049), Timeout, "the last record's sync is written");
             await first.StopAsync();
@@ -147,7 +146,7 @@ public sealed class CheckpointTests
         // Committed only now, so no checkpoint of an earlier task covers it; the last sync (1049) is far ahead.
         using var sourceAdmin = Admin(clusters.Source);
         await CommitAsync(sourceAdmin, "late", [new TopicPartitionOffset("t", 0, 500)]);
-        await using var second = await RunningReplicator.StartAsync(properties, state);
+        await using var second = await RunningReplicator.StartAsync(properties);
 
         await Eventually.TrueAsync(() => Mm2Topics.Checkpoints(clusters.Target).Any(c => c.Group == "late"), Timeout, "the restarted task checkpoints the late group");
         var checkpoint = Mm2Topics.Checkpoints(clusters.Target).First(c => c.Group == "late");

@@ -73,14 +73,14 @@ public sealed class ReplicatorSettingsReaderTests
     {
         var warnings = new List<string>();
         var settings = Read(warnings,
-            "offset.storage.replication.factor = 3", "key.converter = org.apache.kafka.connect.converters.ByteArrayConverter",
+            "config.storage.replication.factor = 3", "key.converter = org.apache.kafka.connect.converters.ByteArrayConverter",
             "sync.topic.acls.enabled = false", "primary.security.protocol = SASL_SSL", "primary.sasl.mechanism = PLAIN",
             "primary.sasl.jaas.config = org.apache.kafka.common.security.plain.PlainLoginModule required username=\"mm2\" password=\"s3cret\";",
             "primary.consumer.max.poll.records = 500", "primary.consumer.fetch.min.bytes = 1024", "backup.producer.linger.ms = 20",
             "ssl.truststore.location = /etc/truststore.jks");
 
         warnings.Should().HaveCount(5);
-        warnings.Should().Contain(w => w.Contains("'offset.storage.replication.factor' has no effect", StringComparison.Ordinal) && w.Contains("--state-dir", StringComparison.Ordinal));
+        warnings.Should().Contain(w => w.Contains("'config.storage.replication.factor' has no effect", StringComparison.Ordinal) && w.Contains("no Connect config topic", StringComparison.Ordinal));
         warnings.Should().Contain(w => w.Contains("'key.converter' has no effect", StringComparison.Ordinal));
         warnings.Should().Contain(w => w.Contains("ACLs are not synced", StringComparison.Ordinal));
         warnings.Should().Contain(w => w.Contains("'max.poll.records' is a Java client setting", StringComparison.Ordinal));
@@ -107,7 +107,8 @@ public sealed class ReplicatorSettingsReaderTests
             "refresh.groups.enabled = true", "refresh.groups.interval.seconds = 30", "sync.topic.configs.enabled = false",
             "config.properties.exclude = retention\\..*", "replication.factor = 3", "checkpoints.topic.replication.factor = 1",
             "heartbeats.topic.replication.factor = 1", "offset-syncs.topic.replication.factor = 1", "offset.flush.interval.ms = 5000",
-            "admin.timeout.ms = 30000", "topic.filter.class = org.apache.kafka.connect.mirror.DefaultTopicFilter");
+            "admin.timeout.ms = 30000", "offset.storage.topic = offsets", "offset.storage.replication.factor = 2", "offset.storage.partitions = 25",
+            "topic.filter.class = org.apache.kafka.connect.mirror.DefaultTopicFilter");
 
         warnings.Should().BeEmpty();
     }
@@ -118,11 +119,28 @@ public sealed class ReplicatorSettingsReaderTests
     [TestCase("sync.group.offsets.enabled = yes", "sync.group.offsets.enabled=yes: expected true or false")]
     [TestCase("replication.policy.class = com.example.Policy", "replication.policy.class: Unknown replication policy")]
     [TestCase("primary.sasl.jaas.config = nothing useful", "sasl.jaas.config has no username")]
+    [TestCase("offset.storage.topic = my offsets", "offset.storage.topic=my offsets: expected a Kafka topic name")]
+    [TestCase("offset.storage.replication.factor = 0", "offset.storage.replication.factor=0: expected 1 to")]
+    [TestCase("offset.storage.partitions = 0", "offset.storage.partitions=0: expected 1 to")]
     public void A_bad_key_or_value_is_one_line_naming_it(string line, string expected)
     {
         var read = () => Read(line);
 
         read.Should().Throw<ReplicatorConfigException>().Which.Message.Should().Contain(expected).And.NotContain("\n");
+    }
+
+    [Test]
+    public void Progress_is_kept_where_mm2_in_dedicated_mode_keeps_it_unless_the_connect_settings_say_otherwise()
+    {
+        var defaults = Read();
+        defaults.OffsetStorageTopic.Should().Be("mm2-offsets.primary.internal");
+        defaults.OffsetStorageReplicationFactor.Should().Be(3);
+        defaults.OffsetStoragePartitions.Should().Be(1);
+
+        var set = Read("offset.storage.topic = connect-offsets", "offset.storage.replication.factor = 2", "offset.storage.partitions = 25");
+        set.OffsetStorageTopic.Should().Be("connect-offsets");
+        set.OffsetStorageReplicationFactor.Should().Be(2);
+        set.OffsetStoragePartitions.Should().Be(25);
     }
 
     [Test]

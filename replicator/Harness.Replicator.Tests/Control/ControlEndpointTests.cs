@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Harness.Replicator.Control;
-using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
 using Harness.Replicator.Tests.Support;
 using Harness.Testing;
@@ -52,7 +51,7 @@ public sealed class ControlEndpointTests
             ["clusters"] = "a, b", ["a.bootstrap.servers"] = "127.0.0.1:1", ["b.bootstrap.servers"] = "127.0.0.1:1", ["a->b.enabled"] = "true",
         });
         var ballast = new HeapBallast();
-        await using var server = LoopbackListener.Start(0, new ControlEndpoint(new MirrorReplicator(settings, new ProgressStore(TempDirectory.Create()), _ => { }), ballast).Handle);
+        await using var server = LoopbackListener.Start(0, new ControlEndpoint(new MirrorReplicator(settings, _ => { }), ballast).Handle);
         using var http = new HttpClient { BaseAddress = server.BaseUri };
         var before = GC.GetTotalMemory(true);
 

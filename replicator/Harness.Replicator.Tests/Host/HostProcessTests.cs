@@ -27,11 +27,9 @@ public sealed class HostProcessTests
                 await Task.Delay(100);
             }
         });
-        var progress = Path.Combine(state, "state", "progress.tsv");
-
         using (var first = HostProcess.Start("--config", config, "--state-dir", Path.Combine(state, "state")))
         {
-            await Eventually.TrueAsync(() => SavedRecords(progress) >= Total / 8 && Records.Total(clusters.Target, "source.stream", 4) >= Total / 4,
+            await Eventually.TrueAsync(() => SavedRecords(clusters) >= Total / 8 && Records.Total(clusters.Target, "source.stream", 4) >= Total / 4,
                 Timeout, $"a quarter is replicated and some progress was saved before the kill\n{first}");
             first.Kill();
             await first.WaitForExitAsync(Timeout);
@@ -62,6 +60,30 @@ public sealed class HostProcessTests
     }
 
     [Test]
+    public async Task Run_twice_from_one_folder_against_two_fresh_cluster_pairs_copies_everything_both_times()
+    {
+        // The folder the issue ran in: the default --state-dir (./replicator-state) is the same for both runs.
+        var folder = TempDirectory.Create();
+        for (var run = 1; run <= 2; run++)
+        {
+            await using var clusters = TwoClusters.Start();
+            clusters.Source.CreateTopic("t", 2);
+            Records.Produce(clusters.Source, "t", 2, 1000);
+            var config = HostProcess.WriteProperties(folder, clusters.Properties());
+            using var host = HostProcess.StartIn(folder, "--config", config);
+
+            await Eventually.TrueAsync(() => clusters.Target.TopicNames.Contains("source.t") && Records.Total(clusters.Target, "source.t", 2) == 1000,
+                Timeout, $"run {run} copies every record to its fresh target\n{host}");
+            host.Terminate();
+            (await host.WaitForExitAsync(Timeout)).Should().Be(0, host.ToString());
+            host.StandardError.Should().Contain(l => l.Contains("no progress in mm2-offsets.source.internal", StringComparison.Ordinal), $"run {run} starts fresh");
+            Mm2Topics.Progress(clusters.Target).Should().BeEquivalentTo(new Dictionary<(string, int), long> { [("t", 0)] = 499, [("t", 1)] = 499 }, $"run {run} keeps its progress in its own target");
+        }
+
+        Directory.GetFiles(Path.Combine(folder, "replicator-state")).Should().BeEmpty("no copy progress is kept in the working directory");
+    }
+
+    [Test]
     public async Task Sigterm_flushes_writes_offset_syncs_saves_progress_and_exits_0()
     {
         await using var clusters = TwoClusters.Start();
@@ -80,8 +102,10 @@ public sealed class HostProcessTests
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{File.ReadAllText(portFile).Trim()}/") };
         await Eventually.TrueAsync(() => clusters.Target.TopicNames.Contains("source.t") && Records.Total(clusters.Target, "source.t", 2) == 1000, Timeout, $"t is replicated\n{host}");
         await Eventually.TrueAsync(async () => JsonDocument.Parse(await http.GetStringAsync("status")).RootElement.GetProperty("records").GetInt64() == 1000, Timeout, "status counts every record");
+        // The first syncs go out on their own producer, which a busy machine may not have flushed when the records are in.
+        await Eventually.TrueAsync(() => Mm2Topics.OffsetSyncs(clusters.Source).Count >= 2, Timeout, $"each partition's first record is synced\n{host}");
         Mm2Topics.OffsetSyncs(clusters.Source).Select(s => s.UpstreamOffset).Should().Equal([0, 0], "only each partition's first record is synced before a commit");
-        File.Exists(Path.Combine(stateDir, "progress.tsv")).Should().BeFalse("nothing was committed yet");
+        Mm2Topics.SourceOffsets(clusters.Target).Should().BeEmpty("nothing was committed yet");
         var prometheus = await new HttpClient().GetStringAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"));
         prometheus.Should().Contain("kafka_connect_mirror_record_count{source=\"source\",target=\"target\",topic=\"t\",partition=\"0\"} 500");
         host.StandardError.Should().Contain(l => l.Contains($"http://127.0.0.1:{metricsPort}/metrics", StringComparison.Ordinal));
@@ -89,7 +113,8 @@ public sealed class HostProcessTests
         host.Terminate();
         (await host.WaitForExitAsync(Timeout)).Should().Be(0, host.ToString());
 
-        File.ReadAllLines(Path.Combine(stateDir, "progress.tsv")).Should().BeEquivalentTo(["t\t0\t500", "t\t1\t500"]);
+        Mm2Topics.Progress(clusters.Target).Should().BeEquivalentTo(new Dictionary<(string, int), long> { [("t", 0)] = 499, [("t", 1)] = 499 });
+        Directory.GetFiles(stateDir).Should().BeEmpty("no copy progress is kept in the working directory");
         Mm2Topics.OffsetSyncs(clusters.Source).Where(s => s.UpstreamOffset == 499).Should().HaveCount(2, "the stop writes each partition's latest sync");
         File.Exists(portFile).Should().BeFalse("a stopped replicator leaves no port to call");
         var lines = File.ReadAllLines(metricsFile);
@@ -241,18 +266,8 @@ public sealed class HostProcessTests
         host.StandardError.Should().Contain(l => l.Contains("cannot reach cluster 'a' at 127.0.0.1:1", StringComparison.Ordinal));
     }
 
-    /// <summary>Source records the saved progress accounts for (0 while there is no progress file).</summary>
-    private static long SavedRecords(string progress)
-    {
-        try
-        {
-            return File.ReadAllLines(progress).Sum(l => long.Parse(l.Split('\t')[2], System.Globalization.CultureInfo.InvariantCulture));
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
+    /// <summary>Source records the progress saved in the target accounts for.</summary>
+    private static long SavedRecords(TwoClusters clusters) => Mm2Topics.Progress(clusters.Target).Values.Sum(offset => offset + 1);
 
     private static int FreePort()
     {

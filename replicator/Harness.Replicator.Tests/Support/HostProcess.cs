@@ -13,6 +13,13 @@ internal static class HostProcess
             [Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"), .. arguments],
             new ChildProcessOptions { Name = "harness-replicator", Environment = environment });
 
+    /// <summary>Starts the executable in <paramref name="workingDirectory"/>, where its relative paths (the default --state-dir) resolve.</summary>
+    public static ChildProcess StartIn(string workingDirectory, params string[] arguments) =>
+        ChildProcess.Start(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"), .. arguments],
+            new ChildProcessOptions { Name = "harness-replicator", WorkingDirectory = workingDirectory });
+
     /// <summary>Writes <paramref name="properties"/> as an mm2.properties file in <paramref name="directory"/>.</summary>
     public static string WriteProperties(string directory, IReadOnlyDictionary<string, string> properties)
     {

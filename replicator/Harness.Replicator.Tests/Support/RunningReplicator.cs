@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Harness.Replicator.Configuration;
-using Harness.Replicator.Progress;
 using Harness.Replicator.Source;
 using Harness.Testing;
 
@@ -12,17 +11,14 @@ internal sealed class RunningReplicator : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _run;
 
-    private RunningReplicator(ReplicatorSettings settings, string stateDirectory, TimeProvider? time)
+    private RunningReplicator(ReplicatorSettings settings, TimeProvider? time)
     {
         Settings = settings;
-        StateDirectory = stateDirectory;
-        Replicator = new MirrorReplicator(settings, new ProgressStore(stateDirectory), Log.Enqueue, time);
+        Replicator = new MirrorReplicator(settings, Log.Enqueue, time);
         _run = Task.Run(() => Replicator.RunAsync(_stop.Token));
     }
 
     public ReplicatorSettings Settings { get; }
-
-    public string StateDirectory { get; }
 
     public MirrorReplicator Replicator { get; }
 
@@ -31,9 +27,9 @@ internal sealed class RunningReplicator : IAsyncDisposable
     public static ReplicatorSettings Read(IReadOnlyDictionary<string, string> properties) =>
         ReplicatorSettingsReader.Read(properties.ToDictionary(p => p.Key, p => (p.Value, 0)), null, []);
 
-    public static async Task<RunningReplicator> StartAsync(IReadOnlyDictionary<string, string> properties, string? stateDirectory = null, TimeProvider? time = null)
+    public static async Task<RunningReplicator> StartAsync(IReadOnlyDictionary<string, string> properties, TimeProvider? time = null)
     {
-        var running = new RunningReplicator(Read(properties), stateDirectory ?? TempDirectory.Create(), time);
+        var running = new RunningReplicator(Read(properties), time);
         await Eventually.TrueAsync(() => running.Replicator.State != ReplicatorState.Starting || running._run.IsCompleted, TimeSpan.FromSeconds(30), "the replicator started");
         if (running._run.IsFaulted)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Harness.Mm2.Policies;
+using Harness.Mm2.Records;
 
 namespace Harness.Replicator.Configuration;
 
@@ -90,6 +91,24 @@ public sealed record ReplicatorSettings
 
     /// <summary>Replication factor of MM2's internal topics (<c>*.topic.replication.factor</c>, default 3, capped at the broker count).</summary>
     public short InternalTopicReplicationFactor { get; init; } = 3;
+
+    /// <summary>
+    /// Connect's <c>offset.storage.topic</c> when set: the topic on the target that keeps this flow's source offsets.
+    /// Null for MM2's dedicated-mode default, <c>mm2-offsets.&lt;source&gt;.internal</c> (see <see cref="OffsetStorageTopic"/>).
+    /// </summary>
+    public string? OffsetStorageTopicSetting { get; init; }
+
+    /// <summary>The topic on the target that keeps this flow's source offsets, as MM2 in dedicated mode names it unless set.</summary>
+    public string OffsetStorageTopic => OffsetStorageTopicSetting ?? SourceOffset.DedicatedModeTopic(SourceAlias);
+
+    /// <summary>Connect's <c>offset.storage.replication.factor</c>, default 3 (capped at the target's broker count).</summary>
+    public short OffsetStorageReplicationFactor { get; init; } = 3;
+
+    /// <summary>
+    /// Connect's <c>offset.storage.partitions</c> of a created offsets topic. Connect's default is 25, spreading the
+    /// offsets of every connector of a Connect cluster; here one flow writes it, so 1 (read at start from one partition).
+    /// </summary>
+    public int OffsetStoragePartitions { get; init; } = 1;
 
     /// <summary>
     /// How often progress is saved and delayed offset syncs are written (MM2's <c>offset.flush.interval.ms</c>;

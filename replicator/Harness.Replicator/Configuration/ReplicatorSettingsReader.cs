@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Harness.Mm2.Policies;
 
 namespace Harness.Replicator.Configuration;
@@ -7,7 +8,7 @@ namespace Harness.Replicator.Configuration;
 /// accounted for: used, accepted with no effect (a warning that says why), or unknown (an error naming the key
 /// and its line), so a setting is never silently ignored.
 /// </summary>
-public static class ReplicatorSettingsReader
+public static partial class ReplicatorSettingsReader
 {
     private const string SabotagePrefix = "harness.sabotage.";
 
@@ -21,7 +22,8 @@ public static class ReplicatorSettingsReader
         "emit.heartbeats.enabled", "emit.heartbeats.interval.seconds", "refresh.topics.enabled", "refresh.topics.interval.seconds",
         "refresh.groups.enabled", "refresh.groups.interval.seconds", "sync.topic.configs.enabled", "config.properties.exclude",
         "config.properties.blacklist", "replication.factor", "checkpoints.topic.replication.factor", "heartbeats.topic.replication.factor",
-        "offset-syncs.topic.replication.factor", "offset.flush.interval.ms", "admin.timeout.ms", "harness.tasks.volume.sample.ms",
+        "offset-syncs.topic.replication.factor", "offset.flush.interval.ms",
+        "offset.storage.topic", "offset.storage.replication.factor", "offset.storage.partitions", "admin.timeout.ms", "harness.tasks.volume.sample.ms",
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
         SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
@@ -30,9 +32,6 @@ public static class ReplicatorSettingsReader
     /// <summary>MM2 and Connect settings that mean nothing to this replicator, with the reason given to the user.</summary>
     private static readonly Dictionary<string, string> NoEffectKeys = new(StringComparer.Ordinal)
     {
-        ["offset.storage.topic"] = "progress is kept in --state-dir, not in a Connect offsets topic",
-        ["offset.storage.replication.factor"] = "progress is kept in --state-dir, not in a Connect offsets topic",
-        ["offset.storage.partitions"] = "progress is kept in --state-dir, not in a Connect offsets topic",
         ["config.storage.topic"] = "there is no Connect config topic",
         ["config.storage.replication.factor"] = "there is no Connect config topic",
         ["status.storage.topic"] = "there is no Connect status topic",
@@ -170,6 +169,9 @@ public static class ReplicatorSettingsReader
             ReplicationFactor = (short)values.Int("replication.factor", defaults.ReplicationFactor, 1, short.MaxValue),
             InternalTopicReplicationFactor = (short)new[] { "checkpoints.topic.replication.factor", "heartbeats.topic.replication.factor", "offset-syncs.topic.replication.factor" }
                 .Select(k => values.Int(k, defaults.InternalTopicReplicationFactor, 1, short.MaxValue)).Min(),
+            OffsetStorageTopicSetting = TopicName("offset.storage.topic", Setting("offset.storage.topic")),
+            OffsetStorageReplicationFactor = (short)values.Int("offset.storage.replication.factor", defaults.OffsetStorageReplicationFactor, 1, short.MaxValue),
+            OffsetStoragePartitions = values.Int("offset.storage.partitions", defaults.OffsetStoragePartitions, 1),
             AdminTimeout = TimeSpan.FromMilliseconds(values.Int("admin.timeout.ms", (int)defaults.AdminTimeout.TotalMilliseconds, 100)),
             CommitInterval = TimeSpan.FromMilliseconds(values.Int("offset.flush.interval.ms", (int)defaults.CommitInterval.TotalMilliseconds, 10)),
             VolumeSampleWindow = TimeSpan.FromMilliseconds(values.Int("harness.tasks.volume.sample.ms", (int)defaults.VolumeSampleWindow.TotalMilliseconds, 0)),
@@ -187,6 +189,13 @@ public static class ReplicatorSettingsReader
             },
         };
     }
+
+    private static string? TopicName(string key, string? value) =>
+        value is null || LegalTopic().IsMatch(value.Trim()) ? value?.Trim()
+            : throw new ReplicatorConfigException($"{key}={value}: expected a Kafka topic name (letters, digits, '.', '_' and '-', at most 249)");
+
+    [GeneratedRegex("^[a-zA-Z0-9._-]{1,249}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LegalTopic();
 
     private static string NonEmpty(string? value, string key) =>
         string.IsNullOrWhiteSpace(value) ? throw new ReplicatorConfigException($"'{key}' is missing; expected host:port[,host:port]") : value.Trim();

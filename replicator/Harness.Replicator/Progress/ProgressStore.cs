@@ -1,64 +1,81 @@
-using System.Globalization;
-using System.Text;
+using Confluent.Kafka;
+using Harness.Mm2.Records;
 
 namespace Harness.Replicator.Progress;
 
 /// <summary>
-/// Durable replication progress: for each source partition, the next source offset to copy. Written with a
-/// temporary file, fsync and rename, so a SIGKILL at any moment leaves either the old or the new state.
+/// Durable replication progress kept as MirrorMaker 2 keeps it: Connect source offset records
+/// (<see cref="SourceOffset"/>) in a compacted topic on the target, so a restart resumes and a fresh target starts
+/// fresh. Each commit writes the partitions whose acknowledged frontier moved since the last write; the
+/// producer is idempotent and a key always goes to the same partition, so the latest write of a key is the latest
+/// progress.
 /// </summary>
-public sealed class ProgressStore
+/// <param name="producer">An idempotent, acks=all producer to the target, partitioning keys as Java's producer does.</param>
+/// <param name="topic">The offsets topic.</param>
+/// <param name="sourceAlias">The source cluster alias, the <c>cluster</c> of every key.</param>
+/// <param name="log">Receives one line when a write fails.</param>
+internal sealed class ProgressStore(IProducer<byte[]?, byte[]?> producer, string topic, string sourceAlias, Action<string> log)
 {
-    private readonly string _path;
+    private readonly Dictionary<(string Topic, int Partition), long> _written = [];
+    private int _rewrite;
+    private int _failures;
 
-    /// <summary>Keeps progress in <paramref name="directory"/>/progress.tsv.</summary>
-    public ProgressStore(string directory)
+    /// <summary>Takes <paramref name="loaded"/> (next offsets read at start) as already written, so an idle partition is not written again.</summary>
+    public void Loaded(IReadOnlyDictionary<(string Topic, int Partition), long> loaded)
     {
-        Directory.CreateDirectory(directory);
-        _path = Path.Combine(directory, "progress.tsv");
+        foreach (var (partition, next) in loaded)
+        {
+            _written[partition] = next;
+        }
     }
 
-    /// <summary>The saved progress; empty on a first start.</summary>
-    public Dictionary<(string Topic, int Partition), long> Load()
-    {
-        var result = new Dictionary<(string, int), long>();
-        if (!File.Exists(_path))
-        {
-            return result;
-        }
-
-        foreach (var line in File.ReadAllLines(_path))
-        {
-            var fields = line.Split('\t');
-            if (fields.Length == 3
-                && int.TryParse(fields[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var partition)
-                && long.TryParse(fields[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var offset))
-            {
-                result[(fields[0], partition)] = offset;
-            }
-        }
-
-        return result;
-    }
-
-    /// <summary>Replaces the saved progress atomically.</summary>
+    /// <summary>
+    /// Writes the progress of every partition that moved: the offset of its last acknowledged record, as
+    /// MirrorSourceTask commits it. Partitions that acknowledged nothing are not written, as Connect writes no
+    /// offset for a partition that produced no record.
+    /// </summary>
+    /// <param name="progress">The next source offset to copy per partition.</param>
     public void Save(IEnumerable<KeyValuePair<(string Topic, int Partition), long>> progress)
     {
-        var builder = new StringBuilder();
-        foreach (var ((topic, partition), offset) in progress.OrderBy(p => p.Key.Topic, StringComparer.Ordinal).ThenBy(p => p.Key.Partition))
+        if (Interlocked.Exchange(ref _rewrite, 0) == 1)
         {
-            builder.Append(topic).Append('\t').Append(partition.ToString(CultureInfo.InvariantCulture)).Append('\t')
-                .Append(offset.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            // A write failed for good: write everything again rather than guess which key it was.
+            _written.Clear();
         }
 
-        var temporary = _path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        foreach (var (partition, next) in progress)
         {
-            var bytes = Encoding.UTF8.GetBytes(builder.ToString());
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
-        }
+            if (next <= 0 || (_written.TryGetValue(partition, out var written) && written == next))
+            {
+                continue;
+            }
 
-        File.Move(temporary, _path, overwrite: true);
+            var record = new SourceOffset(SourceOffset.MirrorSourceConnector, sourceAlias, partition.Topic, partition.Partition, next - 1);
+            try
+            {
+                producer.Produce(topic, new Message<byte[]?, byte[]?> { Key = record.SerializeKey(), Value = record.SerializeValue() }, Delivered);
+                _written[partition] = next;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // The target is not keeping up; this partition is written at a later commit.
+                _ = e;
+            }
+        }
+    }
+
+    /// <summary>Waits until every write is acknowledged; false when some were not within <paramref name="timeout"/>.</summary>
+    public bool Flush(TimeSpan timeout) => producer.Flush(timeout) == 0;
+
+    private void Delivered(DeliveryReport<byte[]?, byte[]?> report)
+    {
+        if (report.Error.IsError)
+        {
+            Interlocked.Exchange(ref _rewrite, 1);
+            if (Interlocked.Increment(ref _failures) == 1)
+            {
+                log($"progress not written to {topic} ({report.Error.Reason}); it is written again at the next commit");
+            }
+        }
     }
 }

@@ -13,14 +13,14 @@ namespace Harness.Replicator.Source;
 /// <summary>
 /// Runs one MM2-style flow: discovers the source topics to mirror, creates their remote topics, spreads their
 /// partitions over <c>tasks.max</c> workers by volume (see <see cref="TaskPlan"/>), writes offset syncs,
-/// checkpoints and heartbeats, and saves progress durably until cancelled. A graceful stop waits for the
-/// target to acknowledge what was sent, writes the pending offset syncs and saves progress.
+/// checkpoints and heartbeats, and saves progress in the target's offsets topic (see <see cref="ProgressStore"/>)
+/// until cancelled. A graceful stop waits for the target to acknowledge what was sent, writes the pending offset
+/// syncs and saves progress.
 /// </summary>
 public sealed class MirrorReplicator
 {
     private static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(30);
     private readonly ReplicatorSettings _settings;
-    private readonly ProgressStore _progress;
     private readonly Action<string> _log;
     private readonly TimeSpan _adminTimeout;
     private readonly TimeProvider _time;
@@ -28,6 +28,7 @@ public sealed class MirrorReplicator
     private readonly List<MirrorWorker> _workers = [];
     private readonly List<OffsetSyncWriter> _syncWriters = [];
     private TopicDiscovery? _discovery;
+    private ProgressStore? _progress;
     private volatile bool _paused;
     private volatile ReplicatorState _state = ReplicatorState.Starting;
     private volatile string? _failure;
@@ -35,17 +36,15 @@ public sealed class MirrorReplicator
 
     /// <summary>Creates the replicator; nothing connects until <see cref="RunAsync"/>.</summary>
     /// <param name="settings">The flow.</param>
-    /// <param name="progress">Where progress is saved.</param>
     /// <param name="log">Receives one line per event worth telling an operator.</param>
     /// <param name="time">
     /// The clock of every interval (commits, topic refreshes, checkpoints, heartbeats), deadline and latency;
     /// <see cref="TimeProvider.System"/> when null.
     /// </param>
-    public MirrorReplicator(ReplicatorSettings settings, ProgressStore progress, Action<string> log, TimeProvider? time = null)
+    public MirrorReplicator(ReplicatorSettings settings, Action<string> log, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
-        _progress = progress;
         _log = log;
         _adminTimeout = settings.AdminTimeout;
         _time = time ?? TimeProvider.System;
@@ -155,6 +154,7 @@ public sealed class MirrorReplicator
         }
 
         using var targetInternal = target.Producer(InternalProducerConfig("internal"));
+        using var progressProducer = target.Producer(InternalProducerConfig("offsets"));
         var syncsOnSource = _settings.OffsetSyncsLocation == OffsetSyncsTopicLocation.Source;
         using var sourceInternal = _settings.EmitOffsetSyncs && syncsOnSource ? source.Producer(InternalProducerConfig("offset-syncs")) : null;
         var syncProducer = syncsOnSource ? sourceInternal : targetInternal;
@@ -178,7 +178,14 @@ public sealed class MirrorReplicator
                 }
             }
 
-            var saved = _progress.Load();
+            var saved = new Dictionary<(string Topic, int Partition), long>();
+            await RetryStartAsync("reading progress", () =>
+            {
+                saved = LoadProgress(target, targetAdmin, cancellation);
+                return Task.CompletedTask;
+            }, cancellation).ConfigureAwait(false);
+            _progress = new ProgressStore(progressProducer, _settings.OffsetStorageTopic, _settings.SourceAlias, _log);
+            _progress.Loaded(saved);
             var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
             _discovery = discovery;
             await RetryStartAsync("finding the topics to mirror", () => discovery.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
@@ -256,6 +263,7 @@ public sealed class MirrorReplicator
             var flushed = _workers.Select(w => w.Stop(FlushTimeout)).ToList().All(f => f);
             Commit();
             syncProducer?.Flush(FlushTimeout);
+            flushed &= _progress?.Flush(FlushTimeout) ?? true;
             targetInternal.Flush(FlushTimeout);
             _workers.ForEach(w => w.Dispose());
             _state = _failure is null ? ReplicatorState.Stopped : ReplicatorState.Failed;
@@ -277,6 +285,10 @@ public sealed class MirrorReplicator
         EnableIdempotence = true,
         LingerMs = 1,
         MessageTimeoutMs = 0,
+
+        // Java's partitioner for keyed records: with an offsets topic of several partitions, Connect and this replicator
+        // put a key in the same partition, so the latest record of a key is the latest progress for either of them.
+        Partitioner = Partitioner.Murmur2Random,
     };
 
     private async Task ReachAsync(KafkaClients cluster)
@@ -332,12 +344,44 @@ public sealed class MirrorReplicator
     {
         // Syncs first: a saved position never runs ahead of the syncs that describe it.
         _syncWriters.ForEach(w => w.Promote());
-        _progress.Save(_acks.Snapshot());
+        _progress?.Save(_acks.Snapshot());
+    }
+
+    private Dictionary<(string Topic, int Partition), long> LoadProgress(KafkaClients target, IAdminClient targetAdmin, CancellationToken cancellation)
+    {
+        var topic = _settings.OffsetStorageTopic;
+        var metadata = targetAdmin.GetMetadata(topic, _adminTimeout).Topics.FirstOrDefault(t => t.Topic == topic);
+        if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
+        {
+            // A topic created a moment ago may not have its leaders yet.
+            throw new KafkaException(metadata?.Error.IsError == true ? metadata.Error : new Error(ErrorCode.LeaderNotAvailable, $"{topic} has no partitions yet"));
+        }
+
+        using var consumer = target.Consumer(new ConsumerConfig
+        {
+            GroupId = "harness-replicator-offsets-reader",
+            ClientId = "harness-replicator-offsets-reader",
+            EnableAutoCommit = false,
+            EnablePartitionEof = true,
+        });
+        try
+        {
+            var saved = new ProgressReader(consumer, topic, _settings.SourceAlias, _log, _time).ReadToEnd(metadata.Partitions.Count, _adminTimeout, cancellation);
+            _log(saved.Count == 0
+                ? $"no progress in {topic}: copying from the beginning"
+                : $"resuming {saved.Count} partition(s) from the progress in {topic}");
+            return saved;
+        }
+        finally
+        {
+            consumer.Close();
+        }
     }
 
     private async Task CreateInternalTopicsAsync(IAdminClient syncsAdmin, IAdminClient targetAdmin)
     {
         var rf = _settings.InternalTopicReplicationFactor;
+        await InternalTopics.EnsureAsync(targetAdmin, _settings.OffsetStorageTopic, _settings.OffsetStorageReplicationFactor, _adminTimeout, _settings.OffsetStoragePartitions).ConfigureAwait(false);
         if (_settings.EmitOffsetSyncs || _settings.EmitCheckpoints)
         {
             await InternalTopics.EnsureAsync(syncsAdmin, _settings.OffsetSyncsTopic, rf, _adminTimeout).ConfigureAwait(false);

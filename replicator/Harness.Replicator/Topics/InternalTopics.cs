@@ -3,10 +3,10 @@ using Confluent.Kafka.Admin;
 
 namespace Harness.Replicator.Topics;
 
-/// <summary>Creates MM2's internal topics when missing: one partition, compacted, as MM2 creates them.</summary>
+/// <summary>Creates MM2's internal topics when missing: compacted, one partition unless told otherwise, as MM2 creates them.</summary>
 internal static class InternalTopics
 {
-    public static async Task EnsureAsync(IAdminClient admin, string topic, short replicationFactor, TimeSpan timeout)
+    public static async Task EnsureAsync(IAdminClient admin, string topic, short replicationFactor, TimeSpan timeout, int partitions = 1)
     {
         var metadata = admin.GetMetadata(topic, timeout);
         if (metadata.Topics.Any(t => t.Topic == topic && t.Error.Code == ErrorCode.NoError && t.Partitions.Count > 0))
@@ -22,7 +22,7 @@ internal static class InternalTopics
                     new TopicSpecification
                     {
                         Name = topic,
-                        NumPartitions = 1,
+                        NumPartitions = partitions,
                         ReplicationFactor = (short)Math.Min(replicationFactor, brokers),
                         Configs = new Dictionary<string, string> { ["cleanup.policy"] = "compact" },
                     },
