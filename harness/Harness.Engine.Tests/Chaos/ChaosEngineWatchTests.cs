@@ -1,5 +1,6 @@
 using Harness.Engine.Chaos;
 using Harness.Engine.Load;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Tests.Orchestration;
 
@@ -24,7 +25,7 @@ public sealed class ChaosEngineWatchTests
         var time = new SteppedClock();
         var events = new EventLog();
         File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
-        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), new ScriptedReplicator(_metrics), events), new LoadCounters());
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), new ScriptedReplicator(new MetricsFileSource(_metrics)), events), new LoadCounters());
         using var stop = new CancellationTokenSource();
         var watch = engine.WatchAsync(stop.Token);
 
@@ -56,7 +57,7 @@ public sealed class ChaosEngineWatchTests
         File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
 
         // The replicator writes its metrics every 4.5s, so the file is never older than the gap allows.
-        var replicator = new ScriptedReplicator(_metrics, polled: () =>
+        var replicator = new ScriptedReplicator(new MetricsFileSource(_metrics), polled: () =>
         {
             var now = time.GetUtcNow().UtcDateTime;
             if (now - File.GetLastWriteTimeUtc(_metrics) >= TimeSpan.FromSeconds(4.5))

@@ -1,13 +1,14 @@
 using Harness.Engine.Replicators;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Tests.Chaos;
 
 /// <summary>
-/// A replicator that is no process: it runs until told otherwise, its metrics file and ballast are the test's, and
+/// A replicator that is no process: it runs until told otherwise, its metrics and ballast are the test's, and
 /// <paramref name="polled"/> is called each time it is asked whether it runs, which the watch does once per poll.
 /// </summary>
-internal sealed class ScriptedReplicator(string? metricsFile = null, IHeapBallast? ballast = null, Action? polled = null) : IReplicator
+internal sealed class ScriptedReplicator(IReplicatorMetrics? metrics = null, IHeapBallast? ballast = null, Action? polled = null) : IReplicator
 {
     private volatile bool _running = true;
 
@@ -26,7 +27,7 @@ internal sealed class ScriptedReplicator(string? metricsFile = null, IHeapBallas
 
     public string LogPath => "";
 
-    public string? MetricsFile { get; } = metricsFile;
+    public IReplicatorMetrics? Metrics { get; } = metrics;
 
     public IHeapBallast? Ballast { get; } = ballast;
 

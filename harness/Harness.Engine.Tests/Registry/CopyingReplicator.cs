@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Harness.Engine.Replicators;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Tests.Registry;
@@ -21,7 +22,7 @@ internal sealed class CopyingReplicator(ReplicatorLaunch launch, CopyingReplicat
 
     public string LogPath => launch.LogPath;
 
-    public string? MetricsFile => null;
+    public IReplicatorMetrics? Metrics => null;
 
     public IHeapBallast? Ballast => null;
 

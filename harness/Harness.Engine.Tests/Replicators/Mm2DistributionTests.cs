@@ -58,7 +58,7 @@ public sealed class Mm2DistributionTests
         replicator.Kind.Should().Be("mm2");
         replicator.IsRunning.Should().BeFalse("Create does not start it");
         replicator.Ballast.Should().BeNull();
-        replicator.MetricsFile.Should().BeNull();
+        replicator.Metrics.Should().BeNull();
         replicator.LogPath.Should().Be(launch.LogPath);
         File.ReadAllText(Path.Combine(launch.RunDirectory, "mm2.properties")).Should().Contain("tasks.max = 3").And.Contain("replication.factor = ");
         replicator.ExplainExit(127)!.ExitCode.Should().Be(ExitCodes.Environment);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Load;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Chaos;
@@ -17,7 +18,7 @@ internal sealed class ChaosEngine
     private readonly IReadOnlyList<ScheduledFault> _faults;
     private readonly FaultContext _context;
     private readonly LoadCounters _load;
-    private readonly string? _metricsFile;
+    private readonly IReplicatorMetrics? _metrics;
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly List<FaultRecord> _running = [];
@@ -33,7 +34,7 @@ internal sealed class ChaosEngine
         _faults = faults;
         _context = context;
         _load = load;
-        _metricsFile = context.Replicator.MetricsFile;
+        _metrics = context.Replicator.Metrics;
     }
 
     public int Active => Volatile.Read(ref _active);
@@ -115,11 +116,11 @@ internal sealed class ChaosEngine
             }
 
             wasRunning = running;
-            if (_metricsFile is not null && running && File.Exists(_metricsFile))
+            if (running && _metrics?.LastSampleUtc is { } last)
             {
-                // The file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
+                // A file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
                 var now = _context.Clock.UtcNow.UtcDateTime;
-                var age = now - File.GetLastWriteTimeUtc(_metricsFile);
+                var age = now - last.UtcDateTime;
                 if (age > MetricsGap && gapStart is null)
                 {
                     gapStart = now - age;

@@ -1,6 +1,7 @@
 using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
@@ -19,7 +20,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly IReadOnlyList<(string Source, string Target, int Partitions)> _topics;
     private readonly LoadCounters _load;
     private readonly LatencyRecorder _latency;
-    private readonly string? _metricsFile;
+    private readonly IReplicatorMetrics? _metrics;
     private readonly Func<long>? _newestReplicatedMs;
     private readonly ChaosEngine? _chaos;
     private readonly long _planned;
@@ -40,12 +41,12 @@ internal sealed class RunSampler : IAsyncDisposable
     private double _lastOffset;
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
-        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, string? metricsFile, ChaosEngine? chaos,
+        LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, IReplicatorMetrics? metrics, ChaosEngine? chaos,
         Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null)
     {
         _classes = Classes(topics, topicSpecs);
         _newestReplicatedMs = newestReplicatedMs;
-        _metricsFile = metricsFile;
+        _metrics = metrics;
         _chaos = chaos;
         _latency = latency;
         _source = source;
@@ -111,7 +112,7 @@ internal sealed class RunSampler : IAsyncDisposable
         var replicated = targetMarks.Values.Sum();
         var produced = _load.Acknowledged;
         var interval = _latency.TakeInterval();
-        var replicator = ReplicatorMetricsLine.ReadLast(_metricsFile);
+        var replicator = _metrics?.Latest;
         lock (_lock)
         {
             var span = Math.Max(now - _lastOffset, 0.001);
@@ -125,7 +126,7 @@ internal sealed class RunSampler : IAsyncDisposable
                 LatencyP50Ms = interval?.P50,
                 LatencyP99Ms = interval?.P99,
                 ReplicatorRssMiB = replicator?.RssMiB,
-                GcHeapMiB = replicator?.GcHeapMiB,
+                GcHeapMiB = replicator?.HeapMiB,
                 SourceBrokersUp = sourceUp,
                 TargetBrokersUp = targetUp,
             });

@@ -1,10 +1,11 @@
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Replicators;
 
 /// <summary>
 /// The replicator under test, known only through its contract: started, stopped gracefully, killed, paused and
-/// resumed, with an optional metrics file and heap ballast. Every driver's replicator is driven the same way.
+/// resumed, with optional metrics and heap ballast. Every driver's replicator is driven the same way.
 /// </summary>
 public interface IReplicator : IAsyncDisposable
 {
@@ -20,8 +21,8 @@ public interface IReplicator : IAsyncDisposable
     /// <summary>Where the replicator's output goes.</summary>
     string LogPath { get; }
 
-    /// <summary>The harness's replicator metrics (JSON lines), or <see langword="null"/> when it writes none.</summary>
-    string? MetricsFile { get; }
+    /// <summary>Where the replicator's own metrics come from, or <see langword="null"/> when the harness reads none.</summary>
+    IReplicatorMetrics? Metrics { get; }
 
     /// <summary>The heap ballast behind heap-pressure faults, or <see langword="null"/> when the harness cannot control the heap.</summary>
     IHeapBallast? Ballast { get; }

@@ -1,3 +1,4 @@
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Replicators;
@@ -11,7 +12,7 @@ public sealed class ProcessReplicator(ReplicatorProcess definition) : IReplicato
 
     public string LogPath => definition.LogPath;
 
-    public string? MetricsFile => definition.MetricsFile;
+    public IReplicatorMetrics? Metrics => definition.Metrics;
 
     public IHeapBallast? Ballast => definition.Ballast;
 

@@ -1,3 +1,4 @@
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 
 namespace Harness.Engine.Replicators;
@@ -23,8 +24,8 @@ public sealed record ReplicatorProcess
     /// <summary>The working directory.</summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>The metrics file the process writes, or null.</summary>
-    public string? MetricsFile { get; init; }
+    /// <summary>Where its metrics come from, or null.</summary>
+    public IReplicatorMetrics? Metrics { get; init; }
 
     /// <summary>The heap ballast it serves, or null.</summary>
     public IHeapBallast? Ballast { get; init; }

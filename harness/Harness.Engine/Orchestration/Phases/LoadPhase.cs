@@ -22,14 +22,20 @@ internal sealed class LoadPhase : IRunPhase
         var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
-            run.Latency, run.Replicator.MetricsFile, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics);
+            run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics);
         run.Sampler.Phase = Name;
         run.Sampler.Start();
         var watch = chaos.WatchAsync(run.Watching.Token);
+
+        // A scraped source samples as often as the run does, but never less than once a second: the watch calls five
+        // seconds without a sample a gap, and a slower scrape would make every run look like one.
+        var every = run.Options.SampleInterval < TimeSpan.FromSeconds(1) ? run.Options.SampleInterval : TimeSpan.FromSeconds(1);
+        var metrics = run.Replicator.Metrics?.RunAsync(run.Time, every, run.Watching.Token) ?? Task.CompletedTask;
         run.Own(new AsyncCleanup(async () =>
         {
             await run.Watching.CancelAsync().ConfigureAwait(false);
             await watch.ConfigureAwait(false);
+            await metrics.ConfigureAwait(false);
         }));
 
         using var stopLoad = CancellationTokenSource.CreateLinkedTokenSource(cancellation);

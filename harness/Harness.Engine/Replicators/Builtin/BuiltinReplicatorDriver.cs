@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
@@ -44,7 +45,7 @@ public sealed class BuiltinReplicatorDriver : IReplicatorDriver
             Environment = environment,
             LogPath = log,
             WorkingDirectory = Path.GetFullPath(launch.RunDirectory),
-            MetricsFile = metrics,
+            Metrics = new MetricsFileSource(metrics),
             Ballast = new ControlEndpointBallast(Path.Combine(state, "control.port")),
             ExplainExit = code => BuiltinExitReasons.Explain(code, log),
         });
