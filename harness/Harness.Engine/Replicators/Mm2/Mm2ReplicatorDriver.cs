@@ -1,3 +1,4 @@
+using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
@@ -30,7 +31,7 @@ public sealed class Mm2ReplicatorDriver : IReplicatorDriver
     public string Kind => "mm2";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Keys { get; } = ["kafkaHome", "tasks", "heap"];
+    public IReadOnlyList<string> Keys { get; } = ["kafkaHome", "tasks", "heap", "metrics"];
 
     /// <inheritdoc/>
     /// <remarks>
@@ -65,7 +66,31 @@ public sealed class Mm2ReplicatorDriver : IReplicatorDriver
         }
 
         valid &= section.Find("heap") is null || heap is not null;
-        return valid ? new Mm2ReplicatorSettings(kafkaHome, (int?)tasks, heap) : null;
+        var prometheus = ReadPrometheus(section);
+        valid &= section.Find("metrics") is null || prometheus is not null;
+        return valid ? new Mm2ReplicatorSettings(kafkaHome, (int?)tasks, heap, prometheus) : null;
+    }
+
+    /// <summary>
+    /// <c>metrics: {prometheus: URL}</c>: the JMX exporter's endpoint; null (with the error reported) when absent or wrong.
+    /// Only http(s): the harness scrapes it with a plain GET, and anything else would fail on every scrape instead of here.
+    /// </summary>
+    private static Uri? ReadPrometheus(MappingReader section)
+    {
+        const string Expected = "an http(s) URL of a Prometheus endpoint, such as http://mm2-host:9404/metrics";
+        if (section.Mapping("metrics", ["prometheus"], "a mapping such as {prometheus: http://mm2-host:9404/metrics}") is not { } metrics
+            || metrics.Text("prometheus", required: true, expected: Expected) is not { } text)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text.Trim(), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) && url.Host.Length > 0)
+        {
+            return url;
+        }
+
+        section.Context.Report(metrics.Find("prometheus")!, $"{metrics.PathOf("prometheus")} is '{text}'", Expected);
+        return null;
     }
 
     /// <inheritdoc/>
@@ -90,6 +115,7 @@ public sealed class Mm2ReplicatorDriver : IReplicatorDriver
             Arguments = [properties],
             Environment = environment,
             LogPath = launch.LogPath,
+            Metrics = settings.Prometheus is { } url ? new PrometheusScraper(url) : null,
             WorkingDirectory = Path.GetFullPath(launch.RunDirectory),
             ExplainExit = code => code is 126 or 127
                 ? new HarnessException($"{script} could not be run (exit code {code}: not executable, or its interpreter is missing); see {launch.LogPath}", ExitCodes.Environment)
