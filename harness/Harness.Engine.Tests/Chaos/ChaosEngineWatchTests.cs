@@ -3,10 +3,14 @@ using Harness.Engine.Load;
 using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Tests.Orchestration;
+using Harness.Engine.Tests.Replicators.Metrics;
 
 namespace Harness.Engine.Tests.Chaos;
 
-/// <summary>The replicator watch's metrics-gap rule, on a stepped fake clock and a metrics file whose write time the test sets.</summary>
+/// <summary>
+/// The replicator watch's metrics-gap rule, on a stepped fake clock: through the built-in replicator's metrics file, whose
+/// write time the test sets, and through a scraped Prometheus endpoint that the test stops and starts answering.
+/// </summary>
 public sealed class ChaosEngineWatchTests
 {
     private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
@@ -80,5 +84,32 @@ public sealed class ChaosEngineWatchTests
 
         engine.Records.Should().BeEmpty();
         events.Events.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_scraped_endpoint_that_stops_answering_is_a_gap_and_answering_again_ends_it()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var endpoint = new ScriptedEndpoint();
+        var scraper = new PrometheusScraper(new Uri("http://127.0.0.1:9404/metrics"), () => endpoint);
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), new ScriptedReplicator(scraper), events), new LoadCounters());
+        using var stop = new CancellationTokenSource();
+        var scraping = scraper.RunAsync(time, TimeSpan.FromSeconds(1), stop.Token);
+        SpinWait.SpinUntil(() => scraper.LastSampleUtc is not null, TimeSpan.FromSeconds(10)).Should().BeTrue("the first scrape does not wait for the clock");
+        endpoint.Answering = false;
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(events.Next("metrics stopped"), WatchEvery, TimeSpan.FromSeconds(30));
+        endpoint.Answering = true;
+        await time.RunAsync(events.Next("metrics resumed"), WatchEvery, TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await Task.WhenAll(watch, scraping);
+
+        var incidents = engine.Records;
+        incidents.Select(r => r.Kind).Should().Equal("metricsMissing", "metricsResumed");
+        incidents[0].StartSeconds.Should().BeGreaterThan(5, "five seconds without a sample is not yet a gap");
+        incidents[0].Note.Should().StartWith("replicator metrics stopped");
+        incidents[1].StartSeconds.Should().BeGreaterThan(incidents[0].StartSeconds!.Value);
     }
 }

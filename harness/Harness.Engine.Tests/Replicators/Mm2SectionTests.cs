@@ -47,6 +47,29 @@ public sealed class Mm2SectionTests
         });
     }
 
+    [Test]
+    public void A_prometheus_endpoint_is_read_and_declares_metrics()
+    {
+        var replicator = ScenarioLoader.Parse(Scenario("  kind: mm2\n  metrics: {prometheus: http://mm2-host:9404/metrics}")).Replicator;
+
+        replicator.Settings.Should().Be(new Mm2ReplicatorSettings(null, null, null, new Uri("http://mm2-host:9404/metrics")));
+        replicator.Capabilities.Metrics.Should().BeTrue();
+    }
+
+    [TestCase("metrics: {prometheus: 'ftp://mm2-host/metrics'}", "mm2.yaml:6:", "replicator.metrics.prometheus is 'ftp://mm2-host/metrics'")]
+    [TestCase("metrics: {prometheus: 'mm2-host:9404/metrics'}", "mm2.yaml:6:", "replicator.metrics.prometheus is 'mm2-host:9404/metrics'")]
+    [TestCase("metrics: {}", "mm2.yaml:6:", "missing required key 'prometheus' in replicator.metrics")]
+    [TestCase("metrics: {prometheus: http://h/m, jmx: 1}", "mm2.yaml:6:", "unknown key 'jmx' in replicator.metrics")]
+    [TestCase("metrics: http://mm2-host:9404/metrics", "mm2.yaml:6:", "replicator.metrics")]
+    public void A_bad_metrics_section_is_refused_on_one_line_with_its_location(string line, string where, string expected)
+    {
+        var error = FluentActions.Invoking(() => ScenarioLoader.Parse(Scenario($"  kind: mm2\n  {line}"), "mm2.yaml"))
+            .Should().Throw<ScenarioException>().Which;
+
+        var message = error.Errors.Should().ContainSingle().Which.ToString();
+        message.Should().StartWith(where).And.Contain(expected).And.NotContain("\n");
+    }
+
     [TestCase("heap: 512", "replicator.heap is '512'")]
     [TestCase("heap: 16m", "replicator.heap is '16m'")]
     [TestCase("heap: 1.5g", "replicator.heap is '1.5g'")]
