@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Harness.Testing;
@@ -15,9 +16,18 @@ public static class KafkaDistributionStandIn
     /// MirrorMaker 2 does from its offsets topic, and a new run starts fresh.
     /// </summary>
     /// <param name="replicatorAssembly">harness-replicator.dll, which the script runs with dotnet.</param>
-    public static string Build(string replicatorAssembly)
+    /// <param name="metricsPort">
+    /// When set, the replicator serves its Prometheus page on <c>http://127.0.0.1:N/metrics</c>, under the series names
+    /// a JMX exporter gives MirrorMaker 2, standing in for the exporter agent a real deployment adds to the JVM.
+    /// </param>
+    public static string Build(string replicatorAssembly, int? metricsPort = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(replicatorAssembly);
+        if (metricsPort is not (null or (> 0 and <= 65535)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(metricsPort), metricsPort, "a TCP port");
+        }
+
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("the stand-in is a POSIX shell script, as Kafka's own scripts are");
@@ -31,14 +41,14 @@ public static class KafkaDistributionStandIn
         var home = Directory.CreateTempSubdirectory("kafka-stand-in-").FullName;
         var bin = Directory.CreateDirectory(Path.Combine(home, "bin")).FullName;
         var script = Path.Combine(bin, "connect-mirror-maker.sh");
-        File.WriteAllText(script, Script(DotnetHost(), Path.GetFullPath(replicatorAssembly)), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        File.WriteAllText(script, Script(DotnetHost(), Path.GetFullPath(replicatorAssembly), metricsPort is { } port ? " --metrics-port " + port.ToString(CultureInfo.InvariantCulture) : ""), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute);
         return home;
     }
 
     // exec, so the harness's SIGTERM, SIGSTOP and SIGKILL reach the replicator itself. -Xmx becomes the .NET runtime's
     // hard heap limit (hexadecimal bytes), so a small heap really limits the stand-in as it would the JVM.
-    private static string Script(string dotnet, string assembly) => $$"""
+    private static string Script(string dotnet, string assembly, string metricsOption) => $$"""
         #!/bin/sh
         # Stand-in for Kafka's bin/connect-mirror-maker.sh, written by the harness's tests: it runs the built-in
         # replicator on the MirrorMaker 2 properties file given as the first argument.
@@ -61,7 +71,7 @@ public static class KafkaDistributionStandIn
           esac
         done
         echo "connect-mirror-maker.sh stand-in: $config, KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:-unset}, DOTNET_GCHeapHardLimit=${DOTNET_GCHeapHardLimit:-unset}"
-        exec {{Quote(dotnet)}} {{Quote(assembly)}} --config "$config" --state-dir "$run_dir/mm2-stand-in-state"
+        exec {{Quote(dotnet)}} {{Quote(assembly)}} --config "$config" --state-dir "$run_dir/mm2-stand-in-state"{{metricsOption}}
 
         """;
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using Harness.Engine.Orchestration;
 using Harness.Engine.Replicators.Mm2;
 using Harness.Engine.Runs;
@@ -79,6 +81,49 @@ public sealed class Mm2RehearsalTests
         log.Split('\n').Count(l => l.StartsWith("connect-mirror-maker.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the script ran again after the fault");
         log.Should().Contain("KAFKA_HEAP_OPTS=-Xms384m -Xmx384m", "a heap-pressure fault's limit is a smaller heap for a JVM replicator");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(15_000);
+    }
+
+    [Test]
+    public async Task An_mm2_with_a_prometheus_endpoint_is_scraped_into_the_charts_and_the_watch()
+    {
+        var port = FreePort();
+        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        var registry = RegistryWithKafkaHome(null);
+        var scenario = ScenarioLoader.Parse($$"""
+            name: mm2 prometheus
+            seed: 7
+            clusters:
+              source: {brokers: 1}
+              target: {brokers: 1}
+            topics:
+              - {name: payments, partitions: 2, rate: 1000, records: 8000, size: 200}
+            replicator:
+              kind: mm2
+              kafkaHome: {{home}}
+              policy: identity
+              metrics: {prometheus: "http://127.0.0.1:{{port}}/metrics"}
+            expect:
+              lost: 0
+              drainWithin: 60s
+            """, "mm2-prometheus.yaml", registry);
+
+        var outcome = await RunAsync(registry, scenario);
+
+        ShouldPass(outcome);
+        outcome.Result.Faults.Select(f => f.Kind).Should().NotContain("metricsMissing");
+
+        // Kind mm2 writes no metrics file: memory in the time series can only have come from the scrape.
+        var scraped = outcome.Result.TimeSeries.Samples.Where(s => s.ReplicatorRssMiB is > 0 && s.GcHeapMiB is > 0).ToList();
+        scraped.Should().NotBeEmpty("the stand-in serves its memory on the Prometheus page the harness scrapes");
+        var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
+        log.Should().NotContain("cannot listen", "the port must have been free for the stand-in");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static HarnessRegistry RegistryWithKafkaHome(string? kafkaHome) =>
