@@ -24,9 +24,14 @@ internal sealed class SteppedClock : FakeTimeProvider
         var start = GetUtcNow();
         while (!wait.IsCompleted)
         {
-            var slept = _timers.WaitAsync(TimeSpan.FromSeconds(10));
+            using var abandon = new CancellationTokenSource();
+            var slept = _timers.WaitAsync(TimeSpan.FromSeconds(10), abandon.Token);
             if (await Task.WhenAny(wait, slept) == wait)
             {
+                // A sleep this step no longer waits for belongs to the next RunAsync: left waiting, it would swallow it,
+                // and that RunAsync would wait for a sleep that already happened.
+                await abandon.CancelAsync();
+                await slept.ContinueWith(s => { if (s.IsCompletedSuccessfully && s.Result) { _timers.Release(); } }, TaskScheduler.Default);
                 break;
             }
 
