@@ -1,6 +1,7 @@
 using Harness.Engine.Replicators;
 using Harness.Engine.Replicators.Command;
 using Harness.Engine.Runs;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Registry;
 
@@ -25,11 +26,7 @@ public sealed class CommandReplicatorDriverTests
 
         await using var replicator = new CommandReplicatorDriver().Create(launch);
         replicator.Start();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (replicator.IsRunning)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
-        }
+        await Eventually.TrueAsync(() => !replicator.IsRunning, TimeSpan.FromSeconds(30), "the command has run and exited");
 
         replicator.ExitCode.Should().Be(0, File.ReadAllText(launch.LogPath));
         var properties = File.ReadAllText(Path.Combine(directory.FullName, "seen.properties"));
