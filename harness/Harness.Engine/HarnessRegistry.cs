@@ -5,6 +5,7 @@ using Harness.Engine.Clusters.External;
 using Harness.Engine.Replicators;
 using Harness.Engine.Replicators.Builtin;
 using Harness.Engine.Replicators.Command;
+using Harness.Engine.Replicators.Connect;
 using Harness.Engine.Replicators.Mm2;
 using Harness.Engine.Scenarios.Parsing;
 
@@ -24,14 +25,15 @@ public sealed class HarnessRegistry
         Sections = new ScenarioSections(clusters, replicators);
     }
 
-    /// <summary>The harness's own kinds: clusters embedded (default), external and containers; replicators builtin (default), command and mm2.</summary>
+    /// <summary>The harness's own kinds: clusters embedded (default), external and containers; replicators builtin (default), command, mm2 and connect.</summary>
     public static HarnessRegistry Default { get; } = new HarnessRegistry([], [])
         .With(new EmbeddedClusterBackend())
         .With(new ExternalClusterBackend())
         .With(new ContainersClusterBackend())
         .With(new BuiltinReplicatorDriver())
         .With(new CommandReplicatorDriver())
-        .With(new Mm2ReplicatorDriver());
+        .With(new Mm2ReplicatorDriver())
+        .With(new ConnectReplicatorDriver());
 
     /// <summary>Cluster backends, the default first.</summary>
     public IReadOnlyList<IClusterBackend> Clusters { get; }

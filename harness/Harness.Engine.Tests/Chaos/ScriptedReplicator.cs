@@ -31,6 +31,10 @@ internal sealed class ScriptedReplicator(IReplicatorMetrics? metrics = null, IHe
 
     public IHeapBallast? Ballast { get; } = ballast;
 
+    public IConnectCluster? Connect => null;
+
+    public Task WhenReadyAsync(CancellationToken cancellation) => Task.CompletedTask;
+
     public void Start() => _running = true;
 
     public Task StopAsync(TimeSpan grace)

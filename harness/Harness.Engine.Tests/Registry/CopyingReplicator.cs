@@ -26,6 +26,10 @@ internal sealed class CopyingReplicator(ReplicatorLaunch launch, CopyingReplicat
 
     public IHeapBallast? Ballast => null;
 
+    public IConnectCluster? Connect => null;
+
+    public Task WhenReadyAsync(CancellationToken cancellation) => Task.CompletedTask;
+
     public void Start()
     {
         _stop = new CancellationTokenSource();

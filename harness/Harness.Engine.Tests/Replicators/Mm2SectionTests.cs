@@ -88,7 +88,7 @@ public sealed class Mm2SectionTests
     {
         var error = FluentActions.Invoking(() => ScenarioLoader.Parse(Scenario("  kind: builtin\n  heap: 512m"))).Should().Throw<ScenarioException>().Which;
 
-        error.Message.Should().Contain("replicator.heap applies only to kind mm2, not builtin");
+        error.Message.Should().Contain("replicator.heap applies only to kind mm2 or connect, not builtin");
     }
 
     [TestCase("512m", 512)]

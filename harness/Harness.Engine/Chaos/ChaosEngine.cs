@@ -145,7 +145,7 @@ internal sealed class ChaosEngine
             return;
         }
 
-        var expectsDown = fault.Kind is "killReplicator" or "restartReplicator" or "pauseReplicator";
+        var expectsDown = fault.Kind is "killReplicator" or "restartReplicator" or "pauseReplicator" or "killWorker";
         if (expectsDown)
         {
             Interlocked.Increment(ref _expectedDown);

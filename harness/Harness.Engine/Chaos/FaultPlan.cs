@@ -137,6 +137,40 @@ public static class FaultPlan
                 return new HeapPressureFault(id, limit, fraction, over, capabilities.HeapBallast);
             }
 
+            case FaultAction.RestartConnector or FaultAction.RestartTask or FaultAction.PauseConnector:
+            {
+                var roles = ConnectorRoles.For(scenario);
+                var name = parameters.Text("connector") ?? parameters.Text("value");
+                var role = name is null ? null : ConnectorRoles.Resolve(name, roles);
+                if (!scenario.Replicator.Capabilities.Connectors)
+                {
+                    parameters.Error($"replicator kind {scenario.Replicator.Kind} runs no Kafka Connect connectors", "replicator kind connect, or remove this fault");
+                }
+                else if (role is null)
+                {
+                    parameters.Error(name is null ? "connector is missing" : $"connector '{name}' is not one this run submits", $"connector: one of {string.Join(", ", roles)} (a volume class such as high stands for source-high)");
+                }
+
+                // A task beyond tasks.max is Connect's to refuse (404): the fault is then recorded as failed.
+                var task = spec.Action == FaultAction.RestartTask ? parameters.Int("task", 0, 0) : 0;
+                return new ConnectorFault(id, parameters.Name, role ?? "", task);
+            }
+
+            case FaultAction.KillWorker:
+            {
+                var worker = parameters.Text("worker") is not null ? parameters.Int("worker", 1, 1) : parameters.Int("value", 1, 1);
+                if (scenario.Replicator.Capabilities.Workers is not { } workers)
+                {
+                    parameters.Error($"replicator kind {scenario.Replicator.Kind} has no Connect workers the harness started", "replicator kind connect with kafkaHome/workers, or remove this fault");
+                }
+                else if (worker > workers)
+                {
+                    parameters.Error($"worker {worker} does not exist; the harness starts {workers}", $"worker: 1..{workers}");
+                }
+
+                return new ConnectorFault(id, parameters.Name, "", worker);
+            }
+
             default:
                 parameters.Error($"action {spec.Action} is not supported", "one of the fault actions listed in docs/scenarios.md");
                 return null;

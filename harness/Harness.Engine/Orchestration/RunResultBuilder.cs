@@ -48,6 +48,7 @@ internal static class RunResultBuilder
             Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
             OffsetTranslation = run.Translation,
             Switchover = run.Switchover,
+            Connectors = run.StartedReplicator?.Connect?.Report(started) ?? [],
             Faults = faults,
             TimeSeries = new TimeSeries { Samples = samples, Markers = faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
         };

@@ -27,8 +27,21 @@ public interface IReplicator : IAsyncDisposable
     /// <summary>The heap ballast behind heap-pressure faults, or <see langword="null"/> when the harness cannot control the heap.</summary>
     IHeapBallast? Ballast { get; }
 
+    /// <summary>
+    /// The Connect cluster the replicator runs on, for connector faults and the report's connector states, or
+    /// <see langword="null"/> when it is not a set of Connect connectors.
+    /// </summary>
+    IConnectCluster? Connect { get; }
+
     /// <summary>Starts (or restarts) the replicator.</summary>
     void Start();
+
+    /// <summary>
+    /// Completes once the replicator started by <see cref="Start"/> is ready to copy (a process at once; Connect
+    /// connectors once every task is RUNNING).
+    /// </summary>
+    /// <exception cref="HarnessException">It cannot run: a cluster or Connect unreachable, a config refused, a task FAILED.</exception>
+    Task WhenReadyAsync(CancellationToken cancellation);
 
     /// <summary>SIGTERM, then SIGKILL after <paramref name="grace"/>.</summary>
     Task StopAsync(TimeSpan grace);

@@ -16,6 +16,8 @@ public sealed class ProcessReplicator(ReplicatorProcess definition) : IReplicato
 
     public IHeapBallast? Ballast => definition.Ballast;
 
+    public IConnectCluster? Connect => null;
+
     public bool IsRunning => _process is { HasExited: false };
 
     public int? ExitCode => _process?.ExitCode;
@@ -34,6 +36,8 @@ public sealed class ProcessReplicator(ReplicatorProcess definition) : IReplicato
         _process = ChildProcess.Start(definition.FileName, definition.Arguments, definition.Environment, LogPath, definition.WorkingDirectory);
         Starts++;
     }
+
+    public Task WhenReadyAsync(CancellationToken cancellation) => Task.CompletedTask;
 
     public async Task StopAsync(TimeSpan grace)
     {

@@ -32,4 +32,16 @@ public enum FaultAction
 
     /// <summary>Squeeze the replicator's heap (<c>heapPressure</c>).</summary>
     HeapPressure,
+
+    /// <summary>Restart a Connect connector and its tasks over REST (<c>restartConnector</c>).</summary>
+    RestartConnector,
+
+    /// <summary>Restart one task of a Connect connector over REST (<c>restartTask</c>).</summary>
+    RestartTask,
+
+    /// <summary>Pause a Connect connector over REST, resumed after the fault's duration (<c>pauseConnector</c>).</summary>
+    PauseConnector,
+
+    /// <summary>SIGKILL one Connect worker the harness started, started again after the fault's duration (<c>killWorker</c>).</summary>
+    KillWorker,
 }

@@ -26,4 +26,13 @@ public sealed record ReplicatorCapabilities
 
     /// <summary>Whether it emits heartbeats (MM2's <c>emit.heartbeats.enabled</c>, on unless the properties turn it off).</summary>
     public bool EmitsHeartbeats { get; init; }
+
+    /// <summary>
+    /// Whether it runs as connectors on a Kafka Connect cluster the harness drives over REST, so connector faults
+    /// (<c>restartConnector</c>, <c>restartTask</c>, <c>pauseConnector</c>) apply.
+    /// </summary>
+    public bool Connectors { get; init; }
+
+    /// <summary>How many Connect workers the harness starts (so <c>killWorker</c> applies), or <see langword="null"/> when it starts none.</summary>
+    public int? Workers { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class HtmlReportWriter : IReportWriter
         new LatencySection(),
         new OffsetTranslationSection(),
         new ChartsSection(),
+        new ConnectorsSection(),
         new FaultTimelineSection(),
         new AnomaliesSection(),
         new ScenarioSection(),

@@ -10,7 +10,7 @@ namespace Harness.Reports.Model;
 public sealed record RunResult
 {
     /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
-    public const string CurrentSchemaVersion = "1.1";
+    public const string CurrentSchemaVersion = "1.2";
 
     /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -64,6 +64,9 @@ public sealed record RunResult
 
     /// <summary>Example records for each anomaly found (a bounded sample, not every anomaly).</summary>
     public IReadOnlyList<AnomalyExample> Anomalies { get; init; } = [];
+
+    /// <summary>The Kafka Connect connectors the harness ran, with their states over time (schema 1.2; empty unless the replicator runs on Connect).</summary>
+    public IReadOnlyList<ConnectorReport> Connectors { get; init; } = [];
 
     /// <summary>The faults injected, in start order.</summary>
     public IReadOnlyList<FaultEntry> Faults { get; init; } = [];

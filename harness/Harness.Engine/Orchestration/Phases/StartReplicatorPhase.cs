@@ -10,13 +10,15 @@ internal sealed class StartReplicatorPhase : IRunPhase
 
     public bool AppliesTo(RunContext run) => true;
 
-    public Task RunAsync(RunContext run, CancellationToken cancellation)
+    public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         var launch = new ReplicatorLaunch(run.Scenario, run.Source.BootstrapServers, run.Target.BootstrapServers, run.RunDirectory, run.Options,
             FaultPlan.HeapLimitMiB(run.Faults));
         run.Replicator = run.Registry.Replicator(run.Scenario.Replicator.Kind).Create(launch);
         run.Replicator.Start();
         run.Progress.Event($"{run.Replicator.Kind} replicator started; its log is {run.Replicator.LogPath}");
-        return Task.CompletedTask;
+
+        // Connectors that cannot run (a config Connect refuses, a FAILED task) end the run here, before any load.
+        await run.Replicator.WhenReadyAsync(cancellation).ConfigureAwait(false);
     }
 }

@@ -21,7 +21,11 @@ internal static partial class FaultReader
         ("killReplicator", FaultAction.KillReplicator),
         ("pauseReplicator", FaultAction.PauseReplicator),
         ("restartReplicator", FaultAction.RestartReplicator),
-        ("heapPressure", FaultAction.HeapPressure));
+        ("heapPressure", FaultAction.HeapPressure),
+        ("restartConnector", FaultAction.RestartConnector),
+        ("restartTask", FaultAction.RestartTask),
+        ("pauseConnector", FaultAction.PauseConnector),
+        ("killWorker", FaultAction.KillWorker));
 
     private static readonly string[] Keys = ["at", "for", .. Actions.Names];
 
