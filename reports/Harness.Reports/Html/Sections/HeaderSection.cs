@@ -9,7 +9,7 @@ internal sealed class HeaderSection : IHtmlSection
     private static readonly (string Id, string Title)[] Contents =
     [
         ("checks", "Checks"), ("parity", "Parity"), ("latency", "Latency"), ("offsets", "Offset translation"),
-        ("charts", "Charts"), ("faults", "Fault timeline"), ("anomalies", "Anomalies"), ("scenario", "Scenario"),
+        ("charts", "Charts"), ("connectors", "Connectors"), ("faults", "Fault timeline"), ("anomalies", "Anomalies"), ("scenario", "Scenario"),
     ];
 
     public void Render(RunResult result, HtmlOutput html)
@@ -27,7 +27,7 @@ internal sealed class HeaderSection : IHtmlSection
         RenderFacts(html, "environment", "Environment", EnvironmentFacts(result.Environment));
         html.Close("div");
         html.Line();
-        RenderNavigation(html);
+        RenderNavigation(result, html);
         html.Close("header");
         html.Line();
     }
@@ -118,11 +118,11 @@ internal sealed class HeaderSection : IHtmlSection
         html.Line();
     }
 
-    private static void RenderNavigation(HtmlOutput html)
+    private static void RenderNavigation(RunResult result, HtmlOutput html)
     {
         html.Open("nav", ("id", "toc"), ("aria-label", "Report sections"));
         html.Open("ul");
-        foreach (var (id, title) in Contents)
+        foreach (var (id, title) in Contents.Where(c => c.Id != "connectors" || result.Connectors.Count > 0))
         {
             html.Open("li");
             html.Element("a", title, ("href", "#" + id));
