@@ -127,6 +127,8 @@ internal sealed class RunSampler : IAsyncDisposable
                 LatencyP99Ms = interval?.P99,
                 ReplicatorRssMiB = replicator?.RssMiB,
                 GcHeapMiB = replicator?.HeapMiB,
+                ReplicatorLatencyMaxMs = replicator?.ReplicationLatencyMaxMs,
+                CheckpointLatencyMaxMs = replicator?.CheckpointLatencyMaxMs,
                 SourceBrokersUp = sourceUp,
                 TargetBrokersUp = targetUp,
             });

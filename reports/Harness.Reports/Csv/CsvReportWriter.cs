@@ -14,7 +14,7 @@ public sealed class CsvReportWriter : IReportWriter
     public static IReadOnlyList<string> Columns { get; } =
     [
         "offsetSeconds", "produceRate", "replicateRate", "lagRecords", "lagMs", "latencyP50Ms", "latencyP99Ms",
-        "replicatorRssMiB", "gcHeapMiB", "sourceBrokersUp", "targetBrokersUp",
+        "replicatorRssMiB", "gcHeapMiB", "sourceBrokersUp", "targetBrokersUp", "replicatorLatencyMaxMs", "checkpointLatencyMaxMs",
     ];
 
     /// <inheritdoc />
@@ -42,7 +42,9 @@ public sealed class CsvReportWriter : IReportWriter
                 Number(sample.ReplicatorRssMiB),
                 Number(sample.GcHeapMiB),
                 sample.SourceBrokersUp.ToString(CultureInfo.InvariantCulture),
-                sample.TargetBrokersUp.ToString(CultureInfo.InvariantCulture)));
+                sample.TargetBrokersUp.ToString(CultureInfo.InvariantCulture),
+                Number(sample.ReplicatorLatencyMaxMs),
+                Number(sample.CheckpointLatencyMaxMs)));
         }
     }
 

@@ -33,6 +33,15 @@ public sealed record MetricSample
     /// <summary>The replicator's managed (GC) heap size, in MiB.</summary>
     public double? GcHeapMiB { get; init; }
 
+    /// <summary>
+    /// The replicator's own largest <c>replication-latency-ms-max</c> over its partitions, in milliseconds, from its metrics
+    /// (schema 1.2); null when it reports none.
+    /// </summary>
+    public double? ReplicatorLatencyMaxMs { get; init; }
+
+    /// <summary>The replicator's own largest <c>checkpoint-latency-ms-max</c>, in milliseconds (schema 1.2); null when it reports none.</summary>
+    public double? CheckpointLatencyMaxMs { get; init; }
+
     /// <summary>How many source brokers were up.</summary>
     public int SourceBrokersUp { get; init; }
 

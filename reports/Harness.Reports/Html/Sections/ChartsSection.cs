@@ -45,8 +45,18 @@ internal sealed class ChartsSection : IHtmlSection
             [Series("Lag", samples, s => s.LagRecords)], Integer: true);
         yield return new ChartDefinition("chart-lag-ms", "Replication lag (time)", "ms",
             [Series("Lag", samples, s => s.LagMs)]);
-        yield return new ChartDefinition("chart-latency", "Replication latency percentiles", "ms",
-            [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms)]);
+        // The replicator's own figure, when it reports one, beside the harness's: they measure different spans (the
+        // replicator's from the source record's timestamp to its send; the harness's to the record on the target).
+        ChartSeries[] latency = samples.Any(s => s.ReplicatorLatencyMaxMs is not null)
+            ? [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms), Series("replicator max", samples, s => s.ReplicatorLatencyMaxMs)]
+            : [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms)];
+        yield return new ChartDefinition("chart-latency", "Replication latency percentiles", "ms", latency);
+        if (samples.Any(s => s.CheckpointLatencyMaxMs is not null))
+        {
+            yield return new ChartDefinition("chart-checkpoint-latency", "Checkpoint latency (replicator's checkpoint-latency-ms-max)", "ms",
+                [Series("checkpoint max", samples, s => s.CheckpointLatencyMaxMs)]);
+        }
+
         yield return new ChartDefinition("chart-memory", "Replicator memory", "MiB",
             [Series("RSS", samples, s => s.ReplicatorRssMiB), Series("GC heap", samples, s => s.GcHeapMiB)]);
         yield return new ChartDefinition("chart-brokers", "Brokers up", "brokers",
