@@ -87,6 +87,28 @@ public sealed class ChaosEngineWatchTests
     }
 
     [Test]
+    public async Task An_endpoint_that_never_answers_is_reported_once_naming_it()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var endpoint = new ScriptedEndpoint { Answering = false };
+        var scraper = new PrometheusScraper(new Uri("http://127.0.0.1:9404/metrics"), () => endpoint);
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), new ScriptedReplicator(scraper), events), new LoadCounters());
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(events.Next("never answered"), WatchEvery, TimeSpan.FromSeconds(40));
+        time.Advance(TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await watch;
+
+        var incident = engine.Records.Should().ContainSingle().Which;
+        incident.Kind.Should().Be("metricsMissing");
+        incident.StartSeconds.Should().BeGreaterThan(30);
+        incident.Note.Should().Be("no replicator metrics 30s into the run: http://127.0.0.1:9404/metrics never answered; check replicator.metrics");
+    }
+
+    [Test]
     public async Task A_scraped_endpoint_that_stops_answering_is_a_gap_and_answering_again_ends_it()
     {
         var time = new SteppedClock();

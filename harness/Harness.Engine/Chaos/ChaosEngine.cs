@@ -13,6 +13,10 @@ namespace Harness.Engine.Chaos;
 internal sealed class ChaosEngine
 {
     private static readonly TimeSpan MetricsGap = TimeSpan.FromSeconds(5);
+
+    // A JVM with its exporter agent takes several seconds to serve its first page; half a minute without one is a
+    // wrong URL or a missing agent, which would otherwise pass silently as a replicator with no metrics.
+    private static readonly TimeSpan FirstSampleWithin = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan WatchEvery = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan TriggerPoll = TimeSpan.FromMilliseconds(50);
     private readonly IReadOnlyList<ScheduledFault> _faults;
@@ -84,6 +88,8 @@ internal sealed class ChaosEngine
     {
         DateTime? gapStart = null;
         var wasRunning = true;
+        var watchStart = _context.Clock.Elapsed;
+        var silenceReported = false;
         while (!cancellation.IsCancellationRequested)
         {
             try
@@ -116,6 +122,12 @@ internal sealed class ChaosEngine
             }
 
             wasRunning = running;
+            if (running && !silenceReported && _metrics is { LastSampleUtc: null } silent && _context.Clock.Elapsed - watchStart > FirstSampleWithin)
+            {
+                silenceReported = true;
+                Incident("metricsMissing", $"no replicator metrics {FirstSampleWithin.TotalSeconds:0}s into the run: {silent.Source} never answered; check replicator.metrics");
+            }
+
             if (running && _metrics?.LastSampleUtc is { } last)
             {
                 // A file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.

@@ -6,6 +6,9 @@ namespace Harness.Engine.Replicators.Metrics;
 /// </summary>
 public interface IReplicatorMetrics
 {
+    /// <summary>Where the metrics come from (a file, a URL), for messages that say where to look.</summary>
+    string Source { get; }
+
     /// <summary>When the newest sample arrived, or <see langword="null"/> before the first (nothing to judge yet).</summary>
     DateTimeOffset? LastSampleUtc { get; }
 

@@ -13,6 +13,9 @@ public sealed class MetricsFileSource(string path) : IReplicatorMetrics
     public string Path { get; } = path;
 
     /// <inheritdoc/>
+    public string Source => Path;
+
+    /// <inheritdoc/>
     /// <remarks>The write time is on the wall clock; the watch reads the run's clock as wall time to compare.</remarks>
     public DateTimeOffset? LastSampleUtc => File.Exists(Path) ? new DateTimeOffset(File.GetLastWriteTimeUtc(Path)) : null;
 

@@ -25,6 +25,9 @@ public sealed class PrometheusScraper : IReplicatorMetrics
     public Uri Url { get; }
 
     /// <inheritdoc/>
+    public string Source => Url.ToString();
+
+    /// <inheritdoc/>
     public DateTimeOffset? LastSampleUtc
     {
         get
