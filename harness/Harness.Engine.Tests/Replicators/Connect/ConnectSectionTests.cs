@@ -1,4 +1,6 @@
+using Harness.Engine.Replicators;
 using Harness.Engine.Replicators.Connect;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Replicators.Connect;
@@ -66,5 +68,17 @@ public sealed class ConnectSectionTests
     public void A_wrong_key_is_one_error_naming_it(string replicator, string expected)
     {
         Error(replicator).Should().Contain(expected);
+    }
+
+    [Test]
+    public void Started_workers_without_kafka_home_or_KAFKA_HOME_are_exit_3_naming_both()
+    {
+        var scenario = ScenarioLoader.Parse(Scenario("  kafkaHome: /nowhere/kafka"));
+        var launch = new ReplicatorLaunch(scenario, "src:9092", "tgt:9092", Path.GetTempPath(), new RunOptions(), null);
+
+        var error = FluentActions.Invoking(() => new ConnectReplicatorDriver(_ => null).Create(launch)).Should().Throw<HarnessException>().Which;
+
+        error.ExitCode.Should().Be(3);
+        error.Message.Should().Be("kind connect runs bin/connect-distributed.sh from a Kafka distribution, and neither replicator.kafkaHome (/nowhere/kafka) nor KAFKA_HOME (not set) has it; set either to the folder of an unpacked Apache Kafka 3.x");
     }
 }
