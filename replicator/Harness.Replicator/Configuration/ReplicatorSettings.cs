@@ -38,6 +38,12 @@ public sealed record ReplicatorSettings
     /// <summary>Naming of remote topics.</summary>
     public IReplicationPolicy Policy { get; init; } = new DefaultReplicationPolicy();
 
+    /// <summary>
+    /// Whether records are copied: topics discovered, tasks planned, progress kept. True for every MM2 flow; false for
+    /// the Connect stand-in's checkpoint and heartbeat connectors, which in Connect only emit and copy nothing.
+    /// </summary>
+    public bool CopyRecords { get; init; } = true;
+
     /// <summary>Number of parallel workers (MM2 <c>tasks.max</c>, default 1).</summary>
     public int TasksMax { get; init; } = 1;
 

@@ -165,7 +165,8 @@ public sealed class MirrorReplicator
             await RetryStartAsync("creating the internal topics", () => CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin), cancellation).ConfigureAwait(false);
             lock (_workers)
             {
-                for (var i = 0; i < _settings.TasksMax; i++)
+                // Connect's checkpoint and heartbeat connectors copy nothing: no tasks, no discovery, no progress.
+                for (var i = 0; i < (_settings.CopyRecords ? _settings.TasksMax : 0); i++)
                 {
                     OffsetSyncWriter? writer = null;
                     if (_settings.EmitOffsetSyncs)
@@ -179,16 +180,21 @@ public sealed class MirrorReplicator
             }
 
             var saved = new Dictionary<(string Topic, int Partition), long>();
-            await RetryStartAsync("reading progress", () =>
+            TopicDiscovery? discovery = null;
+            if (_settings.CopyRecords)
             {
-                saved = LoadProgress(target, targetAdmin, cancellation);
-                return Task.CompletedTask;
-            }, cancellation).ConfigureAwait(false);
-            _progress = new ProgressStore(progressProducer, _settings.OffsetStorageTopic, _settings.SourceAlias, _log);
-            _progress.Loaded(saved);
-            var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
-            _discovery = discovery;
-            await RetryStartAsync("finding the topics to mirror", () => discovery.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
+                await RetryStartAsync("reading progress", () =>
+                {
+                    saved = LoadProgress(target, targetAdmin, cancellation);
+                    return Task.CompletedTask;
+                }, cancellation).ConfigureAwait(false);
+                _progress = new ProgressStore(progressProducer, _settings.OffsetStorageTopic, _settings.SourceAlias, _log);
+                _progress.Loaded(saved);
+                var found = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
+                discovery = _discovery = found;
+                await RetryStartAsync("finding the topics to mirror", () => found.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
+            }
+
             _workers.ForEach(w => w.Start());
             _state = ReplicatorState.Running;
             if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
@@ -221,7 +227,7 @@ public sealed class MirrorReplicator
                 }
 
                 Commit();
-                if (_settings.RefreshTopics && _time.GetUtcNow() >= nextRefresh)
+                if (discovery is not null && _settings.RefreshTopics && _time.GetUtcNow() >= nextRefresh)
                 {
                     nextRefresh = _time.GetUtcNow() + _settings.RefreshTopicsInterval;
                     try
@@ -381,7 +387,11 @@ public sealed class MirrorReplicator
     private async Task CreateInternalTopicsAsync(IAdminClient syncsAdmin, IAdminClient targetAdmin)
     {
         var rf = _settings.InternalTopicReplicationFactor;
-        await InternalTopics.EnsureAsync(targetAdmin, _settings.OffsetStorageTopic, _settings.OffsetStorageReplicationFactor, _adminTimeout, _settings.OffsetStoragePartitions).ConfigureAwait(false);
+        if (_settings.CopyRecords)
+        {
+            await InternalTopics.EnsureAsync(targetAdmin, _settings.OffsetStorageTopic, _settings.OffsetStorageReplicationFactor, _adminTimeout, _settings.OffsetStoragePartitions).ConfigureAwait(false);
+        }
+
         if (_settings.EmitOffsetSyncs || _settings.EmitCheckpoints)
         {
             await InternalTopics.EnsureAsync(syncsAdmin, _settings.OffsetSyncsTopic, rf, _adminTimeout).ConfigureAwait(false);
