@@ -175,6 +175,29 @@ public sealed class ConnectStandInTests
         host.StandardError.Should().ContainSingle().Which.Should().Contain($"cannot listen on 127.0.0.1:{port}").And.Contain("--port");
     }
 
+    [Test]
+    public async Task The_distribution_stand_ins_connect_distributed_sh_runs_the_worker_with_the_heap_and_metrics_asked_for()
+    {
+        await using var clusters = TwoClusters.Start();
+        var metricsPort = FreePort();
+        var home = KafkaDistributionStandIn.Build(Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"), metricsPort);
+        var folder = TempDirectory.Create();
+        var workerConfig = WorkerConfig(folder, clusters);
+
+        using var worker = ChildProcess.Start(Path.Combine(home, "bin", "connect-distributed.sh"), [workerConfig], new ChildProcessOptions
+        {
+            Name = "connect-distributed.sh",
+            Environment = new Dictionary<string, string> { ["KAFKA_HEAP_OPTS"] = "-Xms64m -Xmx256m" },
+        });
+        using var http = await ConnectAsync(worker, Path.Combine(folder, "worker-state"));
+
+        worker.StandardOutput.Should().Contain(l => l.Contains("DOTNET_GCHeapHardLimit=10000000", StringComparison.Ordinal), "-Xmx256m is the runtime's hard heap limit");
+        JsonNode.Parse(await http.GetStringAsync(new Uri("", UriKind.Relative)))!["version"]!.GetValue<string>().Should().Be(MirrorConnectorPlugins.Version);
+        (await new HttpClient().GetAsync(new Uri($"http://127.0.0.1:{metricsPort}/metrics"))).StatusCode.Should().Be(HttpStatusCode.OK);
+        worker.Terminate();
+        (await worker.WaitForExitAsync(Timeout)).Should().Be(0, worker.ToString());
+    }
+
     private static string WorkerConfig(string folder, TwoClusters clusters)
     {
         var path = Path.Combine(folder, "worker.properties");
