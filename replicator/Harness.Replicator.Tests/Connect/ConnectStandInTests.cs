@@ -137,6 +137,25 @@ public sealed class ConnectStandInTests
     }
 
     [Test]
+    public async Task Source_offsets_go_to_the_workers_cluster_even_when_it_is_not_the_target()
+    {
+        await using var clusters = TwoClusters.Start();
+        clusters.Source.CreateTopic("t", 2);
+        Records.Produce(clusters.Source, "t", 2, 200);
+        var folder = TempDirectory.Create();
+        using var worker = StartWorker(TempDirectory.Create(), Path.Combine(folder, "state"), "--bootstrap-servers", clusters.Source.BootstrapServers, "--port", "0");
+        using var http = await ConnectAsync(worker, Path.Combine(folder, "state"));
+
+        (await PostAsync(http, "src", Config(clusters, "MirrorSourceConnector", ("topics", "t")))).Should().Be(HttpStatusCode.Created);
+
+        await Eventually.TrueAsync(() => Mm2Topics.Progress(clusters.Source, "connect-offsets").Values.Sum(o => o + 1) == 200, Timeout, $"the offsets are in the worker's (source) cluster\n{worker}");
+        Records.Total(clusters.Target, "source.t", 2).Should().Be(200);
+        clusters.Target.TopicNames.Should().NotContain("connect-offsets");
+        worker.Terminate();
+        (await worker.WaitForExitAsync(Timeout)).Should().Be(0, worker.ToString());
+    }
+
+    [Test]
     public async Task Bad_worker_input_exits_2_and_an_unreachable_worker_cluster_exits_3_each_with_one_line()
     {
         var folder = TempDirectory.Create();
@@ -219,7 +238,9 @@ public sealed class ConnectStandInTests
     }
 
     private static ChildProcess StartWorker(string workerConfig, string stateDirectory, params string[] extra) =>
-        HostProcess.Start(["connect", "--worker-config", workerConfig, "--state-dir", stateDirectory, .. extra]);
+        HostProcess.Start(Directory.Exists(workerConfig)
+            ? ["connect", "--state-dir", stateDirectory, .. extra] // no worker config: the options say it all
+            : ["connect", "--worker-config", workerConfig, "--state-dir", stateDirectory, .. extra]);
 
     private static async Task<HttpClient> ConnectAsync(ChildProcess worker, string stateDirectory)
     {

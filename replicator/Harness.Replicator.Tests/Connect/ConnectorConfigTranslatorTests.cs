@@ -49,6 +49,9 @@ public sealed class ConnectorConfigTranslatorTests
         settings.Replicates("b1").Should().BeFalse();
         settings.OffsetStorageTopic.Should().Be("my-offsets");
         settings.OffsetStorageReplicationFactor.Should().Be(1);
+        settings.OffsetStorageBootstrap.Should().Be("127.0.0.1:9", "Connect keeps source offsets on the worker's cluster");
+        ConnectorConfigTranslator.Validate(Config("MirrorSourceConnector"), Worker with { BootstrapServers = "127.0.0.1:2" }).Settings!.OffsetStorageBootstrap
+            .Should().BeNull("a worker on the target keeps them with the target's clients");
         settings.SourceClients.Consumer.Should().Contain("fetch.min.bytes", "10");
         settings.TargetClients.Producer.Should().Contain("linger.ms", "7");
         settings.SourceClients.Common.Should().Contain("client.id", "mine");

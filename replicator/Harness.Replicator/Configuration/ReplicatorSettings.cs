@@ -104,6 +104,12 @@ public sealed record ReplicatorSettings
     /// </summary>
     public string? OffsetStorageTopicSetting { get; init; }
 
+    /// <summary>
+    /// The cluster of <see cref="OffsetStorageTopic"/> when it is not the target: a Connect worker's own cluster, where
+    /// Connect keeps every source connector's offsets. Null (the target) for every MM2 flow.
+    /// </summary>
+    public string? OffsetStorageBootstrap { get; init; }
+
     /// <summary>The topic on the target that keeps this flow's source offsets, as MM2 in dedicated mode names it unless set.</summary>
     public string OffsetStorageTopic => OffsetStorageTopicSetting ?? SourceOffset.DedicatedModeTopic(SourceAlias);
 

@@ -192,7 +192,14 @@ public static partial class ConnectorConfigTranslator
             try
             {
                 var read = new List<string>();
-                settings = ReplicatorSettingsReader.Read(properties, null, read) with { CopyRecords = plugin!.Value.Kind == ConnectorKind.Source };
+                settings = ReplicatorSettingsReader.Read(properties, null, read);
+                settings = settings with
+                {
+                    CopyRecords = plugin!.Value.Kind == ConnectorKind.Source,
+
+                    // Connect keeps source offsets on the worker's cluster, whichever the connector's target is.
+                    OffsetStorageBootstrap = settings.TargetBootstrap == worker.BootstrapServers ? null : worker.BootstrapServers,
+                };
                 warnings.AddRange(read.Select(w => Relabel(w, properties, origins, source, target).Message));
                 if (checkClients)
                 {
