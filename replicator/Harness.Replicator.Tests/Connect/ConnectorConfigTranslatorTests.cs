@@ -117,10 +117,13 @@ public sealed class ConnectorConfigTranslatorTests
     [Test]
     public void Keys_with_no_effect_are_warnings_never_silent()
     {
-        var result = ConnectorConfigTranslator.Validate(Config("MirrorSourceConnector", ("errors.tolerance", "all"), ("offset.storage.topic", "other"), ("sync.topic.acls.enabled", "false")), Worker);
+        var result = ConnectorConfigTranslator.Validate(Config("MirrorSourceConnector", ("errors.tolerance", "all"), ("offset.storage.topic", "other"), ("sync.topic.acls.enabled", "false"),
+            ("emit.heartbeats.enabled", "true")), Worker);
 
         result.IsValid.Should().BeTrue();
-        result.Warnings.Should().HaveCount(3);
+        result.Settings!.EmitHeartbeats.Should().BeFalse("a source connector never emits heartbeats");
+        result.Warnings.Should().HaveCount(4);
+        result.Warnings.Should().Contain("'emit.heartbeats.enabled' has no effect on a Source connector: that part of MirrorMaker 2 runs in another connector");
         result.Warnings.Should().Contain(w => w.Contains("'errors.tolerance'", StringComparison.Ordinal))
             .And.Contain(w => w.Contains("my-offsets", StringComparison.Ordinal))
             .And.Contain(w => w.Contains("'sync.topic.acls.enabled'", StringComparison.Ordinal) && w.Contains("ACLs", StringComparison.Ordinal));

@@ -45,6 +45,11 @@ public sealed class ConnectRestApi(ConnectWorker worker, string kafkaClusterId)
         {
             return Error(e.Status, e.Message);
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Connect answers an unexpected failure (the config topic unreachable, say) with 500 in its error shape.
+            return Error(500, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     private HttpReply Route(string method, string[] path, List<(string Key, string Value)> query, string body)

@@ -36,8 +36,8 @@ public static partial class ConnectorConfigTranslator
     private static readonly Dictionary<ConnectorKind, (string Key, string Value)[]> FixedByKind = new()
     {
         [ConnectorKind.Source] = [("emit.checkpoints.enabled", "false"), ("sync.group.offsets.enabled", "false"), ("emit.heartbeats.enabled", "false")],
-        [ConnectorKind.Checkpoint] = [("emit.offset-syncs.enabled", "false"), ("emit.heartbeats.enabled", "false"), ("refresh.topics.enabled", "false")],
-        [ConnectorKind.Heartbeat] = [("emit.offset-syncs.enabled", "false"), ("emit.checkpoints.enabled", "false"), ("sync.group.offsets.enabled", "false"), ("refresh.topics.enabled", "false")],
+        [ConnectorKind.Checkpoint] = [("emit.offset-syncs.enabled", "false"), ("emit.heartbeats.enabled", "false")],
+        [ConnectorKind.Heartbeat] = [("emit.offset-syncs.enabled", "false"), ("emit.checkpoints.enabled", "false"), ("sync.group.offsets.enabled", "false")],
     };
 
     /// <summary>Client prefixes of Connect's MM2 connectors and the MM2 properties prefix (after the alias) they become.</summary>
@@ -182,6 +182,11 @@ public static partial class ConnectorConfigTranslator
         {
             foreach (var (key, value) in FixedByKind[kind])
             {
+                if (config.TryGetValue(key, out var given) && !given.Trim().Equals(value, StringComparison.OrdinalIgnoreCase))
+                {
+                    warnings.Add($"'{key}' has no effect on a {kind} connector: that part of MirrorMaker 2 runs in another connector");
+                }
+
                 Put(key, value, "connector.class");
             }
         }

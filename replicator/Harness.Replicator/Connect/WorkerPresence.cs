@@ -83,8 +83,7 @@ public sealed class WorkerPresence : IAsyncDisposable
                 }
                 else
                 {
-                    var value = JsonNode.Parse(message.Value);
-                    var worker = value?["worker_id"]?.GetValue<string>() ?? "?";
+                    var worker = WorkerId(message.Value);
                     latest = (worker, message.Timestamp.UtcDateTime);
                     if (watchUntil is not null)
                     {
@@ -142,6 +141,18 @@ public sealed class WorkerPresence : IAsyncDisposable
         _producer.Flush(TimeSpan.FromSeconds(5));
         _producer.Dispose();
         _stop.Dispose();
+    }
+
+    private static string WorkerId(byte[] value)
+    {
+        try
+        {
+            return JsonNode.Parse(value)?["worker_id"]?.GetValue<string>() ?? "?";
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
+        {
+            return "?"; // written by someone else under this key: still a sign of life
+        }
     }
 
     private void Beat(string? value)
