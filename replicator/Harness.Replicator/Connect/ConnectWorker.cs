@@ -198,7 +198,7 @@ public sealed class ConnectWorker : IAsyncDisposable
                 _order.Remove(name);
             }
 
-            await runner.StopAsync().ConfigureAwait(false);
+            await runner.CloseAsync().ConfigureAwait(false);
             _log($"connector {name} deleted");
         }
         finally
@@ -294,7 +294,7 @@ public sealed class ConnectWorker : IAsyncDisposable
             runners = [.. _connectors.Values];
         }
 
-        await Task.WhenAll(runners.Select(r => r.StopAsync())).ConfigureAwait(false);
+        await Task.WhenAll(runners.Select(r => r.CloseAsync())).ConfigureAwait(false);
         _changes.Dispose();
     }
 

@@ -20,6 +20,7 @@ internal sealed class ConnectorRunner
     private Task? _run;
     private volatile Exception? _failure;
     private volatile bool _paused;
+    private bool _closed;
 
     public ConnectorRunner(string name, ConnectorValidation config, bool paused, Action<string> log, TimeProvider time)
     {
@@ -127,12 +128,16 @@ internal sealed class ConnectorRunner
         }
     }
 
-    /// <summary>Stops the flow gracefully (flush, offset syncs, progress).</summary>
-    public async Task StopAsync()
+    /// <summary>
+    /// Stops the flow gracefully (flush, offset syncs, progress) for good: a restart still in flight (one answered 202)
+    /// does not start a deleted connector again.
+    /// </summary>
+    public async Task CloseAsync()
     {
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
+            _closed = true;
             await StopLockedAsync().ConfigureAwait(false);
         }
         finally
@@ -173,9 +178,9 @@ internal sealed class ConnectorRunner
     private void StartLocked()
     {
         _failure = null;
-        if (_paused && Kind != ConnectorKind.Source)
+        if (_closed || (_paused && Kind != ConnectorKind.Source))
         {
-            return; // started on resume
+            return; // deleted, or started on resume
         }
 
         var replicator = new MirrorReplicator(Settings, _log, _time) { Paused = _paused };
