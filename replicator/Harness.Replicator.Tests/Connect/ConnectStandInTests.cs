@@ -248,7 +248,7 @@ public sealed class ConnectStandInTests
         await Eventually.TrueAsync(() => File.Exists(portFile) || worker.HasExited, Timeout, $"the worker listens\n{worker}");
         worker.HasExited.Should().BeFalse(worker.ToString());
         var port = File.ReadAllText(portFile).Trim();
-        worker.StandardError.Should().Contain($"harness-replicator: Connect REST stand-in at http://127.0.0.1:{port}/");
+        await Eventually.TrueAsync(() => worker.StandardError.Contains($"harness-replicator: Connect REST stand-in at http://127.0.0.1:{port}/"), Timeout, $"the worker says where it listens\n{worker}");
         return new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
     }
 
