@@ -122,14 +122,14 @@ internal static class ConnectHost
                 }
             }
 
+            // Said before the port file appears, so whoever waits for the file finds the line already written.
+            ReplicatorHost.Log($"Connect REST stand-in at {rest.BaseUri}");
             if (portFile is not null)
             {
                 // Written whole and renamed, so nobody reads half a port number.
                 File.WriteAllText(portFile + ".tmp", rest.Port.ToString(CultureInfo.InvariantCulture));
                 File.Move(portFile + ".tmp", portFile, overwrite: true);
             }
-
-            ReplicatorHost.Log($"Connect REST stand-in at {rest.BaseUri}");
             try
             {
                 await Task.Delay(Timeout.Infinite, stopping.Token).ConfigureAwait(false);

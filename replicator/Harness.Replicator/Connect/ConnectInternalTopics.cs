@@ -9,12 +9,17 @@ public static class ConnectInternalTopics
 {
     /// <summary>Ensures the worker's topics exist (compacted, replication capped at the broker count) and returns the cluster id.</summary>
     /// <exception cref="ClusterUnreachableException">The worker's cluster did not answer within <paramref name="timeout"/>.</exception>
-    public static async Task<string> EnsureAsync(ConnectWorkerConfig config, TimeSpan timeout, CancellationToken cancellation)
+    /// <param name="config">The worker's settings.</param>
+    /// <param name="timeout">How long the cluster may stay unreachable.</param>
+    /// <param name="cancellation">Stops waiting (SIGTERM while starting).</param>
+    /// <param name="time">The clock of the timeout; <see cref="TimeProvider.System"/> when null.</param>
+    public static async Task<string> EnsureAsync(ConnectWorkerConfig config, TimeSpan timeout, CancellationToken cancellation, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(config);
+        time ??= TimeProvider.System;
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = config.BootstrapServers, ClientId = "harness-connect-admin" })
             .SetLogHandler((_, _) => { }).Build();
-        var started = DateTime.UtcNow;
+        var started = time.GetTimestamp();
         while (true)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -27,11 +32,11 @@ public static class ConnectInternalTopics
                 await InternalTopics.EnsureAsync(admin, config.OffsetTopic, config.OffsetReplicationFactor, timeout, config.OffsetPartitions).ConfigureAwait(false);
                 return cluster.ClusterId ?? "";
             }
-            catch (KafkaException e) when (DateTime.UtcNow - started < timeout)
+            catch (KafkaException e) when (time.GetElapsedTime(started) < timeout)
             {
                 // A transport failure can come back at once on a busy machine: ask again until the timeout.
                 _ = e;
-                await Task.Delay(TimeSpan.FromMilliseconds(250), cancellation).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellation).ConfigureAwait(false);
             }
             catch (KafkaException e)
             {

@@ -20,10 +20,15 @@ public sealed class KafkaConnectorConfigStore : IConnectorConfigStore, IDisposab
     private readonly string _bootstrap;
     private readonly string _topic;
     private readonly IProducer<byte[]?, byte[]?> _producer;
+    private readonly TimeProvider _time;
 
     /// <summary>Uses <paramref name="topic"/> (one partition, compacted; see <see cref="ConnectInternalTopics"/>) on <paramref name="bootstrap"/>.</summary>
-    public KafkaConnectorConfigStore(string bootstrap, string topic)
+    /// <param name="bootstrap">The worker's Kafka cluster.</param>
+    /// <param name="topic">The worker's <c>config.storage.topic</c>.</param>
+    /// <param name="time">The clock of the read deadline; <see cref="TimeProvider.System"/> when null.</param>
+    public KafkaConnectorConfigStore(string bootstrap, string topic, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _bootstrap = bootstrap;
         _topic = topic;
         _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
@@ -59,8 +64,8 @@ public sealed class KafkaConnectorConfigStore : IConnectorConfigStore, IDisposab
         }
 
         consumer.Assign(new TopicPartitionOffset(partition, Offset.Beginning));
-        var deadline = DateTime.UtcNow + Timeout;
-        while (DateTime.UtcNow < deadline)
+        var started = _time.GetTimestamp();
+        while (_time.GetElapsedTime(started) < Timeout)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (result is null)
