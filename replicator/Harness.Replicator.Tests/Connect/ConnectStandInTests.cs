@@ -156,6 +156,25 @@ public sealed class ConnectStandInTests
     }
 
     [Test]
+    public async Task A_worker_whose_parent_is_gone_stops_its_connectors_and_exits_0()
+    {
+        await using var clusters = TwoClusters.Start();
+        using var parent = System.Diagnostics.Process.Start("sleep", "60");
+        var folder = TempDirectory.Create();
+        using var worker = HostProcess.Start(
+            new Dictionary<string, string> { ["HARNESS_PARENT_PID"] = parent.Id.ToString(CultureInfo.InvariantCulture) },
+            "connect", "--bootstrap-servers", clusters.Target.BootstrapServers, "--port", "0", "--state-dir", Path.Combine(folder, "state"));
+        using var http = await ConnectAsync(worker, Path.Combine(folder, "state"));
+        (await PostAsync(http, "hb", Config(clusters, "MirrorHeartbeatConnector"))).Should().Be(HttpStatusCode.Created);
+        await Eventually.TrueAsync(async () => (await TaskStatesAsync(http))["hb"].Single() == "RUNNING", Timeout, $"the connector runs\n{worker}");
+
+        parent.Kill();
+
+        (await worker.WaitForExitAsync(Timeout)).Should().Be(0, $"a worker whose harness is gone stops cleanly\n{worker}");
+        worker.StandardError.Should().Contain(l => l.Contains($"parent process {parent.Id} is gone", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task Bad_worker_input_exits_2_and_an_unreachable_worker_cluster_exits_3_each_with_one_line()
     {
         var folder = TempDirectory.Create();
