@@ -10,7 +10,9 @@ using var stopping = new CancellationTokenSource();
 using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => { context.Cancel = true; stopping.Cancel(); });
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; stopping.Cancel(); });
 
-var parse = ReplicatorCommand.Create(ReplicatorHost.RunAsync).Parse(args);
+var root = ReplicatorCommand.Create(ReplicatorHost.RunAsync);
+root.Subcommands.Add(ConnectCommand.Create(ConnectHost.RunAsync));
+var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
 {
     // Bad input is exit 2 in one line, as the harness reads the replicator's last line as its reason to stop.

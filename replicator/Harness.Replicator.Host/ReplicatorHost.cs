@@ -149,7 +149,7 @@ internal static class ReplicatorHost
     /// <summary>
     /// A harness killed with SIGKILL cannot stop its replicator: stop gracefully when it is gone, and give up after a grace.
     /// </summary>
-    private static async Task StopWhenOrphanedAsync(CancellationTokenSource stopping)
+    internal static async Task StopWhenOrphanedAsync(CancellationTokenSource stopping)
     {
         try
         {

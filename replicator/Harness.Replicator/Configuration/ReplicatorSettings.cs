@@ -38,6 +38,12 @@ public sealed record ReplicatorSettings
     /// <summary>Naming of remote topics.</summary>
     public IReplicationPolicy Policy { get; init; } = new DefaultReplicationPolicy();
 
+    /// <summary>
+    /// Whether records are copied: topics discovered, tasks planned, progress kept. True for every MM2 flow; false for
+    /// the Connect stand-in's checkpoint and heartbeat connectors, which in Connect only emit and copy nothing.
+    /// </summary>
+    public bool CopyRecords { get; init; } = true;
+
     /// <summary>Number of parallel workers (MM2 <c>tasks.max</c>, default 1).</summary>
     public int TasksMax { get; init; } = 1;
 
@@ -97,6 +103,12 @@ public sealed record ReplicatorSettings
     /// Null for MM2's dedicated-mode default, <c>mm2-offsets.&lt;source&gt;.internal</c> (see <see cref="OffsetStorageTopic"/>).
     /// </summary>
     public string? OffsetStorageTopicSetting { get; init; }
+
+    /// <summary>
+    /// The cluster of <see cref="OffsetStorageTopic"/> when it is not the target: a Connect worker's own cluster, where
+    /// Connect keeps every source connector's offsets. Null (the target) for every MM2 flow.
+    /// </summary>
+    public string? OffsetStorageBootstrap { get; init; }
 
     /// <summary>The topic on the target that keeps this flow's source offsets, as MM2 in dedicated mode names it unless set.</summary>
     public string OffsetStorageTopic => OffsetStorageTopicSetting ?? SourceOffset.DedicatedModeTopic(SourceAlias);

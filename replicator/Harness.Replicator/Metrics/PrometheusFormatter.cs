@@ -17,28 +17,42 @@ public static class PrometheusFormatter
     public static string Format(MetricsSnapshot snapshot, string source, string target)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        return Format([(snapshot, source, target, null)]);
+    }
+
+    /// <summary>
+    /// Formats the snapshots of several flows on one page (the Connect stand-in's connectors): each family once, with a
+    /// series per flow. A non-null connector name becomes a <c>connector</c> label, which keeps the series of two
+    /// connectors between the same clusters apart.
+    /// </summary>
+    public static string Format(IReadOnlyList<(MetricsSnapshot Snapshot, string Source, string Target, string? Connector)> flows)
+    {
+        ArgumentNullException.ThrowIfNull(flows);
         var text = new StringBuilder();
-        var flow = $"source=\"{Escape(source)}\",target=\"{Escape(target)}\"";
-        string Partition(PartitionSample p) => $"{{{flow},topic=\"{Escape(p.Topic)}\",partition=\"{p.Partition.ToString(CultureInfo.InvariantCulture)}\"}}";
-        string Checkpoint(CheckpointSample c) => $"{{{flow},group=\"{Escape(c.Group)}\",topic=\"{Escape(c.Topic)}\",partition=\"{c.Partition.ToString(CultureInfo.InvariantCulture)}\"}}";
+        var labelled = flows.Select(f => (f.Snapshot, Flow: $"source=\"{Escape(f.Source)}\",target=\"{Escape(f.Target)}\""
+            + (f.Connector is null ? "" : $",connector=\"{Escape(f.Connector)}\""))).ToList();
+        var partitions = labelled.SelectMany(f => f.Snapshot.Partitions.Select(p => (f.Flow, Item: p))).ToList();
+        var checkpoints = labelled.SelectMany(f => f.Snapshot.Checkpoints.Select(c => (f.Flow, Item: c))).ToList();
+        static string Partition((string Flow, PartitionSample Item) p) => $"{{{p.Flow},topic=\"{Escape(p.Item.Topic)}\",partition=\"{p.Item.Partition.ToString(CultureInfo.InvariantCulture)}\"}}";
+        static string Checkpoint((string Flow, CheckpointSample Item) c) => $"{{{c.Flow},group=\"{Escape(c.Item.Group)}\",topic=\"{Escape(c.Item.Topic)}\",partition=\"{c.Item.Partition.ToString(CultureInfo.InvariantCulture)}\"}}";
 
-        Family(text, "record_count", "counter", "Records replicated to the target (MM2 record-count).", snapshot.Partitions, Partition, p => p.RecordCount);
-        Family(text, "byte_count", "counter", "Value bytes replicated to the target (MM2 byte-count).", snapshot.Partitions, Partition, p => p.ByteCount);
-        Family(text, "record_rate", "gauge", "Records per second over the last sampling window (MM2 record-rate).", snapshot.Partitions, Partition, p => p.RecordRate);
-        Family(text, "byte_rate", "gauge", "Value bytes per second over the last sampling window (MM2 byte-rate).", snapshot.Partitions, Partition, p => p.ByteRate);
-        Latency(text, "record_age_ms", "Age of records when read from the source (MM2 record-age-ms).", snapshot.Partitions, Partition, p => p.RecordAge);
-        Latency(text, "replication_latency_ms", "Source timestamp to target acknowledgement (MM2 replication-latency-ms).", snapshot.Partitions, Partition, p => p.ReplicationLatency);
-        Family(text, "replication_lag_records", "gauge", "Source records not yet acknowledged by the target.", snapshot.Partitions.Where(p => p.Lag is not null), Partition, p => p.Lag!.Value);
-        Latency(text, "checkpoint_latency_ms", "Checkpoint creation to target acknowledgement (MM2 checkpoint-latency-ms).", snapshot.Checkpoints, Checkpoint, c => c.Latency);
+        Family(text, "record_count", "counter", "Records replicated to the target (MM2 record-count).", partitions, Partition, p => p.Item.RecordCount);
+        Family(text, "byte_count", "counter", "Value bytes replicated to the target (MM2 byte-count).", partitions, Partition, p => p.Item.ByteCount);
+        Family(text, "record_rate", "gauge", "Records per second over the last sampling window (MM2 record-rate).", partitions, Partition, p => p.Item.RecordRate);
+        Family(text, "byte_rate", "gauge", "Value bytes per second over the last sampling window (MM2 byte-rate).", partitions, Partition, p => p.Item.ByteRate);
+        Latency(text, "record_age_ms", "Age of records when read from the source (MM2 record-age-ms).", partitions, Partition, p => p.Item.RecordAge);
+        Latency(text, "replication_latency_ms", "Source timestamp to target acknowledgement (MM2 replication-latency-ms).", partitions, Partition, p => p.Item.ReplicationLatency);
+        Family(text, "replication_lag_records", "gauge", "Source records not yet acknowledged by the target.", partitions.Where(p => p.Item.Lag is not null), Partition, p => p.Item.Lag!.Value);
+        Latency(text, "checkpoint_latency_ms", "Checkpoint creation to target acknowledgement (MM2 checkpoint-latency-ms).", checkpoints, Checkpoint, c => c.Item.Latency);
 
-        var process = $"{{{flow}}}";
-        Single(text, "checkpoint_total", "counter", "Checkpoints written.", process, snapshot.CheckpointCount);
-        Single(text, "offset_sync_total", "counter", "Offset syncs written.", process, snapshot.OffsetSyncCount);
-        Single(text, "heartbeat_total", "counter", "Heartbeats written.", process, snapshot.HeartbeatCount);
-        Single(text, "process_resident_memory_bytes", "gauge", "Resident set size of the replicator.", process, snapshot.RssBytes);
-        Single(text, "gc_heap_bytes", "gauge", "Managed heap in use.", process, snapshot.GcHeapBytes);
-        Single(text, "gc_heap_limit_bytes", "gauge", "Managed heap limit.", process, snapshot.GcHeapLimitBytes);
-        Single(text, "gc_collections_total", "counter", "Garbage collections.", process, snapshot.GcCount);
+        static string Process((MetricsSnapshot Snapshot, string Flow) f) => $"{{{f.Flow}}}";
+        Family(text, "checkpoint_total", "counter", "Checkpoints written.", labelled, Process, f => f.Snapshot.CheckpointCount);
+        Family(text, "offset_sync_total", "counter", "Offset syncs written.", labelled, Process, f => f.Snapshot.OffsetSyncCount);
+        Family(text, "heartbeat_total", "counter", "Heartbeats written.", labelled, Process, f => f.Snapshot.HeartbeatCount);
+        Family(text, "process_resident_memory_bytes", "gauge", "Resident set size of the replicator.", labelled, Process, f => f.Snapshot.RssBytes);
+        Family(text, "gc_heap_bytes", "gauge", "Managed heap in use.", labelled, Process, f => f.Snapshot.GcHeapBytes);
+        Family(text, "gc_heap_limit_bytes", "gauge", "Managed heap limit.", labelled, Process, f => f.Snapshot.GcHeapLimitBytes);
+        Family(text, "gc_collections_total", "counter", "Garbage collections.", labelled, Process, f => f.Snapshot.GcCount);
         return text.ToString();
     }
 
@@ -65,9 +79,6 @@ public static class PrometheusFormatter
         Family(text, name + "_max", "gauge", help + " Max over the last window.", items, labels, i => window(i).Max);
         Family(text, name + "_min", "gauge", help + " Min over the last window.", items, labels, i => window(i).Min);
     }
-
-    private static void Single(StringBuilder text, string name, string type, string help, string labels, double value) =>
-        Family(text, name, type, help, [value], _ => labels, v => v);
 
     private static string Number(double value) =>
         value == Math.Floor(value) && Math.Abs(value) < 1e15 ? ((long)value).ToString(CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);

@@ -154,7 +154,13 @@ public sealed class MirrorReplicator
         }
 
         using var targetInternal = target.Producer(InternalProducerConfig("internal"));
-        using var progressProducer = target.Producer(InternalProducerConfig("offsets"));
+        // Source offsets live on the target, unless a Connect worker keeps them on its own cluster.
+        var offsets = _settings.OffsetStorageBootstrap is { } offsetsBootstrap
+            ? new KafkaClients("offsets", offsetsBootstrap, ClusterClientSettings.Empty, new ClientLog(_log, _time))
+            : target;
+        using var offsetsAdmin = ReferenceEquals(offsets, target) ? null : offsets.Admin();
+        var progressAdmin = offsetsAdmin ?? targetAdmin;
+        using var progressProducer = offsets.Producer(InternalProducerConfig("offsets"));
         var syncsOnSource = _settings.OffsetSyncsLocation == OffsetSyncsTopicLocation.Source;
         using var sourceInternal = _settings.EmitOffsetSyncs && syncsOnSource ? source.Producer(InternalProducerConfig("offset-syncs")) : null;
         var syncProducer = syncsOnSource ? sourceInternal : targetInternal;
@@ -162,10 +168,11 @@ public sealed class MirrorReplicator
         var loops = new List<Task>();
         try
         {
-            await RetryStartAsync("creating the internal topics", () => CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin), cancellation).ConfigureAwait(false);
+            await RetryStartAsync("creating the internal topics", () => CreateInternalTopicsAsync(syncsOnSource ? sourceAdmin : targetAdmin, targetAdmin, progressAdmin), cancellation).ConfigureAwait(false);
             lock (_workers)
             {
-                for (var i = 0; i < _settings.TasksMax; i++)
+                // Connect's checkpoint and heartbeat connectors copy nothing: no tasks, no discovery, no progress.
+                for (var i = 0; i < (_settings.CopyRecords ? _settings.TasksMax : 0); i++)
                 {
                     OffsetSyncWriter? writer = null;
                     if (_settings.EmitOffsetSyncs)
@@ -179,16 +186,21 @@ public sealed class MirrorReplicator
             }
 
             var saved = new Dictionary<(string Topic, int Partition), long>();
-            await RetryStartAsync("reading progress", () =>
+            TopicDiscovery? discovery = null;
+            if (_settings.CopyRecords)
             {
-                saved = LoadProgress(target, targetAdmin, cancellation);
-                return Task.CompletedTask;
-            }, cancellation).ConfigureAwait(false);
-            _progress = new ProgressStore(progressProducer, _settings.OffsetStorageTopic, _settings.SourceAlias, _log);
-            _progress.Loaded(saved);
-            var discovery = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
-            _discovery = discovery;
-            await RetryStartAsync("finding the topics to mirror", () => discovery.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
+                await RetryStartAsync("reading progress", () =>
+                {
+                    saved = LoadProgress(offsets, progressAdmin, cancellation);
+                    return Task.CompletedTask;
+                }, cancellation).ConfigureAwait(false);
+                _progress = new ProgressStore(progressProducer, _settings.OffsetStorageTopic, _settings.SourceAlias, _log);
+                _progress.Loaded(saved);
+                var found = new TopicDiscovery(_settings, sourceAdmin, new RemoteTopics(_settings, sourceAdmin, targetAdmin, _adminTimeout), source, _log, _time);
+                discovery = _discovery = found;
+                await RetryStartAsync("finding the topics to mirror", () => found.DiscoverAsync(_workers, saved, initial: true, cancellation), cancellation).ConfigureAwait(false);
+            }
+
             _workers.ForEach(w => w.Start());
             _state = ReplicatorState.Running;
             if (_settings.EmitCheckpoints || _settings.SyncGroupOffsets)
@@ -221,7 +233,7 @@ public sealed class MirrorReplicator
                 }
 
                 Commit();
-                if (_settings.RefreshTopics && _time.GetUtcNow() >= nextRefresh)
+                if (discovery is not null && _settings.RefreshTopics && _time.GetUtcNow() >= nextRefresh)
                 {
                     nextRefresh = _time.GetUtcNow() + _settings.RefreshTopicsInterval;
                     try
@@ -347,17 +359,17 @@ public sealed class MirrorReplicator
         _progress?.Save(_acks.Snapshot());
     }
 
-    private Dictionary<(string Topic, int Partition), long> LoadProgress(KafkaClients target, IAdminClient targetAdmin, CancellationToken cancellation)
+    private Dictionary<(string Topic, int Partition), long> LoadProgress(KafkaClients offsets, IAdminClient offsetsAdmin, CancellationToken cancellation)
     {
         var topic = _settings.OffsetStorageTopic;
-        var metadata = targetAdmin.GetMetadata(topic, _adminTimeout).Topics.FirstOrDefault(t => t.Topic == topic);
+        var metadata = offsetsAdmin.GetMetadata(topic, _adminTimeout).Topics.FirstOrDefault(t => t.Topic == topic);
         if (metadata is null || metadata.Error.IsError || metadata.Partitions.Count == 0)
         {
             // A topic created a moment ago may not have its leaders yet.
             throw new KafkaException(metadata?.Error.IsError == true ? metadata.Error : new Error(ErrorCode.LeaderNotAvailable, $"{topic} has no partitions yet"));
         }
 
-        using var consumer = target.Consumer(new ConsumerConfig
+        using var consumer = offsets.Consumer(new ConsumerConfig
         {
             GroupId = "harness-replicator-offsets-reader",
             ClientId = "harness-replicator-offsets-reader",
@@ -378,10 +390,14 @@ public sealed class MirrorReplicator
         }
     }
 
-    private async Task CreateInternalTopicsAsync(IAdminClient syncsAdmin, IAdminClient targetAdmin)
+    private async Task CreateInternalTopicsAsync(IAdminClient syncsAdmin, IAdminClient targetAdmin, IAdminClient offsetsAdmin)
     {
         var rf = _settings.InternalTopicReplicationFactor;
-        await InternalTopics.EnsureAsync(targetAdmin, _settings.OffsetStorageTopic, _settings.OffsetStorageReplicationFactor, _adminTimeout, _settings.OffsetStoragePartitions).ConfigureAwait(false);
+        if (_settings.CopyRecords)
+        {
+            await InternalTopics.EnsureAsync(offsetsAdmin, _settings.OffsetStorageTopic, _settings.OffsetStorageReplicationFactor, _adminTimeout, _settings.OffsetStoragePartitions).ConfigureAwait(false);
+        }
+
         if (_settings.EmitOffsetSyncs || _settings.EmitCheckpoints)
         {
             await InternalTopics.EnsureAsync(syncsAdmin, _settings.OffsetSyncsTopic, rf, _adminTimeout).ConfigureAwait(false);
