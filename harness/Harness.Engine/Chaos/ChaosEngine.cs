@@ -176,7 +176,11 @@ internal sealed class ChaosEngine
         {
             await fault.StartAsync(_context, cancellation).ConfigureAwait(false);
             _context.Progress.Event($"fault {fault.Id} {fault.Kind}: {fault.Target}");
-            if (scheduled.Duration is { } duration)
+            if (fault.Instant)
+            {
+                note = "done";
+            }
+            else if (scheduled.Duration is { } duration)
             {
                 await Task.Delay(duration, _context.Clock.Time, cancellation).ConfigureAwait(false);
                 note = $"recovered after {duration.TotalSeconds:0.#}s";

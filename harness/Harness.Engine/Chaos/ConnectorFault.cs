@@ -15,6 +15,8 @@ internal sealed class ConnectorFault(string id, string kind, string role, int nu
 
     public string Kind => kind;
 
+    public bool Instant => kind is "restartConnector" or "restartTask";
+
     public string Target => kind switch
     {
         "restartTask" => $"connector {role}, task {number} (REST restart)",

@@ -12,6 +12,12 @@ internal interface IFault
     /// <summary>What the fault acts on, resolved when it starts (e.g. "source broker 2").</summary>
     string Target { get; }
 
+    /// <summary>
+    /// Whether the fault is over once started (a restart asked over REST): it then ends at once instead of lasting until
+    /// its <c>for</c> or the end of the load.
+    /// </summary>
+    bool Instant => false;
+
     /// <summary>Performs the fault.</summary>
     Task StartAsync(FaultContext context, CancellationToken cancellation);
 

@@ -213,7 +213,7 @@ public sealed class ConnectReplicator : IReplicator, IConnectCluster
                 await _client.VersionAsync(cancellation).ConfigureAwait(false);
                 return;
             }
-            catch (ConnectRequestException e) when (e.Status is null)
+            catch (ConnectRequestException e) when (e.Status is null or 503)
             {
                 if (_workers is { AnyRunning: false } workers)
                 {
@@ -226,6 +226,10 @@ public sealed class ConnectReplicator : IReplicator, IConnectCluster
                         $"{e.Message} after {deadline.TotalSeconds:0} s; " + (_workers is null ? "check replicator.url and that Connect runs there" : $"see {LogPath}"),
                         ExitCodes.Environment);
                 }
+            }
+            catch (ConnectRequestException e)
+            {
+                throw new HarnessException($"{e.Message}: {_client.Url} does not look like Kafka Connect's REST API; check replicator.url", ExitCodes.Environment);
             }
 
             await Task.Delay(Poll, _time, cancellation).ConfigureAwait(false);
@@ -326,13 +330,23 @@ public sealed class ConnectReplicator : IReplicator, IConnectCluster
 
     private async Task<T> Request<T>(Func<Task<T>> call)
     {
-        try
+        var started = _time.GetTimestamp();
+        while (true)
         {
-            return await call().ConfigureAwait(false);
-        }
-        catch (ConnectRequestException e)
-        {
-            throw new HarnessException(e.Status is null ? $"{e.Message}; check replicator.url" : e.Message, e.Status is null ? ExitCodes.Environment : ExitCodes.BadInput);
+            try
+            {
+                return await call().ConfigureAwait(false);
+            }
+            catch (ConnectRequestException e) when (e.Status is 503 or 409 && _time.GetElapsedTime(started) < RunningDeadline)
+            {
+                // A worker still starting answers 503, and one in a rebalance 409 ("cannot complete request momentarily"):
+                // both say "again shortly", as Connect's own clients read them.
+                await Task.Delay(Poll, _time).ConfigureAwait(false);
+            }
+            catch (ConnectRequestException e)
+            {
+                throw new HarnessException(e.Status is null ? $"{e.Message}; check replicator.url" : e.Message, e.Status is null ? ExitCodes.Environment : ExitCodes.BadInput);
+            }
         }
     }
 
