@@ -63,7 +63,9 @@ public static class KafkaDistributionStandIn
     }
 
     // exec, so the harness's SIGTERM, SIGSTOP and SIGKILL reach the replicator itself. -Xmx becomes the .NET runtime's
-    // hard heap limit (hexadecimal bytes), so a small heap really limits the stand-in as it would the JVM.
+    // hard heap limit (hexadecimal bytes), and harness.records.on.heap holds the records awaiting the target's
+    // acknowledgement on that heap (up to a Java producer's buffer.memory), where MirrorMaker 2's Java clients hold them:
+    // a small heap under a slow target then runs out as the JVM's would.
     private static string Script(string dotnet, string assembly, string metricsOption) => $$"""
         #!/bin/sh
         # Stand-in for Kafka's bin/connect-mirror-maker.sh, written by the harness's tests: it runs the built-in
@@ -87,7 +89,7 @@ public static class KafkaDistributionStandIn
           esac
         done
         echo "connect-mirror-maker.sh stand-in: $config, KAFKA_HEAP_OPTS=${KAFKA_HEAP_OPTS:-unset}, DOTNET_GCHeapHardLimit=${DOTNET_GCHeapHardLimit:-unset}"
-        exec {{Quote(dotnet)}} {{Quote(assembly)}} --config "$config" --state-dir "$run_dir/mm2-stand-in-state"{{metricsOption}}
+        exec {{Quote(dotnet)}} {{Quote(assembly)}} --config "$config" --state-dir "$run_dir/mm2-stand-in-state" --set harness.records.on.heap=true{{metricsOption}}
 
         """;
 

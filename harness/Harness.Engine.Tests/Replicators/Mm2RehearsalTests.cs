@@ -119,6 +119,58 @@ public sealed class Mm2RehearsalTests
         log.Should().NotContain("cannot listen", "the port must have been free for the stand-in");
     }
 
+    [Test]
+    public async Task A_small_heap_under_a_stalled_target_runs_out_of_memory_and_the_crash_and_its_restart_are_in_the_report()
+    {
+        var port = FreePort();
+        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        var registry = RegistryWithKafkaHome(null);
+
+        // The incident this harness was built for: the target stalls, records awaiting its acknowledgement pile up on
+        // the replicator's heap (the stand-in holds them there, as MirrorMaker 2's Java producer does), and a 32 MiB
+        // heap runs out. The operator's restart resumes from the offsets topic, so nothing is lost.
+        var scenario = ScenarioLoader.Parse($$"""
+            name: mm2 heap exhaustion
+            seed: 14
+            clusters:
+              source: {brokers: 1}
+              target: {brokers: 1}
+            topics:
+              - name: features
+                partitions: 6
+                rate: 4000
+                records: 80000
+                size: {dist: normal, mean: 1500, stddev: 300, min: 500, max: 4000}
+            replicator:
+              kind: mm2
+              kafkaHome: {{home}}
+              policy: identity
+              metrics: {prometheus: "http://127.0.0.1:{{port}}/metrics"}
+            faults:
+              - at: 1s
+                heapPressure: {limitMiB: 32, restart: true}
+              - at: 5s
+                for: 10s
+                hangBroker: {side: target, broker: 1}
+            expect:
+              lost: 0
+              reordered: 0
+              duplicates: {max: 20%}
+              drainWithin: 120s
+            """, "mm2-heap.yaml", registry);
+
+        var outcome = await RunAsync(registry, scenario);
+
+        ShouldPass(outcome);
+        var crash = outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorExit").Which;
+        crash.MeasuredEffect.Should().Contain("crashed (exit code 134; out of memory");
+        outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorRestart");
+        var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
+        log.Should().Contain("KAFKA_HEAP_OPTS=-Xms32m -Xmx32m").And.Contain("Out of memory");
+        outcome.Result.TimeSeries.Samples.Max(s => s.GcHeapMiB ?? 0).Should().BeGreaterThan(12, "the heap chart shows the records piling up before the crash");
+        outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(80_000);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -95,6 +95,15 @@ public sealed class ReplicatorSettingsReaderTests
     }
 
     [Test]
+    public void Records_are_held_on_the_heap_only_when_asked_as_the_stand_in_distribution_asks()
+    {
+        Read().RecordsOnHeap.Should().BeFalse("the replicator keeps records in librdkafka's native buffers");
+        Read("harness.records.on.heap = true").RecordsOnHeap.Should().BeTrue();
+        FluentActions.Invoking(() => Read("harness.records.on.heap = sometimes")).Should().Throw<ReplicatorConfigException>()
+            .WithMessage("*harness.records.on.heap*true or false*");
+    }
+
+    [Test]
     public void Every_implemented_key_is_read_without_a_warning()
     {
         var warnings = new List<string>();

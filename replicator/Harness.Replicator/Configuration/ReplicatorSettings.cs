@@ -140,6 +140,14 @@ public sealed record ReplicatorSettings
     /// </summary>
     public TimeSpan VolumeSampleWindow { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Whether records awaiting the target's acknowledgement are also held on the managed heap, up to a Java producer's
+    /// <c>buffer.memory</c> (32 MiB) per task, as MirrorMaker 2's Java clients hold them on the JVM's heap
+    /// (<c>harness.records.on.heap</c>, default false). The stand-in distribution turns it on, so a small <c>-Xmx</c>
+    /// presses on it as it presses on MirrorMaker 2; the replicator itself keeps them in librdkafka's native buffers.
+    /// </summary>
+    public bool RecordsOnHeap { get; init; }
+
     /// <summary>Client properties for the source cluster.</summary>
     public ClusterClientSettings SourceClients { get; init; } = ClusterClientSettings.Empty;
 

@@ -47,6 +47,9 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
     private readonly NativeProducer _producer;
     private readonly Sabotage? _sabotage;
 
+    // Copies of the records the target has not acknowledged yet, by opaque, when they are held on the heap as a JVM holds them.
+    private readonly Dictionary<nint, byte[]>? _onHeap;
+
     // Task-thread state: the flows by index (the index travels in the opaque), and how records find them.
     private readonly List<PartitionFlow> _flows = [];
     private readonly List<nint> _targetTopics = [];
@@ -77,6 +80,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         _metrics = metrics;
         _offsetSyncs = offsetSyncs;
         _sabotage = settings.Sabotage.Any ? new Sabotage(settings.Sabotage) : null;
+        _onHeap = settings.RecordsOnHeap ? [] : null;
         var consumerConfig = new ConsumerConfig
         {
             GroupId = $"mm2-{settings.SourceAlias}-{settings.TargetAlias}-task-{id}", // assign() only: never joins or commits
@@ -105,7 +109,8 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
                     EnableIdempotence = true,
                     LingerMs = 5,
                     MessageTimeoutMs = 0, // retry for ever: giving up on a record would be data loss
-                    QueueBufferingMaxKbytes = 16 * 1024,
+                    // A Java producer's buffer.memory when records are held on the heap as a JVM holds them.
+                    QueueBufferingMaxKbytes = (settings.RecordsOnHeap ? 32 : 16) * 1024,
                 });
         }
         catch
@@ -208,6 +213,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         foreach (var pointer in messages)
         {
             var message = (RdKafkaMessage*)pointer;
+            _onHeap?.Remove(message->Opaque);
             var opaque = (long)message->Opaque;
             var index = (int)((ulong)opaque >> OffsetBits);
             var sourceOffset = opaque & OffsetMask;
@@ -388,6 +394,14 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         if (timestampMs >= 0)
         {
             flow.Metrics.Polled(nowMs, timestampMs);
+        }
+
+        if (_onHeap is not null)
+        {
+            var copy = new byte[(int)record->KeyLength + (int)record->Length];
+            new ReadOnlySpan<byte>((byte*)record->Key, (int)record->KeyLength).CopyTo(copy);
+            new ReadOnlySpan<byte>((byte*)record->Payload, (int)record->Length).CopyTo(copy.AsSpan((int)record->KeyLength));
+            _onHeap[Opaque(index, record->Offset)] = copy;
         }
 
         if (_sabotage is null)
