@@ -3,7 +3,7 @@ using Harness.Broker.Protocol;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>ListOffsets v1-v5: earliest (-2), latest (-1) and by timestamp.</summary>
+/// <summary>ListOffsets v1-v5: earliest (-2), latest (-1; the last stable offset at read_committed) and by timestamp.</summary>
 internal sealed class ListOffsetsHandler : IApiHandler
 {
     private const long Latest = -1;
@@ -21,10 +21,8 @@ internal sealed class ListOffsetsHandler : IApiHandler
     {
         var version = context.Version;
         reader.ReadInt32(); // replica id
-        if (version >= 2)
-        {
-            reader.ReadInt8(); // isolation level: no transactions, so both levels see the high watermark
-        }
+        // read_committed (1) asks for the last stable offset as the latest; v0-v1 have no isolation level.
+        var readCommitted = version >= 2 && reader.ReadInt8() == 1;
 
         if (version >= 2)
         {
@@ -69,7 +67,7 @@ internal sealed class ListOffsetsHandler : IApiHandler
                         switch (timestamp)
                         {
                             case Latest:
-                                offset = partition.Log.HighWatermark;
+                                offset = readCommitted ? partition.Log.LastStableOffset : partition.Log.HighWatermark;
                                 break;
                             case Earliest:
                                 offset = partition.Log.LogStartOffset;
