@@ -194,6 +194,14 @@ internal sealed class PartitionLog
 
     private AppendOutcome? CheckTransaction(RecordBatchHeader header, out OpenTransaction? transaction)
     {
+        transaction = null;
+        if (_producers.TryGetValue(header.ProducerId, out var known) && header.ProducerEpoch < known.Epoch)
+        {
+            // A fenced producer hears that it is fenced, not that its transaction is gone.
+            return AppendOutcome.Failed(ErrorCode.InvalidProducerEpoch, _logStartOffset,
+                $"producer epoch {header.ProducerEpoch} is older than {known.Epoch}");
+        }
+
         if (!_open.TryGetValue(header.ProducerId, out transaction))
         {
             return AppendOutcome.Failed(ErrorCode.InvalidTxnState, _logStartOffset,
