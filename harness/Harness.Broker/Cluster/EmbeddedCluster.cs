@@ -92,6 +92,10 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The broker that leads a partition, or -1.</summary>
     public int LeaderOf(string topic, int partition) => Partition(topic, partition).Leader;
 
+    /// <summary>A topic's id, random per topic as in Kafka; Metadata v10+ reports it.</summary>
+    public Guid TopicId(string topic) => _state.Topics.TryGetValue(topic, out var state) ? state.TopicId
+        : throw new ArgumentException($"topic '{topic}' does not exist in cluster '{Name}'", nameof(topic));
+
     /// <summary>The last stable offset of a partition: where read_committed consumers stop while a transaction is open.</summary>
     public long LastStableOffset(string topic, int partition) => Partition(topic, partition).Log.LastStableOffset;
 

@@ -78,5 +78,6 @@ public enum ErrorCode : short
     InvalidRecord = 87,
     UnstableOffsetCommit = 88,
     ProducerFenced = 90,
+    UnknownTopicId = 100,
     TransactionalIdNotFound = 105,
 }
