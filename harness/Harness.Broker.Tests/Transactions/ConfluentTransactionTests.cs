@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Broker.Tests.Transactions;
 
@@ -144,6 +145,31 @@ public sealed class ConfluentTransactionTests
 
         ReadAll(cluster, "failover", 3, IsolationLevel.ReadCommitted).Should().HaveCount(60);
         cluster.InternalErrors.Should().Be(0);
+    }
+
+    [Test]
+    public async Task A_transaction_left_open_past_its_timeout_is_aborted_by_the_coordinator()
+    {
+        await using var cluster = EmbeddedCluster.Start();
+        cluster.CreateTopic("timeout", 1);
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            TransactionalId = "txn-timeout",
+            TransactionTimeoutMs = 1000,
+        }).Build();
+        producer.InitTransactions(Timeout);
+        producer.BeginTransaction();
+        producer.Produce("timeout", new Message<string, string> { Key = "k", Value = "expired" });
+        producer.Flush(Timeout).Should().Be(0);
+
+        await Eventually.TrueAsync(() => cluster.TransactionsTimedOut == 1, Timeout, "the coordinator aborts the transaction after transaction.timeout.ms");
+
+        cluster.LastStableOffset("timeout", 0).Should().Be(cluster.HighWatermark("timeout", 0), "the ABORT marker closed the transaction");
+        var commit = () => producer.CommitTransaction(Timeout);
+        commit.Should().Throw<KafkaException>("the coordinator bumped the epoch when it aborted");
+        ReadAll(cluster, "timeout", 1, IsolationLevel.ReadCommitted).Should().BeEmpty();
+        ReadAll(cluster, "timeout", 1, IsolationLevel.ReadUncommitted).Should().Equal("expired");
     }
 
     private static IProducer<string, string> Producer(EmbeddedCluster cluster, string transactionalId) =>
