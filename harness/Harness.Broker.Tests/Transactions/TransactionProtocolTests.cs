@@ -93,6 +93,31 @@ public sealed class TransactionProtocolTests
     }
 
     [Test]
+    public async Task TxnOffsetCommit_needs_the_group_in_the_transaction_checks_the_member_and_shows_offsets_only_after_the_commit()
+    {
+        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions { Brokers = 1 });
+        cluster.CreateTopic("t", 2);
+        using var client = ConnectTo(cluster, 1);
+        var (_, pid, epoch) = await TransactionWire.InitProducerIdAsync(client, "offsets", 60_000);
+        var member = await Groups.GroupWire.JoinNewAsync(client, "g");
+        (await Groups.GroupWire.SyncAsync(client, "g", member.GenerationId, member.MemberId, assignments: new Dictionary<string, byte[]> { [member.MemberId] = [] }))
+            .Error.Should().Be(0);
+
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, epoch, 0, 10)).Should().Be(ErrorCode.InvalidTxnState, "the group was not added");
+        (await TransactionWire.AddOffsetsAsync(client, "offsets", pid, epoch, "g")).Should().Be(ErrorCode.None);
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, epoch, 0, 10, (member.GenerationId + 1, member.MemberId))).Should().Be(ErrorCode.IllegalGeneration);
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, epoch, 0, 10, (member.GenerationId, "stranger"))).Should().Be(ErrorCode.UnknownMemberId);
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, (short)(epoch + 1), 0, 10)).Should().Be(ErrorCode.InvalidProducerEpoch);
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, epoch, 0, 10, (member.GenerationId, member.MemberId))).Should().Be(ErrorCode.None);
+        (await TransactionWire.TxnOffsetCommitAsync(client, "offsets", "g", pid, epoch, 1, 20)).Should().Be(ErrorCode.None, "a producer outside the group may commit without a member id");
+        (await Groups.GroupWire.FetchOffsetsAsync(client, "g", [0, 1])).Partitions.Select(p => p.Offset).Should().Equal(-1, -1);
+
+        (await TransactionWire.EndTxnAsync(client, "offsets", pid, epoch, commit: true)).Should().Be(ErrorCode.None);
+
+        (await Groups.GroupWire.FetchOffsetsAsync(client, "g", [0, 1])).Partitions.Select(p => p.Offset).Should().Equal(10, 20);
+    }
+
+    [Test]
     public async Task Transactional_batches_are_refused_on_partitions_outside_the_transaction()
     {
         await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions { Brokers = 1 });

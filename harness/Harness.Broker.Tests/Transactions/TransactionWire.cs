@@ -88,6 +88,60 @@ internal static class TransactionWire
         return (ErrorCode)reader.ReadInt16();
     }
 
+    public static async Task<ErrorCode> AddOffsetsAsync(KafkaWireClient client, string transactionalId, long producerId, short epoch, string groupId)
+    {
+        var reader = await client.SendAsync(ApiKey.AddOffsetsToTxn, 1, w =>
+        {
+            w.WriteString(transactionalId);
+            w.WriteInt64(producerId);
+            w.WriteInt16(epoch);
+            w.WriteString(groupId);
+        });
+        reader.ReadInt32();
+        return (ErrorCode)reader.ReadInt16();
+    }
+
+    /// <summary>TxnOffsetCommit of one partition of topic "t": v2 (no member), or v3 (flexible) with a generation and member id.</summary>
+    public static async Task<ErrorCode> TxnOffsetCommitAsync(KafkaWireClient client, string transactionalId, string groupId, long producerId, short epoch,
+        int partition, long offset, (int Generation, string MemberId)? member = null)
+    {
+        var version = member is null ? (short)2 : (short)3;
+        var flexible = version >= 3;
+        var reader = await client.SendAsync(ApiKey.TxnOffsetCommit, version, w =>
+        {
+            w.WriteString(transactionalId, flexible);
+            w.WriteString(groupId, flexible);
+            w.WriteInt64(producerId);
+            w.WriteInt16(epoch);
+            if (member is { } m)
+            {
+                w.WriteInt32(m.Generation);
+                w.WriteString(m.MemberId, flexible);
+                w.WriteNullableString(null, flexible);
+            }
+
+            w.WriteArrayLength(1, flexible);
+            w.WriteString("t", flexible);
+            w.WriteArrayLength(1, flexible);
+            w.WriteInt32(partition);
+            w.WriteInt64(offset);
+            w.WriteInt32(-1);
+            w.WriteNullableString(null, flexible);
+            if (flexible)
+            {
+                w.WriteEmptyTaggedFields();
+                w.WriteEmptyTaggedFields();
+                w.WriteEmptyTaggedFields();
+            }
+        }, flexible);
+        reader.ReadInt32();
+        reader.ReadArrayLength(flexible).Should().Be(1);
+        reader.ReadString(flexible);
+        reader.ReadArrayLength(flexible).Should().Be(1);
+        reader.ReadInt32();
+        return (ErrorCode)reader.ReadInt16();
+    }
+
     /// <summary>Produces one transactional batch of one record to a partition leader; returns its error and base offset.</summary>
     public static async Task<(ErrorCode Error, long BaseOffset)> ProduceAsync(KafkaWireClient client, string transactionalId, string topic, int partition,
         long producerId, short epoch, int sequence, string value)
