@@ -74,8 +74,14 @@ public sealed class TransactionProtocolTests
         openUncommitted.Batches.Should().HaveCount(2);
         openUncommitted.AbortedTransactions.Should().BeNull();
 
+        (await TransactionWire.ListOffsetAsync(client, "markers", 0, -1, isolation: 1)).Should().Be((ErrorCode.None, 0L), "latest at read_committed is the LSO");
+        (await TransactionWire.ListOffsetAsync(client, "markers", 0, -1, isolation: 0)).Should().Be((ErrorCode.None, 2L));
+        (await TransactionWire.ListOffsetAsync(client, "markers", 0, 0, isolation: 1)).Offset.Should().Be(-1, "nothing before the LSO has a timestamp");
+        (await TransactionWire.ListOffsetAsync(client, "markers", 0, 0, isolation: 0)).Offset.Should().Be(0);
+
         (await TransactionWire.EndTxnAsync(client, "markers", pid, epoch, commit: false)).Should().Be(ErrorCode.None);
         (await TransactionWire.EndTxnAsync(client, "markers", pid, epoch, commit: false)).Should().Be(ErrorCode.None, "a retried abort succeeds again");
+        (await TransactionWire.ListOffsetAsync(client, "markers", 0, -1, isolation: 1)).Offset.Should().Be(3);
         (await TransactionWire.EndTxnAsync(client, "markers", pid, epoch, commit: true)).Should().Be(ErrorCode.InvalidTxnState);
 
         var ended = await TransactionWire.FetchAsync(client, "markers", 0, 0, isolation: 1);

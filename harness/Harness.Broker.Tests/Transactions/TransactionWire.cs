@@ -142,6 +142,30 @@ internal static class TransactionWire
         return (ErrorCode)reader.ReadInt16();
     }
 
+    /// <summary>ListOffsets v5 of one partition at an isolation level: (error, offset) for a timestamp, -1 latest or -2 earliest.</summary>
+    public static async Task<(ErrorCode Error, long Offset)> ListOffsetAsync(KafkaWireClient client, string topic, int partition, long timestamp, sbyte isolation)
+    {
+        var reader = await client.SendAsync(ApiKey.ListOffsets, 5, w =>
+        {
+            w.WriteInt32(-1);
+            w.WriteInt8(isolation);
+            w.WriteArrayLength(1);
+            w.WriteString(topic);
+            w.WriteArrayLength(1);
+            w.WriteInt32(partition);
+            w.WriteInt32(-1);
+            w.WriteInt64(timestamp);
+        });
+        reader.ReadInt32();
+        reader.ReadArrayLength().Should().Be(1);
+        reader.ReadString();
+        reader.ReadArrayLength().Should().Be(1);
+        reader.ReadInt32();
+        var error = (ErrorCode)reader.ReadInt16();
+        reader.ReadInt64();
+        return (error, reader.ReadInt64());
+    }
+
     /// <summary>Produces one transactional batch of one record to a partition leader; returns its error and base offset.</summary>
     public static async Task<(ErrorCode Error, long BaseOffset)> ProduceAsync(KafkaWireClient client, string transactionalId, string topic, int partition,
         long producerId, short epoch, int sequence, string value)

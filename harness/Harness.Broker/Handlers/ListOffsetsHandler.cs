@@ -3,7 +3,10 @@ using Harness.Broker.Protocol;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>ListOffsets v1-v5: earliest (-2), latest (-1; the last stable offset at read_committed) and by timestamp.</summary>
+/// <summary>
+/// ListOffsets v1-v5: earliest (-2), latest (-1) and by timestamp; at read_committed the latest is the last stable
+/// offset and a timestamp lookup finds nothing from it on.
+/// </summary>
 internal sealed class ListOffsetsHandler : IApiHandler
 {
     private const long Latest = -1;
@@ -73,7 +76,8 @@ internal sealed class ListOffsetsHandler : IApiHandler
                                 offset = partition.Log.LogStartOffset;
                                 break;
                             default:
-                                if (partition.Log.OffsetForTimestamp(timestamp) is { } hit)
+                                // As in Kafka, a read_committed lookup finds nothing at or past the last stable offset.
+                                if (partition.Log.OffsetForTimestamp(timestamp) is { } hit && (!readCommitted || hit.Offset < partition.Log.LastStableOffset))
                                 {
                                     (offset, foundTimestamp) = hit;
                                 }
