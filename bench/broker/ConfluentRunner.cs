@@ -60,7 +60,70 @@ internal static class ConfluentRunner
         return new Measurement("Confluent.Kafka 2.16", operation, options.Records, (long)options.Records * options.ValueBytes, clock.Elapsed);
     }
 
-    public static Measurement Consume(string bootstrapServers, string topic, BenchOptions options)
+    /// <summary>
+    /// Produces the records in transactions of <paramref name="recordsPerTransaction"/> records each, committed one after
+    /// the other, with a status-only delivery report per record: the cost of AddPartitionsToTxn, EndTxn and the markers.
+    /// </summary>
+    public static Measurement ProduceTransactional(string bootstrapServers, string topic, BenchOptions options, int recordsPerTransaction = 10_000)
+    {
+        var config = new ProducerConfig
+        {
+            BootstrapServers = bootstrapServers,
+            TransactionalId = $"bench-{topic}",
+            LingerMs = 5,
+            QueueBufferingMaxMessages = 1_000_000,
+            QueueBufferingMaxKbytes = 1_048_576,
+            DeliveryReportFields = "status",
+        };
+        var value = new byte[options.ValueBytes];
+        Random.Shared.NextBytes(value);
+        long failed = 0;
+        using var producer = new ProducerBuilder<Null, byte[]>(config).Build();
+        var message = new Message<Null, byte[]> { Value = value };
+        Action<DeliveryReport<Null, byte[]>> report = r =>
+        {
+            if (r.Error.IsError)
+            {
+                Interlocked.Increment(ref failed);
+            }
+        };
+        producer.InitTransactions(TimeSpan.FromMinutes(1));
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < options.Records; i++)
+        {
+            if (i % recordsPerTransaction == 0)
+            {
+                if (i > 0)
+                {
+                    producer.CommitTransaction(TimeSpan.FromMinutes(1));
+                }
+
+                producer.BeginTransaction();
+            }
+
+            try
+            {
+                producer.Produce(topic, message, report);
+            }
+            catch (ProduceException<Null, byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                producer.Poll(TimeSpan.FromMilliseconds(10));
+                i--;
+            }
+        }
+
+        producer.CommitTransaction(TimeSpan.FromMinutes(5));
+        if (failed > 0)
+        {
+            throw new InvalidOperationException($"{failed} deliveries failed");
+        }
+
+        return new Measurement("Confluent.Kafka 2.16", $"produce (transactional, {recordsPerTransaction:N0} records per transaction, a delivery report per record)",
+            options.Records, (long)options.Records * options.ValueBytes, clock.Elapsed);
+    }
+
+    /// <summary>Consumes the records at librdkafka's default isolation level, read_committed (markers are skipped by the client).</summary>
+    public static Measurement Consume(string bootstrapServers, string topic, BenchOptions options, string operation = "consume (assign, from beginning)")
     {
         var config = new ConsumerConfig
         {
@@ -87,6 +150,6 @@ internal static class ConfluentRunner
             bytes += result.Message.Value.Length;
         }
 
-        return new Measurement("Confluent.Kafka 2.16", "consume (assign, from beginning)", records, bytes, clock.Elapsed);
+        return new Measurement("Confluent.Kafka 2.16", operation, records, bytes, clock.Elapsed);
     }
 }

@@ -35,7 +35,13 @@ public sealed class KafkaWireClient : IDisposable
     }
 
     /// <summary>Sends one request (body written by <paramref name="body"/>) and returns a reader over the response body, past its correlation id.</summary>
-    public async Task<KafkaReader> SendAsync(ApiKey api, short version, Action<KafkaWriter> body)
+    public Task<KafkaReader> SendAsync(ApiKey api, short version, Action<KafkaWriter> body) => SendAsync(api, version, body, flexible: false);
+
+    /// <summary>
+    /// Sends one request; with <paramref name="flexible"/> the request header (v2) and the response header (v1) carry
+    /// tagged fields, as for an API's flexible versions, and the reader starts past the response header's.
+    /// </summary>
+    public async Task<KafkaReader> SendAsync(ApiKey api, short version, Action<KafkaWriter> body, bool flexible)
     {
         var correlationId = ++_correlationId;
         var writer = new KafkaWriter();
@@ -43,6 +49,11 @@ public sealed class KafkaWireClient : IDisposable
         writer.WriteInt16(version);
         writer.WriteInt32(correlationId);
         writer.WriteNullableString(ClientId);
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
+        }
+
         body(writer);
         foreach (var segment in writer.Complete())
         {
@@ -51,6 +62,11 @@ public sealed class KafkaWireClient : IDisposable
 
         var reader = await ReadFrameAsync(CancellationToken.None).ConfigureAwait(false);
         reader.ReadInt32().Should().Be(correlationId, "responses come back in request order");
+        if (flexible)
+        {
+            reader.SkipTaggedFields();
+        }
+
         return reader;
     }
 

@@ -46,6 +46,28 @@ public sealed class TopicAdminTests
     }
 
     [Test]
+    public async Task AdminClient_DescribeTopics_reports_each_topics_own_random_id()
+    {
+        _cluster.CreateTopic("with-id-a", 1);
+        _cluster.CreateTopic("with-id-b", 1);
+
+        var described = await _admin.DescribeTopicsAsync(TopicCollection.OfTopicNames(["with-id-a", "with-id-b"]));
+
+        var ids = described.TopicDescriptions.ToDictionary(d => d.Name, d => (d.TopicId.MostSignificantBits, d.TopicId.LeastSignificantBits));
+        ids["with-id-a"].Should().Be(Halves(_cluster.TopicId("with-id-a")), "Metadata v10+ carries the topic id");
+        ids["with-id-b"].Should().Be(Halves(_cluster.TopicId("with-id-b")));
+        ids["with-id-a"].Should().NotBe(ids["with-id-b"]).And.NotBe((0L, 0L));
+    }
+
+    /// <summary>A topic id as Kafka's two 64-bit halves of its 16 big-endian bytes.</summary>
+    private static (long, long) Halves(Guid id)
+    {
+        var bytes = new byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes), System.Buffers.Binary.BinaryPrimitives.ReadInt64BigEndian(bytes.AsSpan(8)));
+    }
+
+    [Test]
     public async Task AdminClient_CreateTopics_with_defaults_takes_the_cluster_defaults()
     {
         await _admin.CreateTopicsAsync([new TopicSpecification { Name = "defaults", NumPartitions = -1, ReplicationFactor = -1 }]);

@@ -42,6 +42,24 @@ public sealed class KafkajsTests
         cluster.TopicNames.Should().Contain(["kafkajs-admin-a", "kafkajs-admin-b"]);
     }
 
+    [Test]
+    public async Task Kafkajs_transactions_commit_abort_send_offsets_and_are_fenced_by_a_second_producer()
+    {
+        await using var cluster = EmbeddedCluster.Start();
+
+        var result = await RunScenario(cluster, "transactions");
+
+        result.GetProperty("readCommitted").EnumerateArray().Select(v => v.GetString()).Should()
+            .Equal("committed-0", "committed-1", "committed-2", "committed-3", "committed-4", "successor-0", "successor-1");
+        result.GetProperty("abortedSeenUncommitted").GetInt32().Should().Be(5, "read_uncommitted readers see aborted records too");
+        result.GetProperty("fencedError").GetString().Should().BeOneOf("INVALID_PRODUCER_EPOCH", "PRODUCER_FENCED");
+        result.GetProperty("eosOffset").GetString().Should().Be("3");
+        var versions = result.GetProperty("apiVersions").EnumerateArray().Select(v => v.GetString()).ToList();
+        versions.Should().Contain(v => v!.StartsWith("EndTxn v", StringComparison.Ordinal));
+        versions.Should().Contain(v => v!.StartsWith("TxnOffsetCommit v", StringComparison.Ordinal));
+        cluster.InternalErrors.Should().Be(0);
+    }
+
     private static async Task<JsonElement> RunScenario(EmbeddedCluster cluster, string scenario)
     {
         var outcome = await ExternalProcess.RunAsync("node", ["conformance.js", cluster.BootstrapServers, scenario], null, TimeSpan.FromMinutes(3), ScriptFolder);

@@ -97,6 +97,65 @@ internal static class RequestSamples
             w.WriteNullableString(null);
             w.WriteInt32(1000);
         }),
+        Frame(ApiKey.InitProducerId, 4, correlationId, w =>
+        {
+            w.WriteNullableString("fuzz-txn", flexible: true);
+            w.WriteInt32(60_000);
+            w.WriteInt64(-1);
+            w.WriteInt16(-1);
+            w.WriteEmptyTaggedFields();
+        }, flexibleHeader: true),
+        Frame(ApiKey.AddPartitionsToTxn, 3, correlationId, w =>
+        {
+            w.WriteString("fuzz-txn", flexible: true);
+            w.WriteInt64(7); // never handed out (ids start above 1000), so nothing is ever added or ended
+            w.WriteInt16((short)0);
+            w.WriteArrayLength(1, flexible: true);
+            w.WriteString(Topic, flexible: true);
+            w.WriteArrayLength(1, flexible: true);
+            w.WriteInt32(0);
+            w.WriteEmptyTaggedFields();
+            w.WriteEmptyTaggedFields();
+        }, flexibleHeader: true),
+        Frame(ApiKey.EndTxn, 1, correlationId, w =>
+        {
+            w.WriteString("fuzz-txn");
+            w.WriteInt64(7); // never handed out (ids start above 1000), so nothing is ever added or ended
+            w.WriteInt16((short)0);
+            w.WriteBool(false);
+        }),
+        Frame(ApiKey.TxnOffsetCommit, 2, correlationId, w =>
+        {
+            w.WriteString("fuzz-txn");
+            w.WriteString("fuzz-group");
+            w.WriteInt64(7); // never handed out (ids start above 1000), so nothing is ever added or ended
+            w.WriteInt16((short)0);
+            w.WriteArrayLength(1);
+            w.WriteString(Topic);
+            w.WriteArrayLength(1);
+            w.WriteInt32(0);
+            w.WriteInt64(1);
+            w.WriteInt32(-1);
+            w.WriteNullableString(null);
+        }),
+        Frame(ApiKey.ListTransactions, 1, correlationId, w =>
+        {
+            w.WriteArrayLength(1, flexible: true);
+            w.WriteString("Ongoing", flexible: true);
+            w.WriteArrayLength(0, flexible: true);
+            w.WriteInt64(-1);
+            w.WriteEmptyTaggedFields();
+        }, flexibleHeader: true),
+        Frame(ApiKey.Metadata, 12, correlationId, w =>
+        {
+            w.WriteArrayLength(1, flexible: true);
+            w.WriteUuid(Guid.Empty);
+            w.WriteNullableString(Topic, flexible: true);
+            w.WriteEmptyTaggedFields();
+            w.WriteBool(false);
+            w.WriteBool(false);
+            w.WriteEmptyTaggedFields();
+        }, flexibleHeader: true),
     ];
 
     /// <summary>A magic-2 batch holding one uncompressed record with a null key.</summary>

@@ -40,9 +40,11 @@ public sealed class ConsumerGroupAdminTests
         var listed = await admin.ListConsumerGroupsAsync();
         listed.Valid.Select(g => g.GroupId).Should().BeEquivalentTo(["active", "simple"], "each group is listed once, by its coordinator");
 
-        // ListGroups v0-v2 carry no state (that came with the flexible v4), only the protocol type.
-        listed.Valid.Single(g => g.GroupId == "active").IsSimpleConsumerGroup.Should().BeFalse();
-        listed.Valid.Single(g => g.GroupId == "simple").IsSimpleConsumerGroup.Should().BeTrue();
+        // ListGroups v4 carries each group's state besides the protocol type, and filters by state.
+        listed.Valid.Single(g => g.GroupId == "active").Should().BeEquivalentTo(new { IsSimpleConsumerGroup = false, State = ConsumerGroupState.Stable });
+        listed.Valid.Single(g => g.GroupId == "simple").Should().BeEquivalentTo(new { IsSimpleConsumerGroup = true, State = ConsumerGroupState.Empty });
+        var stable = await admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { MatchStates = [ConsumerGroupState.Stable] });
+        stable.Valid.Select(g => g.GroupId).Should().Equal("active");
 
         var described = (await admin.DescribeConsumerGroupsAsync(["active", "simple", "missing"])).ConsumerGroupDescriptions;
         var active = described.Single(d => d.GroupId == "active");

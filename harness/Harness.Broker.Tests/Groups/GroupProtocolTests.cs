@@ -273,7 +273,7 @@ public sealed class GroupProtocolTests
             [ApiKey.LeaveGroup] = (0, 3),
             [ApiKey.SyncGroup] = (0, 3),
             [ApiKey.DescribeGroups] = (0, 4),
-            [ApiKey.ListGroups] = (0, 2),
+            [ApiKey.ListGroups] = (0, 4),
             [ApiKey.DeleteGroups] = (0, 1),
             [ApiKey.OffsetDelete] = (0, 0),
         });

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using Harness.Broker.Groups;
 using Harness.Broker.Protocol;
+using Harness.Broker.Transactions;
 
 namespace Harness.Broker.Cluster;
 
 /// <summary>
-/// The state shared by the brokers of one cluster: topics and their logs, leadership, consumer groups and
-/// producer ids. Leadership changes only here, so every broker sees one consistent view.
+/// The state shared by the brokers of one cluster: topics and their logs, leadership, consumer groups, transactions
+/// and producer ids. Leadership changes only here, so every broker sees one consistent view.
 /// </summary>
 internal sealed class ClusterState
 {
@@ -20,6 +21,7 @@ internal sealed class ClusterState
         Options = options;
         Time = time;
         Groups = new GroupCoordinator(this);
+        Transactions = new TransactionCoordinator(this);
     }
 
     public EmbeddedClusterOptions Options { get; }
@@ -37,6 +39,8 @@ internal sealed class ClusterState
     public ConcurrentDictionary<string, TopicState> Topics { get; } = new(StringComparer.Ordinal);
 
     public GroupCoordinator Groups { get; }
+
+    public TransactionCoordinator Transactions { get; }
 
     /// <summary>
     /// The controller, or -1 when all brokers are down. Like Kafka's, it keeps the role until it dies and then the
@@ -215,6 +219,7 @@ internal sealed class ClusterState
     /// <summary>Moves leadership of every partition led by <paramref name="brokerId"/> to a live replica.</summary>
     public void FailOver(int brokerId)
     {
+        Transactions.CoordinatorMoved();
         foreach (var partition in AllPartitions())
         {
             if (partition.Leader == brokerId)

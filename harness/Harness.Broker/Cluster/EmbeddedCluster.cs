@@ -92,6 +92,19 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>The broker that leads a partition, or -1.</summary>
     public int LeaderOf(string topic, int partition) => Partition(topic, partition).Leader;
 
+    /// <summary>A topic's id, random per topic as in Kafka; Metadata v10+ reports it.</summary>
+    public Guid TopicId(string topic) => _state.Topics.TryGetValue(topic, out var state) ? state.TopicId
+        : throw new ArgumentException($"topic '{topic}' does not exist in cluster '{Name}'", nameof(topic));
+
+    /// <summary>The last stable offset of a partition: where read_committed consumers stop while a transaction is open.</summary>
+    public long LastStableOffset(string topic, int partition) => Partition(topic, partition).Log.LastStableOffset;
+
+    /// <summary>The broker coordinating a consumer group or transactional id now (-1 when none is up); it moves when that broker dies.</summary>
+    public int CoordinatorOf(string key) => _state.CoordinatorFor(key)?.Id ?? -1;
+
+    /// <summary>Transactions the coordinator aborted because they outlived their transaction.timeout.ms.</summary>
+    public long TransactionsTimedOut => _state.Transactions.TimedOut;
+
     /// <summary>The leader epoch of a partition.</summary>
     public int LeaderEpochOf(string topic, int partition) => Partition(topic, partition).LeaderEpoch;
 

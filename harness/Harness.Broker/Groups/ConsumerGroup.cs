@@ -35,6 +35,9 @@ internal sealed class ConsumerGroup
 
     public Dictionary<TopicPartitionKey, CommittedOffset> Offsets { get; } = [];
 
+    /// <summary>Offsets committed inside open transactions, by producer id: the group sees them only once the transaction commits.</summary>
+    public Dictionary<long, Dictionary<TopicPartitionKey, CommittedOffset>> PendingTransactionalOffsets { get; } = [];
+
     public bool IsEmpty => _members.Count == 0;
 
     public GroupMember? Find(string memberId) => _members.Find(m => m.MemberId == memberId);
@@ -303,5 +306,6 @@ internal sealed class ConsumerGroup
     {
         State = GroupState.Dead;
         Offsets.Clear();
+        PendingTransactionalOffsets.Clear();
     }
 }

@@ -327,6 +327,68 @@ internal sealed class GroupCoordinator
     }
 
     /// <summary>
+    /// Stages a transaction's offsets (TxnOffsetCommit): checked like Kafka's transactional commits (a member id or
+    /// generation, when given, must be current; a producer outside the group may commit with neither) and kept apart
+    /// until <see cref="CompleteTransactionalOffsets"/>. Returns one error per entry, in order.
+    /// </summary>
+    public IReadOnlyList<ErrorCode> StageTransactionalOffsets(string groupId, long producerId, int generationId, string memberId, string? groupInstanceId,
+        IReadOnlyList<OffsetCommitEntry> entries)
+    {
+        lock (_lock)
+        {
+            var now = Cluster.NowMs;
+            if (!_groups.TryGetValue(groupId, out var group))
+            {
+                group = new ConsumerGroup(groupId);
+                _groups[groupId] = group;
+            }
+
+            var groupError = group.State == GroupState.Dead ? ErrorCode.CoordinatorNotAvailable
+                : groupInstanceId is not null && group.FindStatic(groupInstanceId) is { } owner && owner.MemberId != memberId ? ErrorCode.FencedInstanceId
+                : memberId.Length > 0 && group.Find(memberId) is null ? ErrorCode.UnknownMemberId
+                : generationId >= 0 && generationId != group.GenerationId ? ErrorCode.IllegalGeneration
+                : ErrorCode.None;
+            var errors = new List<ErrorCode>(entries.Count);
+            foreach (var entry in entries)
+            {
+                var error = Cluster.FindPartition(entry.Topic, entry.Partition) is null ? ErrorCode.UnknownTopicOrPartition
+                    : groupError != ErrorCode.None ? groupError
+                    : entry.Metadata?.Length > MaxOffsetMetadataBytes ? ErrorCode.OffsetMetadataTooLarge
+                    : ErrorCode.None;
+                if (error == ErrorCode.None)
+                {
+                    if (!group.PendingTransactionalOffsets.TryGetValue(producerId, out var pending))
+                    {
+                        pending = [];
+                        group.PendingTransactionalOffsets[producerId] = pending;
+                    }
+
+                    pending[new TopicPartitionKey(entry.Topic, entry.Partition)] = new CommittedOffset(entry.Offset, entry.LeaderEpoch, entry.Metadata ?? "", now);
+                }
+
+                errors.Add(error);
+            }
+
+            return errors;
+        }
+    }
+
+    /// <summary>Makes a producer's staged offsets the group's committed offsets (commit) or drops them (abort).</summary>
+    public void CompleteTransactionalOffsets(string groupId, long producerId, bool commit)
+    {
+        lock (_lock)
+        {
+            if (_groups.TryGetValue(groupId, out var group) && group.PendingTransactionalOffsets.Remove(producerId, out var pending) && commit)
+            {
+                foreach (var (key, offset) in pending)
+                {
+                    group.Offsets[key] = offset;
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Kafka's commit rules: generation -1 without a member is a simple (admin) commit, allowed only while
     /// the group has no members; otherwise the member and generation must be current.
     /// </summary>

@@ -6,7 +6,8 @@ namespace Harness.Broker.Handlers;
 /// <summary>
 /// Fetch v4-v11 without fetch sessions (every request is a full fetch, which the protocol allows by answering
 /// session id 0). Many batches per partition, max bytes and partition max bytes honoured, and a long poll that
-/// wakes on the first append to any requested partition.
+/// wakes on the first append to any requested partition. read_committed reads stop at the last stable offset and
+/// list the aborted transactions of the range returned.
 /// </summary>
 internal sealed class FetchHandler : IApiHandler
 {
@@ -25,7 +26,7 @@ internal sealed class FetchHandler : IApiHandler
         var maxWaitMs = reader.ReadInt32();
         var minBytes = reader.ReadInt32();
         var maxBytes = reader.ReadInt32();
-        reader.ReadInt8(); // isolation level: with no transactions both levels read up to the high watermark
+        var readCommitted = reader.ReadInt8() == 1; // isolation level: read_committed stops at the last stable offset
         var sessionId = 0;
         if (version >= 7)
         {
@@ -56,7 +57,7 @@ internal sealed class FetchHandler : IApiHandler
 
         var topLevelError = sessionId != 0 ? ErrorCode.FetchSessionIdNotFound : ErrorCode.None;
         var results = topLevelError == ErrorCode.None
-            ? await CollectAsync(context, requests, maxWaitMs, minBytes, maxBytes).ConfigureAwait(false)
+            ? await CollectAsync(context, requests, maxWaitMs, minBytes, maxBytes, readCommitted).ConfigureAwait(false)
             : [];
 
         writer.WriteInt32(0);
@@ -78,13 +79,21 @@ internal sealed class FetchHandler : IApiHandler
                 writer.WriteInt32(result.Request.Partition);
                 writer.WriteInt16(result.Error);
                 writer.WriteInt64(result.HighWatermark);
-                writer.WriteInt64(result.HighWatermark); // last stable offset
+                writer.WriteInt64(result.LastStableOffset);
                 if (version >= 5)
                 {
                     writer.WriteInt64(result.LogStartOffset);
                 }
 
-                writer.WriteArrayLength(-1); // aborted transactions: none can exist
+                // Null at read_uncommitted, as Kafka answers: the consumer keeps every record then.
+                var aborted = result.AbortedTransactions;
+                writer.WriteArrayLength(aborted?.Count ?? -1);
+                foreach (var transaction in aborted ?? [])
+                {
+                    writer.WriteInt64(transaction.ProducerId);
+                    writer.WriteInt64(transaction.FirstOffset);
+                }
+
                 if (version >= 11)
                 {
                     writer.WriteInt32(-1);
@@ -99,7 +108,8 @@ internal sealed class FetchHandler : IApiHandler
         }
     }
 
-    private static async Task<List<FetchPartitionResult>> CollectAsync(RequestContext context, List<FetchPartitionRequest> requests, int maxWaitMs, int minBytes, int maxBytes)
+    private static async Task<List<FetchPartitionResult>> CollectAsync(RequestContext context, List<FetchPartitionRequest> requests, int maxWaitMs, int minBytes, int maxBytes,
+        bool readCommitted)
     {
         var deadline = context.Cluster.Time.GetTimestamp() + (long)(maxWaitMs * (context.Cluster.Time.TimestampFrequency / 1000.0));
         while (true)
@@ -110,7 +120,7 @@ internal sealed class FetchHandler : IApiHandler
             var anyError = false;
             foreach (var request in requests)
             {
-                var result = Read(context, request, maxBytes - total, total == 0, waits);
+                var result = Read(context, request, maxBytes - total, total == 0, readCommitted, waits);
                 total += result.Bytes;
                 anyError |= result.Error != ErrorCode.None;
                 results.Add(result);
@@ -133,9 +143,10 @@ internal sealed class FetchHandler : IApiHandler
         }
     }
 
-    private static FetchPartitionResult Read(RequestContext context, FetchPartitionRequest request, int responseBytesLeft, bool firstWithData, List<Task> waits)
+    private static FetchPartitionResult Read(RequestContext context, FetchPartitionRequest request, int responseBytesLeft, bool firstWithData, bool readCommitted,
+        List<Task> waits)
     {
-        var result = new FetchPartitionResult(request);
+        var result = new FetchPartitionResult(request, readCommitted ? [] : null);
         if (context.InjectedError != ErrorCode.None)
         {
             result.Error = context.InjectedError;
@@ -161,10 +172,11 @@ internal sealed class FetchHandler : IApiHandler
 
         waits.Add(partition.Log.WaitForAppendAsync());
         var limit = Math.Max(0, Math.Min(request.PartitionMaxBytes, responseBytesLeft));
-        result.Error = partition.Log.Read(request.FetchOffset, limit, firstWithData, result.Batches, out var bytes, out var highWatermark, out var logStart);
+        result.Error = partition.Log.Read(request.FetchOffset, limit, firstWithData, result.Batches, out var bytes, out var bounds, result.AbortedTransactions);
         result.Bytes = bytes;
-        result.HighWatermark = highWatermark;
-        result.LogStartOffset = logStart;
+        result.HighWatermark = bounds.HighWatermark;
+        result.LastStableOffset = bounds.LastStableOffset;
+        result.LogStartOffset = bounds.LogStartOffset;
         return result;
     }
 }

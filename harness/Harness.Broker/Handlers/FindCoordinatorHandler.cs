@@ -3,9 +3,15 @@ using Harness.Broker.Protocol;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>FindCoordinator v0-v2 for consumer groups; transaction coordinators are refused (no transactions).</summary>
+/// <summary>
+/// FindCoordinator v0-v2 for consumer groups (key type 0) and transactions (key type 1). Both coordinators live on
+/// the broker the key hashes to among the live ones, so either moves only when its broker dies.
+/// </summary>
 internal sealed class FindCoordinatorHandler : IApiHandler
 {
+    private const sbyte GroupKey = 0;
+    private const sbyte TransactionKey = 1;
+
     public ApiKey Key => ApiKey.FindCoordinator;
 
     public short MinVersion => 0;
@@ -17,10 +23,11 @@ internal sealed class FindCoordinatorHandler : IApiHandler
     public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
         var key = reader.ReadString();
-        var keyType = context.Version >= 1 ? reader.ReadInt8() : (sbyte)0;
+        var keyType = context.Version >= 1 ? reader.ReadInt8() : GroupKey;
         var coordinator = context.Cluster.CoordinatorFor(key);
         var (error, message) = context.InjectedError != ErrorCode.None ? (context.InjectedError, (string?)null)
-            : keyType != 0 ? (ErrorCode.CoordinatorNotAvailable, "transactions are not supported by the embedded broker")
+            : keyType is not (GroupKey or TransactionKey) ? (ErrorCode.InvalidRequest, $"unknown coordinator key type {keyType}")
+            : keyType == TransactionKey && key.Length == 0 ? (ErrorCode.InvalidRequest, "a transactional id must not be empty")
             : coordinator is null ? (ErrorCode.CoordinatorNotAvailable, "no broker is up")
             : (ErrorCode.None, null);
         if (context.Version >= 1)

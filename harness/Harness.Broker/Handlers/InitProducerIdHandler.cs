@@ -1,11 +1,13 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Transactions;
 
 namespace Harness.Broker.Handlers;
 
 /// <summary>
-/// InitProducerId v0-v1 for idempotent producers. A transactional id is refused with UNSUPPORTED_VERSION:
-/// transactions are not implemented, and refusing is better than pretending.
+/// InitProducerId v0-v4 (flexible from v2). Without a transactional id: a fresh producer id for an idempotent producer
+/// (also when v3+ names its old one, which holds no state here). With one: the transaction coordinator's producer id
+/// and epoch, bumped on every re-initialisation, fencing the previous producer of that id.
 /// </summary>
 internal sealed class InitProducerIdHandler : IApiHandler
 {
@@ -13,21 +15,36 @@ internal sealed class InitProducerIdHandler : IApiHandler
 
     public short MinVersion => 0;
 
-    public short MaxVersion => 1;
+    public short MaxVersion => 4;
 
-    public short FirstFlexibleVersion => short.MaxValue;
+    public short FirstFlexibleVersion => 2;
 
     public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
-        var transactionalId = reader.ReadNullableString();
-        reader.ReadInt32(); // transaction timeout
-        var error = context.InjectedError != ErrorCode.None ? context.InjectedError
-            : transactionalId is not null ? ErrorCode.UnsupportedVersion
-            : ErrorCode.None;
+        var version = context.Version;
+        var flexible = context.Flexible;
+        var transactionalId = reader.ReadNullableString(flexible);
+        var timeoutMs = reader.ReadInt32();
+        var producerId = version >= 3 ? reader.ReadInt64() : -1;
+        var epoch = version >= 3 ? reader.ReadInt16() : (short)-1;
+        if (flexible)
+        {
+            reader.SkipTaggedFields();
+        }
+
+        var result = context.InjectedError != ErrorCode.None ? ProducerIdAndEpoch.Failed(context.InjectedError)
+            : transactionalId is null ? new ProducerIdAndEpoch(ErrorCode.None, context.Cluster.NextProducerId(), 0)
+            : TransactionRequestGuard.Check(context, transactionalId) is var refusal && refusal != ErrorCode.None ? ProducerIdAndEpoch.Failed(refusal)
+            : context.Cluster.Transactions.InitProducerId(transactionalId, timeoutMs, producerId, epoch, producerFencedSupported: version >= 4);
         writer.WriteInt32(0);
-        writer.WriteInt16(error);
-        writer.WriteInt64(error == ErrorCode.None ? context.Cluster.NextProducerId() : -1);
-        writer.WriteInt16(error == ErrorCode.None ? (short)0 : (short)-1);
+        writer.WriteInt16(result.Error);
+        writer.WriteInt64(result.ProducerId);
+        writer.WriteInt16(result.Epoch);
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
+        }
+
         return ValueTask.CompletedTask;
     }
 }

@@ -3,7 +3,10 @@ using Harness.Broker.Protocol;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>ListOffsets v1-v5: earliest (-2), latest (-1) and by timestamp.</summary>
+/// <summary>
+/// ListOffsets v1-v5: earliest (-2), latest (-1) and by timestamp; at read_committed the latest is the last stable
+/// offset and a timestamp lookup finds nothing from it on.
+/// </summary>
 internal sealed class ListOffsetsHandler : IApiHandler
 {
     private const long Latest = -1;
@@ -21,10 +24,8 @@ internal sealed class ListOffsetsHandler : IApiHandler
     {
         var version = context.Version;
         reader.ReadInt32(); // replica id
-        if (version >= 2)
-        {
-            reader.ReadInt8(); // isolation level: no transactions, so both levels see the high watermark
-        }
+        // read_committed (1) asks for the last stable offset as the latest; v0-v1 have no isolation level.
+        var readCommitted = version >= 2 && reader.ReadInt8() == 1;
 
         if (version >= 2)
         {
@@ -69,13 +70,14 @@ internal sealed class ListOffsetsHandler : IApiHandler
                         switch (timestamp)
                         {
                             case Latest:
-                                offset = partition.Log.HighWatermark;
+                                offset = readCommitted ? partition.Log.LastStableOffset : partition.Log.HighWatermark;
                                 break;
                             case Earliest:
                                 offset = partition.Log.LogStartOffset;
                                 break;
                             default:
-                                if (partition.Log.OffsetForTimestamp(timestamp) is { } hit)
+                                // As in Kafka, a read_committed lookup finds nothing at or past the last stable offset.
+                                if (partition.Log.OffsetForTimestamp(timestamp) is { } hit && (!readCommitted || hit.Offset < partition.Log.LastStableOffset))
                                 {
                                     (offset, foundTimestamp) = hit;
                                 }

@@ -4,29 +4,40 @@ using Harness.Broker.Protocol;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>Metadata v0-v8: live brokers, controller, topics with leaders, epochs, replicas and ISR.</summary>
+/// <summary>
+/// Metadata v0-v12 (flexible from v9): live brokers, controller, topics with their ids (v10+), leaders, epochs,
+/// replicas and ISR. From v10 a topic may be asked for by id alone.
+/// </summary>
 internal sealed class MetadataHandler : IApiHandler
 {
     public ApiKey Key => ApiKey.Metadata;
 
     public short MinVersion => 0;
 
-    public short MaxVersion => 8;
+    public short MaxVersion => 12;
 
-    public short FirstFlexibleVersion => short.MaxValue;
+    public short FirstFlexibleVersion => 9;
 
     public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
         var version = context.Version;
+        var flexible = context.Flexible;
         var cluster = context.Cluster;
-        var count = reader.ReadArrayLength();
-        List<string>? requested = null;
+        var count = reader.ReadArrayLength(flexible);
+        List<(Guid Id, string? Name)>? requested = null;
         if (count >= 0 && !(version == 0 && count == 0))
         {
-            requested = new List<string>(count);
+            requested = new List<(Guid, string?)>(count);
             for (var i = 0; i < count; i++)
             {
-                requested.Add(reader.ReadString());
+                var id = version >= 10 ? reader.ReadUuid() : Guid.Empty;
+                var name = version >= 10 ? reader.ReadNullableString(flexible) : reader.ReadString(flexible);
+                if (flexible)
+                {
+                    reader.SkipTaggedFields();
+                }
+
+                requested.Add((id, name));
             }
         }
 
@@ -34,8 +45,17 @@ internal sealed class MetadataHandler : IApiHandler
         var includeTopicOps = false;
         if (version >= 8)
         {
-            reader.ReadBool(); // include_cluster_authorized_operations
+            if (version <= 10)
+            {
+                reader.ReadBool(); // include_cluster_authorized_operations
+            }
+
             includeTopicOps = reader.ReadBool();
+        }
+
+        if (flexible)
+        {
+            reader.SkipTaggedFields();
         }
 
         if (version >= 3)
@@ -44,21 +64,26 @@ internal sealed class MetadataHandler : IApiHandler
         }
 
         var brokers = cluster.Brokers.Where(b => b.IsUp).ToList();
-        writer.WriteArrayLength(brokers.Count);
+        writer.WriteArrayLength(brokers.Count, flexible);
         foreach (var broker in brokers)
         {
             writer.WriteInt32(broker.Id);
-            writer.WriteString(broker.Host);
+            writer.WriteString(broker.Host, flexible);
             writer.WriteInt32(broker.Port);
             if (version >= 1)
             {
-                writer.WriteNullableString(null);
+                writer.WriteNullableString(null, flexible);
+            }
+
+            if (flexible)
+            {
+                writer.WriteEmptyTaggedFields();
             }
         }
 
         if (version >= 2)
         {
-            writer.WriteNullableString(cluster.ClusterId);
+            writer.WriteNullableString(cluster.ClusterId, flexible);
         }
 
         if (version >= 1)
@@ -66,43 +91,70 @@ internal sealed class MetadataHandler : IApiHandler
             writer.WriteInt32(cluster.ControllerId);
         }
 
-        var names = requested ?? cluster.Topics.Keys.Order(StringComparer.Ordinal).ToList();
-        writer.WriteArrayLength(names.Count);
-        foreach (var name in names)
+        var topics = requested ?? cluster.Topics.Keys.Order(StringComparer.Ordinal).Select(n => (Guid.Empty, (string?)n)).ToList();
+        writer.WriteArrayLength(topics.Count, flexible);
+        foreach (var (id, name) in topics)
         {
-            WriteTopic(context, writer, name, requested is not null && allowAutoCreate, includeTopicOps);
+            WriteTopic(context, writer, id, name, requested is not null && allowAutoCreate, includeTopicOps);
         }
 
-        if (version >= 8)
+        if (version is >= 8 and <= 10)
         {
             writer.WriteInt32(int.MinValue);
+        }
+
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
         }
 
         return ValueTask.CompletedTask;
     }
 
-    private static void WriteTopic(RequestContext context, KafkaWriter writer, string name, bool mayCreate, bool includeTopicOps)
+    private static void WriteTopic(RequestContext context, KafkaWriter writer, Guid id, string? name, bool mayCreate, bool includeTopicOps)
     {
         var version = context.Version;
+        var flexible = context.Flexible;
         var cluster = context.Cluster;
-        if (!cluster.Topics.TryGetValue(name, out var topic) && mayCreate && cluster.Options.AutoCreateTopics && TopicNames.Validate(name) is null)
+        TopicState? topic;
+        if (name is null)
+        {
+            // Asked by id (v10+): a name never auto-creates here, and an unknown id is UNKNOWN_TOPIC_ID.
+            topic = cluster.Topics.Values.FirstOrDefault(t => t.TopicId == id);
+        }
+        else if (!cluster.Topics.TryGetValue(name, out topic) && mayCreate && cluster.Options.AutoCreateTopics && TopicNames.Validate(name) is null)
         {
             cluster.CreateTopic(name, -1, -1, null, new Dictionary<string, string>(), false);
             cluster.Topics.TryGetValue(name, out topic);
         }
 
         var error = context.InjectedError != ErrorCode.None ? context.InjectedError
-            : topic is null ? (TopicNames.Validate(name) is null ? ErrorCode.UnknownTopicOrPartition : ErrorCode.InvalidTopicException)
-            : ErrorCode.None;
+            : topic is not null ? ErrorCode.None
+            : name is null ? ErrorCode.UnknownTopicId
+            : TopicNames.Validate(name) is null ? ErrorCode.UnknownTopicOrPartition
+            : ErrorCode.InvalidTopicException;
         writer.WriteInt16(error);
-        writer.WriteString(name);
+        if (version >= 12)
+        {
+            writer.WriteNullableString(topic?.Name ?? name, flexible);
+        }
+        else
+        {
+            writer.WriteString(topic?.Name ?? name ?? "", flexible);
+        }
+
+        if (version >= 10)
+        {
+            writer.WriteUuid(topic?.TopicId ?? id);
+        }
+
         if (version >= 1)
         {
             writer.WriteBool(topic?.IsInternal ?? false);
         }
 
         var partitions = topic is null || error != ErrorCode.None ? [] : topic.Partitions;
-        writer.WriteArrayLength(partitions.Length);
+        writer.WriteArrayLength(partitions.Length, flexible);
         foreach (var partition in partitions)
         {
             var (leader, epoch) = partition.Snapshot();
@@ -115,11 +167,16 @@ internal sealed class MetadataHandler : IApiHandler
                 writer.WriteInt32(epoch);
             }
 
-            WriteIds(writer, partition.Replicas);
-            WriteIds(writer, isr);
+            WriteIds(writer, partition.Replicas, flexible);
+            WriteIds(writer, isr, flexible);
             if (version >= 5)
             {
-                WriteIds(writer, partition.Replicas.Where(r => !cluster.IsUp(r)).ToArray());
+                WriteIds(writer, partition.Replicas.Where(r => !cluster.IsUp(r)).ToArray(), flexible);
+            }
+
+            if (flexible)
+            {
+                writer.WriteEmptyTaggedFields();
             }
         }
 
@@ -127,14 +184,19 @@ internal sealed class MetadataHandler : IApiHandler
         {
             writer.WriteInt32(includeTopicOps ? AllTopicOperations : int.MinValue);
         }
+
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
+        }
     }
 
     /// <summary>Bit set of every topic ACL operation: no authorization is enforced, so everything is allowed.</summary>
     private const int AllTopicOperations = (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11);
 
-    private static void WriteIds(KafkaWriter writer, int[] ids)
+    private static void WriteIds(KafkaWriter writer, int[] ids, bool flexible)
     {
-        writer.WriteArrayLength(ids.Length);
+        writer.WriteArrayLength(ids.Length, flexible);
         foreach (var id in ids)
         {
             writer.WriteInt32(id);

@@ -6,7 +6,8 @@ using Harness.Broker.Storage;
 namespace Harness.Broker.Handlers;
 
 /// <summary>
-/// Produce v3-v8 (magic-2 batches): acks 0/1/all, idempotent sequence checks, batches stored as received.
+/// Produce v3-v8 (magic-2 batches): acks 0/1/all, idempotent sequence checks, transactional batches accepted only on
+/// partitions added to their producer's open transaction (INVALID_TXN_STATE otherwise), batches stored as received.
 /// An injected REQUEST_TIMED_OUT is answered after the append (the write happened, the acknowledgement did not);
 /// every other injected error refuses the write.
 /// </summary>
@@ -102,11 +103,6 @@ internal sealed class ProduceHandler : IApiHandler
             return AppendOutcome.Failed(ErrorCode.NotLeaderOrFollower, -1);
         }
 
-        if (transactionalId is not null)
-        {
-            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "transactions are not supported by the embedded broker");
-        }
-
         var config = topic.Config;
         if (acks == -1 && cluster.InSyncReplicas(partition).Length < config.MinInsyncReplicas)
         {
@@ -135,9 +131,17 @@ internal sealed class ProduceHandler : IApiHandler
             return AppendOutcome.Failed(ErrorCode.CorruptMessage, -1, "record batch CRC does not match its contents");
         }
 
-        if (header.IsTransactional || header.IsControl)
+        if (header.IsControl)
         {
-            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "transactions are not supported by the embedded broker");
+            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, "control batches are written by the transaction coordinator, never produced");
+        }
+
+        if (header.IsTransactional != transactionalId is not null)
+        {
+            // Kafka's rule: transactional batches come with their transactional id, and only they do.
+            return AppendOutcome.Failed(ErrorCode.InvalidRecord, -1, header.IsTransactional
+                ? "a transactional batch needs the request's transactional id"
+                : "a request with a transactional id must hold transactional batches");
         }
 
         if (data.Count > config.MaxMessageBytes)

@@ -77,4 +77,7 @@ public enum ErrorCode : short
     GroupSubscribedToTopic = 86,
     InvalidRecord = 87,
     UnstableOffsetCommit = 88,
+    ProducerFenced = 90,
+    UnknownTopicId = 100,
+    TransactionalIdNotFound = 105,
 }

@@ -14,6 +14,8 @@ internal sealed class PartitionLog
     private readonly object _lock = new();
     private readonly List<StoredBatch> _batches = [];
     private readonly Dictionary<long, ProducerEntry> _producers = [];
+    private readonly Dictionary<long, OpenTransaction> _open = [];
+    private readonly List<AbortedTransaction> _aborted = [];
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _logStartOffset;
     private long _nextOffset;
@@ -53,6 +55,21 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>
+    /// The first offset a read_committed consumer may not see yet: the first offset of the oldest open transaction,
+    /// or the high watermark when none is open.
+    /// </summary>
+    public long LastStableOffset
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return LastStableOffsetLocked();
+            }
+        }
+    }
+
     /// <summary>Retried batches recognised by their producer sequence and acknowledged without a second write.</summary>
     public long DuplicateBatches => Interlocked.Read(ref _duplicateBatches);
 
@@ -73,6 +90,16 @@ internal sealed class PartitionLog
         batch.AsSpan().CopyTo(data);
         lock (_lock)
         {
+            OpenTransaction? transaction = null;
+            if (header.IsTransactional)
+            {
+                var refusal = CheckTransaction(header, out transaction);
+                if (refusal is not null)
+                {
+                    return refusal.Value;
+                }
+            }
+
             ProducerEntry? producer = null;
             if (header.HasProducerId)
             {
@@ -83,35 +110,151 @@ internal sealed class PartitionLog
                 }
             }
 
-            var baseOffset = _nextOffset;
-            var lastOffset = baseOffset + header.LastOffsetDelta;
-            BinaryPrimitives.WriteInt64BigEndian(data, baseOffset);
-            BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(12), leaderEpoch);
-            var maxTimestamp = header.MaxTimestamp;
-            var logAppendTime = -1L;
-            if (config.LogAppendTime)
-            {
-                // The broker owns the timestamp: set the type bit and max timestamp, then re-seal the CRC.
-                var attributes = (short)(header.Attributes | 0x8);
-                BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(21), attributes);
-                BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(35), nowMs);
-                BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(17), Crc32C.Compute(data.AsSpan(RecordBatchHeader.CrcCoverageStart)));
-                maxTimestamp = nowMs;
-                logAppendTime = nowMs;
-            }
-
-            _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
-            _nextOffset = lastOffset + 1;
-            _sizeBytes += data.Length;
+            var (baseOffset, logAppendTime) = AppendLocked(data, header, config, leaderEpoch, nowMs);
             if (header.HasProducerId)
             {
-                producer!.Add(new ProducerBatchRecord(header.BaseSequence, header.LastSequence, baseOffset, lastOffset));
+                producer!.Add(new ProducerBatchRecord(header.BaseSequence, header.LastSequence, baseOffset, baseOffset + header.LastOffsetDelta));
+                producer.LastTimestamp = header.MaxTimestamp;
             }
 
-            ApplyRetentionLocked(config, nowMs);
+            if (transaction is { FirstOffset: -1 })
+            {
+                transaction.FirstOffset = baseOffset;
+            }
+
             SignalLocked();
             return new AppendOutcome(ErrorCode.None, baseOffset, logAppendTime, _logStartOffset);
         }
+    }
+
+    /// <summary>
+    /// Writes a COMMIT or ABORT marker for a producer's transaction (EndTxn or a timeout) and closes the transaction
+    /// here; an aborted one is remembered for read_committed fetches. Returns the marker's offset.
+    /// </summary>
+    public long WriteMarker(long producerId, short epoch, bool commit, int coordinatorEpoch, TopicConfig config, int leaderEpoch, long nowMs)
+    {
+        var data = ControlBatch.Marker(producerId, epoch, commit, coordinatorEpoch, nowMs);
+        var header = RecordBatchHeader.Read(data);
+        lock (_lock)
+        {
+            var (offset, _) = AppendLocked(data, header, config, leaderEpoch, nowMs);
+            if (!_producers.TryGetValue(producerId, out var producer))
+            {
+                producer = new ProducerEntry(epoch);
+                _producers[producerId] = producer;
+            }
+            else if (epoch > producer.Epoch)
+            {
+                // A marker written under a bumped epoch (a fence or a timeout) fences the older epoch here too.
+                producer.Reset(epoch);
+            }
+
+            producer.CoordinatorEpoch = coordinatorEpoch;
+            if (_open.Remove(producerId, out var transaction) && !commit && transaction.FirstOffset >= 0)
+            {
+                _aborted.Add(new AbortedTransaction(producerId, transaction.FirstOffset, offset));
+            }
+
+            SignalLocked();
+            return offset;
+        }
+    }
+
+    /// <summary>
+    /// Opens (or moves to a newer epoch) a producer's transaction on this partition, as AddPartitionsToTxn does; only
+    /// then does the partition take that producer's transactional batches.
+    /// </summary>
+    public void BeginTransaction(long producerId, short epoch)
+    {
+        lock (_lock)
+        {
+            if (_open.TryGetValue(producerId, out var transaction))
+            {
+                transaction.Epoch = epoch;
+            }
+            else
+            {
+                _open[producerId] = new OpenTransaction(epoch);
+            }
+        }
+    }
+
+    /// <summary>Every producer this partition knows, for DescribeProducers.</summary>
+    public List<ProducerSnapshot> Producers()
+    {
+        lock (_lock)
+        {
+            return _producers
+                .Select(p => new ProducerSnapshot(p.Key, p.Value.Epoch, p.Value.LastSequence, p.Value.LastTimestamp, p.Value.CoordinatorEpoch,
+                    _open.TryGetValue(p.Key, out var open) ? open.FirstOffset : -1))
+                .OrderBy(p => p.ProducerId)
+                .ToList();
+        }
+    }
+
+    private AppendOutcome? CheckTransaction(RecordBatchHeader header, out OpenTransaction? transaction)
+    {
+        transaction = null;
+        if (_producers.TryGetValue(header.ProducerId, out var known) && header.ProducerEpoch < known.Epoch)
+        {
+            // A fenced producer hears that it is fenced, not that its transaction is gone.
+            return AppendOutcome.Failed(ErrorCode.InvalidProducerEpoch, _logStartOffset,
+                $"producer epoch {header.ProducerEpoch} is older than {known.Epoch}");
+        }
+
+        if (!_open.TryGetValue(header.ProducerId, out transaction))
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidTxnState, _logStartOffset,
+                $"producer {header.ProducerId} wrote a transactional batch to a partition not added to its transaction");
+        }
+
+        if (header.ProducerEpoch < transaction.Epoch)
+        {
+            return AppendOutcome.Failed(ErrorCode.InvalidProducerEpoch, _logStartOffset,
+                $"producer epoch {header.ProducerEpoch} is older than the transaction's {transaction.Epoch}");
+        }
+
+        return null;
+    }
+
+    private (long BaseOffset, long LogAppendTime) AppendLocked(byte[] data, RecordBatchHeader header, TopicConfig config, int leaderEpoch, long nowMs)
+    {
+        var baseOffset = _nextOffset;
+        var lastOffset = baseOffset + header.LastOffsetDelta;
+        BinaryPrimitives.WriteInt64BigEndian(data, baseOffset);
+        BinaryPrimitives.WriteInt32BigEndian(data.AsSpan(12), leaderEpoch);
+        var maxTimestamp = header.MaxTimestamp;
+        var logAppendTime = -1L;
+        if (config.LogAppendTime)
+        {
+            // The broker owns the timestamp: set the type bit and max timestamp, then re-seal the CRC.
+            var attributes = (short)(header.Attributes | 0x8);
+            BinaryPrimitives.WriteInt16BigEndian(data.AsSpan(21), attributes);
+            BinaryPrimitives.WriteInt64BigEndian(data.AsSpan(35), nowMs);
+            BinaryPrimitives.WriteUInt32BigEndian(data.AsSpan(17), Crc32C.Compute(data.AsSpan(RecordBatchHeader.CrcCoverageStart)));
+            maxTimestamp = nowMs;
+            logAppendTime = nowMs;
+        }
+
+        _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
+        _nextOffset = lastOffset + 1;
+        _sizeBytes += data.Length;
+        ApplyRetentionLocked(config, nowMs);
+        return (baseOffset, logAppendTime);
+    }
+
+    private long LastStableOffsetLocked()
+    {
+        var stable = _nextOffset;
+        foreach (var transaction in _open.Values)
+        {
+            if (transaction.FirstOffset >= 0 && transaction.FirstOffset < stable)
+            {
+                stable = transaction.FirstOffset;
+            }
+        }
+
+        return Math.Max(stable, _logStartOffset);
     }
 
     private AppendOutcome? CheckSequence(RecordBatchHeader header, out ProducerEntry producer)
@@ -169,20 +312,27 @@ internal sealed class PartitionLog
     /// Collects batches from <paramref name="offset"/> up to <paramref name="maxBytes"/>; the first batch is
     /// returned even when larger than the limit if <paramref name="allowOversizedFirst"/>, so consumers always progress.
     /// </summary>
-    public ErrorCode Read(long offset, int maxBytes, bool allowOversizedFirst, List<ArraySegment<byte>> output, out int bytes, out long highWatermark, out long logStartOffset)
+    /// <remarks>
+    /// With <paramref name="aborted"/> given (read_committed) the read stops at the last stable offset, and the aborted
+    /// transactions overlapping the batches returned are added to it.
+    /// </remarks>
+    public ErrorCode Read(long offset, int maxBytes, bool allowOversizedFirst, List<ArraySegment<byte>> output, out int bytes, out LogBounds bounds,
+        List<AbortedTransaction>? aborted = null)
     {
         bytes = 0;
         lock (_lock)
         {
-            highWatermark = _nextOffset;
-            logStartOffset = _logStartOffset;
+            var stable = LastStableOffsetLocked();
+            bounds = new LogBounds(_nextOffset, stable, _logStartOffset);
             if (offset < _logStartOffset || offset > _nextOffset)
             {
                 return ErrorCode.OffsetOutOfRange;
             }
 
+            var limit = aborted is null ? _nextOffset : stable;
+            var lastRead = -1L;
             var index = FindBatchIndex(offset);
-            for (var i = index; i < _batches.Count; i++)
+            for (var i = index; i < _batches.Count && _batches[i].BaseOffset < limit; i++)
             {
                 var data = _batches[i].Data;
                 if (bytes + data.Length > maxBytes && !(bytes == 0 && allowOversizedFirst))
@@ -192,6 +342,12 @@ internal sealed class PartitionLog
 
                 output.Add(new ArraySegment<byte>(data));
                 bytes += data.Length;
+                lastRead = _batches[i].LastOffset;
+            }
+
+            if (aborted is not null && lastRead >= 0)
+            {
+                aborted.AddRange(_aborted.Where(a => a.LastOffset >= offset && a.FirstOffset <= lastRead));
             }
 
             return ErrorCode.None;
@@ -298,6 +454,7 @@ internal sealed class PartitionLog
         if (removed > 0)
         {
             _batches.RemoveRange(0, removed);
+            _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
         }
     }
 
@@ -311,6 +468,7 @@ internal sealed class PartitionLog
         }
 
         _batches.RemoveRange(0, removed);
+        _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
     }
 
     private void SignalLocked()

@@ -17,6 +17,12 @@ internal sealed class ProducerEntry
 
     public bool IsEmpty => _recent.Count == 0;
 
+    /// <summary>Max timestamp of the producer's last batch here, or -1; DescribeProducers reports it.</summary>
+    public long LastTimestamp { get; set; } = -1;
+
+    /// <summary>The coordinator epoch of the last transaction marker written for this producer, or -1.</summary>
+    public int CoordinatorEpoch { get; set; } = -1;
+
     public ProducerBatchRecord? FindDuplicate(int firstSequence, int lastSequence)
     {
         foreach (var batch in _recent)
