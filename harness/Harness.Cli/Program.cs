@@ -26,7 +26,10 @@ if (Harness.RdKafka.LibraryResolver.CheckOverride() is { } libraryError)
 try
 {
     // Expected failures are mapped here, once: System.CommandLine's own handler would print a stack trace and exit 1.
-    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    // After Ctrl-C the run stops its replicator (up to its grace) and writes a partial report: System.CommandLine's
+    // default of 2 s would end the process first on a busy machine, losing the report and leaving the cursor hidden.
+    return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(90) })
+        .ConfigureAwait(false);
 }
 catch (HarnessException e)
 {
