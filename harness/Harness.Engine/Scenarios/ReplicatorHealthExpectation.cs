@@ -1,0 +1,20 @@
+namespace Harness.Engine.Scenarios;
+
+/// <summary>
+/// What a scenario tolerates of the replicator's health (<c>expect.replicator</c>). The health checks run on every run;
+/// by default a replicator must neither exit without a fault asking for it nor go quiet on its metrics.
+/// </summary>
+public sealed record ReplicatorHealthExpectation
+{
+    /// <summary>A healthy replicator: no unplanned exits, no metric gaps.</summary>
+    public static ReplicatorHealthExpectation Default { get; } = new();
+
+    /// <summary>Unplanned exits (no fault asked for them) tolerated; 0 by default.</summary>
+    public int Crashes { get; init; }
+
+    /// <summary>Metric gaps (no metrics for longer than the watch's gap while the process runs) tolerated; 0 by default.</summary>
+    public int MetricGaps { get; init; }
+
+    /// <summary>The longest tolerated metric gap; any length when null.</summary>
+    public TimeSpan? MaxGap { get; init; }
+}
