@@ -26,6 +26,7 @@ internal sealed class ChaosEngine
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly List<FaultRecord> _running = [];
+    private readonly List<(double Start, double? End)> _gaps = [];
     private readonly object _lock = new();
     private readonly TaskCompletionSource<HarnessException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _loadStart;
@@ -83,6 +84,21 @@ internal sealed class ChaosEngine
         return Task.WhenAll(_faults.Select(f => RunFaultAsync(f, load, cancellation)));
     }
 
+    /// <summary>
+    /// The metric gaps the watch saw: when each began (the last sample before it, in run seconds) and when metrics
+    /// resumed, or null when they never did. A metrics source that never answered is a gap from the watch's start.
+    /// </summary>
+    public IReadOnlyList<(double Start, double? End)> Gaps
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _gaps];
+            }
+        }
+    }
+
     /// <summary>Watches the replicator until <paramref name="cancellation"/> fires.</summary>
     public async Task WatchAsync(CancellationToken cancellation)
     {
@@ -90,6 +106,11 @@ internal sealed class ChaosEngine
         var wasRunning = true;
         var watchStart = _context.Clock.Elapsed;
         var silenceReported = false;
+
+        // When the process last (re)started: until its first sample after that, it has the start-up allowance, not the
+        // gap's five seconds (a JVM serves its first page several seconds after it starts), and a gap never counts
+        // from a sample its previous life wrote. A planned stop moves it to the end of the stop.
+        DateTime? startedAt = null;
         while (!cancellation.IsCancellationRequested)
         {
             try
@@ -102,7 +123,13 @@ internal sealed class ChaosEngine
             }
 
             var running = _context.Replicator.IsRunning;
-            if (wasRunning && !running && Volatile.Read(ref _expectedDown) == 0)
+            var planned = Volatile.Read(ref _expectedDown) > 0;
+            if (planned)
+            {
+                startedAt = _context.Clock.UtcNow.UtcDateTime;
+            }
+
+            if (wasRunning && !running && !planned)
             {
                 var code = _context.Replicator.ExitCode;
                 var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
@@ -117,6 +144,7 @@ internal sealed class ChaosEngine
                 {
                     _context.Replicator.Start();
                     Incident("replicatorRestart", "restarted the replicator, as an operator would (heapPressure restart: true)");
+                    startedAt = _context.Clock.UtcNow.UtcDateTime;
                     running = true;
                 }
             }
@@ -125,21 +153,38 @@ internal sealed class ChaosEngine
             if (running && !silenceReported && _metrics is { LastSampleUtc: null } silent && _context.Clock.Elapsed - watchStart > FirstSampleWithin)
             {
                 silenceReported = true;
+                lock (_lock)
+                {
+                    _gaps.Add((watchStart.TotalSeconds, null));
+                }
+
                 Incident("metricsMissing", $"no replicator metrics {FirstSampleWithin.TotalSeconds:0}s into the run: {silent.Source} never answered; check replicator.metrics");
             }
 
-            if (running && _metrics?.LastSampleUtc is { } last)
+            if (running && !planned && _metrics?.LastSampleUtc is { } last)
             {
                 // A file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
                 var now = _context.Clock.UtcNow.UtcDateTime;
-                var age = now - last.UtcDateTime;
-                if (age > MetricsGap && gapStart is null)
+                var sample = last.UtcDateTime;
+                var (since, limit) = startedAt is { } started && sample < started ? (started, FirstSampleWithin) : (sample, MetricsGap);
+                var age = now - since;
+                if (age > limit && gapStart is null)
                 {
-                    gapStart = now - age;
+                    gapStart = since;
+                    lock (_lock)
+                    {
+                        _gaps.Add((_context.Clock.Elapsed.TotalSeconds - age.TotalSeconds, null));
+                    }
+
                     Incident("metricsMissing", $"replicator metrics stopped: nothing written for {age.TotalSeconds:0}s while the process runs");
                 }
                 else if (age <= MetricsGap && gapStart is { } start)
                 {
+                    lock (_lock)
+                    {
+                        _gaps[^1] = (_gaps[^1].Start, _context.Clock.Elapsed.TotalSeconds);
+                    }
+
                     Incident("metricsResumed", $"replicator metrics resumed after a gap of {(now - start).TotalSeconds:0}s");
                     gapStart = null;
                 }
