@@ -32,6 +32,18 @@ public sealed class RecoveryChecksTests
     }
 
     [Test]
+    public void A_fault_replication_had_already_recovered_from_before_it_ended_recovered_at_once()
+    {
+        // Leaders failed over at once: lag never left its level, so the recovery is 0, not the next sample's distance.
+        MetricSample[] steady = [Sample(9, 30, 4000), Sample(10, 30, 4000), Sample(14.7, 40, 4000), Sample(15.7, 30, 4000)];
+
+        var recovery = FaultRecovery.Measure(Kill, steady, [])!;
+
+        recovery.RecoveredAfter.Should().Be(0);
+        recovery.LagPeak.Should().Be(40);
+    }
+
+    [Test]
     public void A_bound_shorter_than_the_recovery_fails_and_a_longer_one_passes()
     {
         var faults = new Dictionary<string, TimeSpan?> { ["f1"] = null };

@@ -37,7 +37,10 @@ internal sealed record FaultRecovery(long LagBefore, long LagPeak, double? Flowi
             return null;
         }
 
-        var after = samples.Where(s => s.OffsetSeconds > end).ToList();
+        // The state at the end is the last sample taken while the fault lasted: when replication had already recovered
+        // by then (a broker kill that leaders failed over from), it recovered 0 s after the end, not at the next sample.
+        var atEnd = samples.LastOrDefault(s => s.OffsetSeconds <= end && s.OffsetSeconds > start);
+        var after = (atEnd is null ? samples.Where(s => s.OffsetSeconds > end) : samples.Where(s => s.OffsetSeconds > end).Prepend(atEnd)).ToList();
 
         // Lag that is 0 needs no flow: a fault that ended after the load has nothing left to copy.
         var flowing = after.FirstOrDefault(s => s.ReplicateRate > 0 || s.LagRecords == 0);
@@ -48,8 +51,8 @@ internal sealed record FaultRecovery(long LagBefore, long LagPeak, double? Flowi
         return new FaultRecovery(
             before,
             window.Max(s => s.LagRecords),
-            flowing is null ? null : Math.Round(flowing.OffsetSeconds - end, 3),
-            settled is null ? null : Math.Round(settled.OffsetSeconds - end, 3),
+            flowing is null ? null : Math.Round(Math.Max(0, flowing.OffsetSeconds - end), 3),
+            settled is null ? null : Math.Round(Math.Max(0, settled.OffsetSeconds - end), 3),
             duplicateTimes.Count(t => t >= start && t <= end + Settle));
     }
 }
