@@ -5,7 +5,7 @@ namespace Harness.Engine.Tests.Chaos;
 /// <summary>
 /// The service-level checks on whole runs with embedded clusters and the built-in replicator: a stalled replicator
 /// fails a latency bound with the stall named, heap-pressure crashes fail a run unless declared, and recovery bounds
-/// on a target broker kill fail when tight and pass when loose.
+/// on a broker kill fail when tight and pass when loose.
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 [Category("Integration")]
@@ -80,23 +80,48 @@ public sealed class ServiceLevelRehearsalTests
         crashes.Message.Should().Contain("without a fault asking for it");
     }
 
-    // The target's broker 2 is killed for 10 s: the replicator's writes to its partitions wait for new leaders, lag
-    // peaks at thousands of records, and is back about two seconds after the broker returns.
+    // Killing one target broker, or the leader of a source partition, leaves replication back at its level within a
+    // second (leaders fail over; the backlog is copied within one sample). Killing two of the target's three brokers
+    // under 8,000 records/s stops every write for 10 s: a backlog of some 50,000 records that took 3.6 s to catch up
+    // when measured, so a 1 s bound fails and a 30 s one passes.
+    // Alone: beside another run the replicator falls behind before the fault, and the level it must get back to is
+    // no longer a steady state.
     [TestCase(1, false)]
     [TestCase(30, true)]
+    [NonParallelizable]
     public async Task A_broker_kill_fails_a_tight_recovery_bound_and_passes_a_loose_one(int within, bool passes)
     {
-        var text = await File.ReadAllTextAsync(Path.Combine(ScenariosFolder, "target-broker-kill.yaml"));
-        var result = (await RehearsalRunner.RunAsync(text.TrimEnd() + $"\n  recovery: {{within: {within}s}}\n")).Result;
+        var result = (await RehearsalRunner.RunAsync($$"""
+            name: target-broker-kill-backlog
+            seed: 12
+            topics:
+              - name: orders
+                partitions: 6
+                rate: 8000
+                records: 200_000
+                size: 300
+            replicator: {kind: builtin, policy: default}
+            faults:
+              - at: 6s
+                for: 10s
+                killBroker: {side: target, broker: 2}
+              - at: 6s
+                for: 10s
+                killBroker: {side: target, broker: 3}
+            expect:
+              duplicates: {max: 1%}
+              recovery: {within: {{within}}s}
+            """)).Result;
 
-        var recovery = result.Checks.Should().ContainSingle(c => c.Name == "fault f1 killBroker recovered").Which;
-        recovery.Passed.Should().Be(passes, recovery.Measured);
-        result.Checks.Where(c => c != recovery).Should().OnlyContain(c => c.Passed, "the bound is the only difference");
+        var recoveries = result.Checks.Where(c => c.Name.EndsWith(" killBroker recovered", StringComparison.Ordinal)).ToList();
+        recoveries.Select(c => c.Name).Should().BeEquivalentTo("fault f1 killBroker recovered", "fault f2 killBroker recovered");
+        recoveries.Should().OnlyContain(c => c.Passed == passes, string.Join("; ", recoveries.Select(c => c.Measured)));
+        result.Checks.Except(recoveries).Should().OnlyContain(c => c.Passed, "the bound is the only difference");
         var fault = result.Faults.Single(f => f.Id == "f1");
         fault.RecoverWithinSeconds.Should().Be(within);
-        fault.RecoverySeconds.Should().NotBeNull().And.BeLessThan(30);
+        fault.RecoverySeconds.Should().BeInRange(1.0, 30, "two dead brokers leave a backlog");
         result.TimeSeries.Markers.Single(m => m.FaultId == "f1").RecoverySeconds.Should().Be(fault.RecoverySeconds);
-        TestContext.Out.WriteLine($"target-broker-kill within {within}s: {recovery.Measured}; recovery {fault.RecoverySeconds} s");
+        TestContext.Out.WriteLine($"broker kill within {within}s: {recoveries[0].Measured}");
     }
 
     /// <summary>The checkout root: the first directory upwards that holds Harness.sln.</summary>
