@@ -217,6 +217,9 @@ internal sealed class ChaosEngine
         }
 
         string note;
+
+        // When the fault was recovered, before the watch's grace for a restarted replicator: recovery counts from here.
+        double? recovered = null;
         try
         {
             await fault.StartAsync(_context, cancellation).ConfigureAwait(false);
@@ -233,6 +236,7 @@ internal sealed class ChaosEngine
             }
 
             await fault.RecoverAsync(_context, CancellationToken.None).ConfigureAwait(false);
+            recovered = _context.Clock.Elapsed.TotalSeconds;
             if (fault.Kind != "restartReplicator")
             {
                 _context.Progress.Event($"fault {fault.Id} {fault.Kind} recovered");
@@ -266,7 +270,7 @@ internal sealed class ChaosEngine
             Interlocked.Increment(ref _done);
         }
 
-        Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, start, _context.Clock.Elapsed.TotalSeconds, note));
+        Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, start, recovered ?? _context.Clock.Elapsed.TotalSeconds, note));
     }
 
     private async Task<bool> WaitForTriggerAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)
