@@ -23,18 +23,18 @@ internal static class LatencyChecks
     {
         var checks = new List<CheckResult>();
         var bounds = new List<ServiceLevelBound>();
-        Judge(expect.Latency.Overall, "latency", "all", null, latency, samples, faults, checks, bounds);
+        Judge(expect.Latency.Overall, "", "all", null, latency, samples, faults, checks, bounds);
         foreach (var (name, topicBounds) in expect.Latency.ByTopic)
         {
             var index = Enumerable.Range(0, topics.Count).Where(i => topics[i].Name == name).ToList();
-            Judge(topicBounds, $"latency (topic {name})", $"topic {name}", index, latency, samples, faults, checks, bounds);
+            Judge(topicBounds, $" (topic {name})", $"topic {name}", index, latency, samples, faults, checks, bounds);
         }
 
         foreach (var (volume, volumeBounds) in expect.Latency.ByVolume)
         {
             var label = volume.ToString().ToLowerInvariant();
             var index = Enumerable.Range(0, topics.Count).Where(i => topics[i].Volume == volume).ToList();
-            Judge(volumeBounds, $"latency (volume {label})", $"volume {label}", index, latency, samples, faults, checks, bounds);
+            Judge(volumeBounds, $" (volume {label})", $"volume {label}", index, latency, samples, faults, checks, bounds);
         }
 
         return (checks, bounds);
@@ -90,13 +90,14 @@ internal static class LatencyChecks
         return rank <= sorted.Count ? sorted[rank - 1] : double.PositiveInfinity;
     }
 
-    private static void Judge(LatencyBounds expected, string name, string scope, IReadOnlyCollection<int>? topics, LatencyRecorder latency,
+    /// <summary>One check per bound of <paramref name="expected"/>, named "latency STATISTIC" and <paramref name="suffix"/>.</summary>
+    private static void Judge(LatencyBounds expected, string suffix, string scope, IReadOnlyCollection<int>? topics, LatencyRecorder latency,
         IReadOnlyList<MetricSample> samples, IReadOnlyList<FaultRecord> faults, List<CheckResult> checks, List<ServiceLevelBound> bounds)
     {
         var count = latency.CountOf(topics);
         foreach (var (key, percentile, bound) in expected.Each())
         {
-            var check = name.Replace("latency", $"latency {key}", StringComparison.Ordinal);
+            var check = $"latency {key}{suffix}";
             var measured = latency.ValueAt(percentile, topics);
             var passed = measured is { } m && m <= bound.TotalMilliseconds;
             string? message = null;
