@@ -265,6 +265,7 @@ public sealed class HtmlReportTests
         bounds.Select(b => ((string?)b.Attribute("data-bound"), (string?)b.Attribute("data-passed")))
             .Should().Equal(("p50 bound", "true"), ("p99 bound", "false"));
         bounds.Select(b => b.Element("line")!.Attribute("y1")!.Value).Distinct().Should().HaveCount(2, "each bound is drawn at its own height");
+        bounds.Select(b => b.Element("text")!.Value).Should().Equal("p50 bound", "p99 bound (exceeded)");
         svg.Element("desc")!.Value.Should().Contain("p99 bound 50 ms, exceeded").And.Contain("replication recovered 2.5 s after its end");
         page.ById("chart-rates").Descendants("g").Should().NotContain(g => (string?)g.Attribute("class") == "bound", "latency bounds belong on the latency chart");
 

@@ -148,7 +148,8 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
             html.Element("title", $"{bound.Label}: {Format.Decimal(bound.Value)} {definition.Unit}{(bound.Passed ? "" : " (exceeded)")}");
             html.Void("line", ("x1", C(Left)), ("x2", C(Left + PlotWidth)), ("y1", y), ("y2", y),
                 ("stroke", colour), ("stroke-width", "1.5"), ("stroke-dasharray", "8 4"));
-            html.Element("text", bound.Label, ("x", C(Left + PlotWidth - 3)), ("y", C(Y(bound.Value) - 4)), ("text-anchor", "end"), ("fill", colour),
+            // The word says what the colour says, for readers who cannot tell green from red.
+            html.Element("text", bound.Passed ? bound.Label : bound.Label + " (exceeded)", ("x", C(Left + PlotWidth - 3)), ("y", C(Y(bound.Value) - 4)), ("text-anchor", "end"), ("fill", colour),
                 ("class", "bound-label"));
             html.Close("g");
         }
