@@ -182,4 +182,39 @@ public sealed class ChaosEngineWatchTests
         engine.Records.Select(r => r.Kind).Should().Equal(["replicatorExit", "replicatorRestart"], "the sample its previous life wrote is no gap of the new one");
         engine.Gaps.Should().BeEmpty();
     }
+
+    [Test]
+    public async Task A_longer_metricsGap_lets_a_six_second_silence_pass()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var start = time.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(_metrics, start);
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Silent for the first 6 s, then written every second: a gap under the default 5 s, none under 10 s.
+        var replicator = new ScriptedReplicator(new MetricsFileSource(_metrics), polled: () =>
+        {
+            var elapsed = time.GetUtcNow().UtcDateTime - start;
+            if (elapsed >= TimeSpan.FromSeconds(6))
+            {
+                File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+            }
+
+            if (elapsed >= TimeSpan.FromSeconds(15))
+            {
+                done.TrySetResult(0);
+            }
+        });
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), replicator, events), new LoadCounters(), metricsGap: TimeSpan.FromSeconds(10));
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(done.Task, WatchEvery, TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await watch;
+
+        engine.Gaps.Should().BeEmpty();
+        engine.Records.Should().BeEmpty();
+    }
 }

@@ -37,7 +37,7 @@ public sealed class ServiceLevelExpectTests
                 byTopic: {audit: {max: 10s}}
                 byVolume: {high: {p95: 1s}}
               checkpointLatency: {p99: 30s}
-              replicator: {crashes: 3, metricGaps: 1, maxGap: 30s}
+              replicator: {crashes: 3, metricGaps: 1, maxGap: 30s, metricsGap: 10s}
               recovery: {within: 20s, duplicatesPerFault: 500}
             """);
 
@@ -46,7 +46,7 @@ public sealed class ServiceLevelExpectTests
         expect.Latency.ByTopic.Should().ContainKey("audit").WhoseValue.Max.Should().Be(TimeSpan.FromSeconds(10));
         expect.Latency.ByVolume.Should().ContainKey(TopicVolume.High).WhoseValue.P95.Should().Be(TimeSpan.FromSeconds(1));
         expect.CheckpointLatency.P99.Should().Be(TimeSpan.FromSeconds(30));
-        expect.Replicator.Should().Be(new ReplicatorHealthExpectation { Crashes = 3, MetricGaps = 1, MaxGap = TimeSpan.FromSeconds(30) });
+        expect.Replicator.Should().Be(new ReplicatorHealthExpectation { Crashes = 3, MetricGaps = 1, MaxGap = TimeSpan.FromSeconds(30), MetricsGap = TimeSpan.FromSeconds(10) });
         expect.Recovery.Should().Be(new RecoveryExpectation { Within = TimeSpan.FromSeconds(20), DuplicatesPerFault = 500 });
         scenario.Faults.Single().RecoverWithin.Should().Be(TimeSpan.FromSeconds(10));
     }
@@ -58,7 +58,7 @@ public sealed class ServiceLevelExpectTests
 
         expect.Latency.Overall.IsEmpty.Should().BeTrue();
         expect.CheckpointLatency.IsEmpty.Should().BeTrue();
-        expect.Replicator.Should().Be(new ReplicatorHealthExpectation { Crashes = 0, MetricGaps = 0, MaxGap = null });
+        expect.Replicator.Should().Be(new ReplicatorHealthExpectation { Crashes = 0, MetricGaps = 0, MaxGap = null, MetricsGap = TimeSpan.FromSeconds(5) });
         expect.Recovery.Within.Should().BeNull();
     }
 

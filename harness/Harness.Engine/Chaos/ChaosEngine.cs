@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Chaos;
 
@@ -12,8 +13,6 @@ namespace Harness.Engine.Chaos;
 /// </summary>
 internal sealed class ChaosEngine
 {
-    private static readonly TimeSpan MetricsGap = TimeSpan.FromSeconds(5);
-
     // A JVM with its exporter agent takes several seconds to serve its first page; half a minute without one is a
     // wrong URL or a missing agent, which would otherwise pass silently as a replicator with no metrics.
     private static readonly TimeSpan FirstSampleWithin = TimeSpan.FromSeconds(30);
@@ -23,6 +22,7 @@ internal sealed class ChaosEngine
     private readonly FaultContext _context;
     private readonly LoadCounters _load;
     private readonly IReplicatorMetrics? _metrics;
+    private readonly TimeSpan _metricsGap;
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly List<FaultRecord> _running = [];
@@ -34,8 +34,13 @@ internal sealed class ChaosEngine
     private int _active;
     private int _done;
 
-    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load)
+    /// <param name="faults">The scheduled faults.</param>
+    /// <param name="context">What the faults act on.</param>
+    /// <param name="load">The load's counters, for record triggers.</param>
+    /// <param name="metricsGap">How long without replicator metrics while it runs is a gap; 5 s when null.</param>
+    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load, TimeSpan? metricsGap = null)
     {
+        _metricsGap = metricsGap ?? ReplicatorHealthExpectation.DefaultMetricsGap;
         _faults = faults;
         _context = context;
         _load = load;
@@ -166,7 +171,7 @@ internal sealed class ChaosEngine
                 // A file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
                 var now = _context.Clock.UtcNow.UtcDateTime;
                 var sample = last.UtcDateTime;
-                var (since, limit) = startedAt is { } started && sample < started ? (started, FirstSampleWithin) : (sample, MetricsGap);
+                var (since, limit) = startedAt is { } started && sample < started ? (started, FirstSampleWithin) : (sample, _metricsGap);
                 var age = now - since;
                 if (age > limit && gapStart is null)
                 {
@@ -178,7 +183,7 @@ internal sealed class ChaosEngine
 
                     Incident("metricsMissing", $"replicator metrics stopped: nothing written for {age.TotalSeconds:0}s while the process runs");
                 }
-                else if (age <= MetricsGap && gapStart is { } start)
+                else if (age <= _metricsGap && gapStart is { } start)
                 {
                     lock (_lock)
                     {

@@ -6,13 +6,19 @@ namespace Harness.Engine.Scenarios;
 /// </summary>
 public sealed record ReplicatorHealthExpectation
 {
+    /// <summary>How long without metrics while the process runs is a gap, when the scenario does not say.</summary>
+    public static readonly TimeSpan DefaultMetricsGap = TimeSpan.FromSeconds(5);
+
     /// <summary>A healthy replicator: no unplanned exits, no metric gaps.</summary>
     public static ReplicatorHealthExpectation Default { get; } = new();
 
     /// <summary>Unplanned exits (no fault asked for them) tolerated; 0 by default.</summary>
     public int Crashes { get; init; }
 
-    /// <summary>Metric gaps (no metrics for longer than the watch's gap while the process runs) tolerated; 0 by default.</summary>
+    /// <summary>How long without metrics while the process runs counts as a gap (<c>metricsGap</c>); 5 s by default.</summary>
+    public TimeSpan MetricsGap { get; init; } = DefaultMetricsGap;
+
+    /// <summary>Metric gaps (no metrics for longer than <see cref="MetricsGap"/> while the process runs) tolerated; 0 by default.</summary>
     public int MetricGaps { get; init; }
 
     /// <summary>The longest tolerated metric gap; any length when null.</summary>

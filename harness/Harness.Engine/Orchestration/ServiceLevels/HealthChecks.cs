@@ -50,7 +50,7 @@ internal static class HealthChecks
             Name = "replicator metric gaps",
             Passed = gapsPassed,
             Measured = measured,
-            Expected = $"<= {expect.MetricGaps} (expect.replicator.metricGaps){(expect.MaxGap is { } m ? $", each <= {S(m.TotalSeconds)}s (maxGap)" : "")}",
+            Expected = $"<= {expect.MetricGaps} of more than {S(expect.MetricsGap.TotalSeconds)}s (expect.replicator.metricGaps){(expect.MaxGap is { } m ? $", each <= {S(m.TotalSeconds)}s (maxGap)" : "")}",
             Message = gapsPassed ? null
                 : tooLong > 0 ? $"{Count(tooLong, "metric gap")} lasted longer than the {S(expect.MaxGap!.Value.TotalSeconds)}s allowed; the replicator was running but not reporting (the heap-pressure incident looked like this)"
                 : $"the replicator's metrics stopped {Count(gaps.Count, "time")} while it ran, more than the {expect.MetricGaps} allowed; the heap-pressure incident first showed as this",

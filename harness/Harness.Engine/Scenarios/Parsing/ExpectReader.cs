@@ -209,12 +209,19 @@ internal static class ExpectReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["crashes", "metricGaps", "maxGap"]);
+        var reader = new MappingReader(context, mapping, path, ["crashes", "metricGaps", "maxGap", "metricsGap"]);
         var crashes = reader.Integer("crashes", 0, int.MaxValue);
         var gaps = reader.Integer("metricGaps", 0, int.MaxValue);
         var maxGap = reader.Duration("maxGap", positive: true);
-        return Given(reader, "crashes", crashes) && Given(reader, "metricGaps", gaps) && Given(reader, "maxGap", maxGap)
-            ? new ReplicatorHealthExpectation { Crashes = (int)(crashes ?? 0), MetricGaps = (int)(gaps ?? 0), MaxGap = maxGap }
+        var metricsGap = reader.Duration("metricsGap", positive: true);
+        return Given(reader, "crashes", crashes) && Given(reader, "metricGaps", gaps) && Given(reader, "maxGap", maxGap) && Given(reader, "metricsGap", metricsGap)
+            ? new ReplicatorHealthExpectation
+            {
+                Crashes = (int)(crashes ?? 0),
+                MetricGaps = (int)(gaps ?? 0),
+                MaxGap = maxGap,
+                MetricsGap = metricsGap ?? ReplicatorHealthExpectation.DefaultMetricsGap,
+            }
             : null;
     }
 
