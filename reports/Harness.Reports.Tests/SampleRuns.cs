@@ -35,7 +35,7 @@ internal static class SampleRuns
             new FaultEntry
             {
                 Id = "f1", Kind = "broker-kill", Target = "source/broker-1", StartSeconds = 30, EndSeconds = 45,
-                MeasuredEffect = "lag peaked at 4,200 records",
+                MeasuredEffect = "lag peaked at 4,200 records", RecoverySeconds = 2.5, RecoverWithinSeconds = 30, Duplicates = 0,
             },
             new FaultEntry { Id = "f2", Kind = "replicator-sigkill", Target = "replicator", StartSeconds = 80, MeasuredEffect = "3 duplicates" },
         };
@@ -70,6 +70,15 @@ internal static class SampleRuns
                 Partition("payments", 0, produced: 12_345, lost: 0),
             ],
             Latency = new LatencySummary { P50Ms = 12.5, P95Ms = 48.25, P99Ms = 97.75, MaxMs = 1_234.5, SampleCount = 134_456 },
+            ServiceLevels =
+            [
+                new ServiceLevelBound { Check = "latency p50", Metric = "latency", Statistic = "p50", BoundMs = 100, MeasuredMs = 12.5, Passed = true },
+                new ServiceLevelBound { Check = "latency p99", Metric = "latency", Statistic = "p99", BoundMs = 50, MeasuredMs = 97.75, Passed = false },
+                new ServiceLevelBound
+                {
+                    Check = "latency p99 (topic orders)", Metric = "latency", Statistic = "p99", Scope = "topic orders", BoundMs = 500, MeasuredMs = 98, Passed = true,
+                },
+            ],
             OffsetTranslation =
             [
                 new OffsetTranslationRow

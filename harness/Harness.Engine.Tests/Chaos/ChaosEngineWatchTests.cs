@@ -2,6 +2,7 @@ using Harness.Engine.Chaos;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Orchestration;
 using Harness.Engine.Tests.Replicators.Metrics;
 
@@ -49,6 +50,9 @@ public sealed class ChaosEngineWatchTests
         // The gap counts from the last write before it, which was at the start of this clock.
         incidents[1].StartSeconds.Should().BeGreaterThan(5.5);
         incidents[1].Note.Should().Be($"replicator metrics resumed after a gap of {incidents[1].StartSeconds:0}s");
+
+        // The gap the health check counts runs from the last write to the resumption.
+        engine.Gaps.Should().Equal((0d, incidents[1].StartSeconds));
     }
 
     [Test]
@@ -133,5 +137,84 @@ public sealed class ChaosEngineWatchTests
         incidents[0].StartSeconds.Should().BeGreaterThan(5, "five seconds without a sample is not yet a gap");
         incidents[0].Note.Should().StartWith("replicator metrics stopped");
         incidents[1].StartSeconds.Should().BeGreaterThan(incidents[0].StartSeconds!.Value);
+    }
+
+    [Test]
+    public async Task A_restarted_replicator_has_the_start_up_allowance_before_its_first_sample_is_a_gap()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var start = time.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(_metrics, start);
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        ScriptedReplicator? replicator = null;
+        var crashed = false;
+
+        // It crashes at 3 s; restarted at once, it writes its first metrics 8 s later (a JVM's start), then every second.
+        replicator = new ScriptedReplicator(new MetricsFileSource(_metrics), polled: () =>
+        {
+            var elapsed = time.GetUtcNow().UtcDateTime - start;
+            if (!crashed && elapsed >= TimeSpan.FromSeconds(3))
+            {
+                crashed = true;
+                replicator!.Kill();
+            }
+
+            if (elapsed >= TimeSpan.FromSeconds(11.5))
+            {
+                File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+            }
+
+            if (elapsed >= TimeSpan.FromSeconds(25))
+            {
+                done.TrySetResult(0);
+            }
+        });
+        var restart = new ScheduledFault(new RecordingFault("f1"), FaultTrigger.AtTime(TimeSpan.FromHours(1)), null, RestartReplicatorOnFailure: true);
+        var engine = new ChaosEngine([restart], FaultContexts.On(new RunClock(time), replicator, events), new LoadCounters());
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(done.Task, WatchEvery, TimeSpan.FromSeconds(40));
+        await stop.CancelAsync();
+        await watch;
+
+        engine.Records.Select(r => r.Kind).Should().Equal(["replicatorExit", "replicatorRestart"], "the sample its previous life wrote is no gap of the new one");
+        engine.Gaps.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_longer_metricsGap_lets_a_six_second_silence_pass()
+    {
+        var time = new SteppedClock();
+        var events = new EventLog();
+        var start = time.GetUtcNow().UtcDateTime;
+        File.SetLastWriteTimeUtc(_metrics, start);
+        var done = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Silent for the first 6 s, then written every second: a gap under the default 5 s, none under 10 s.
+        var replicator = new ScriptedReplicator(new MetricsFileSource(_metrics), polled: () =>
+        {
+            var elapsed = time.GetUtcNow().UtcDateTime - start;
+            if (elapsed >= TimeSpan.FromSeconds(6))
+            {
+                File.SetLastWriteTimeUtc(_metrics, time.GetUtcNow().UtcDateTime);
+            }
+
+            if (elapsed >= TimeSpan.FromSeconds(15))
+            {
+                done.TrySetResult(0);
+            }
+        });
+        var engine = new ChaosEngine([], FaultContexts.On(new RunClock(time), replicator, events), new LoadCounters(), metricsGap: TimeSpan.FromSeconds(10));
+        using var stop = new CancellationTokenSource();
+        var watch = engine.WatchAsync(stop.Token);
+
+        await time.RunAsync(done.Task, WatchEvery, TimeSpan.FromSeconds(30));
+        await stop.CancelAsync();
+        await watch;
+
+        engine.Gaps.Should().BeEmpty();
+        engine.Records.Should().BeEmpty();
     }
 }

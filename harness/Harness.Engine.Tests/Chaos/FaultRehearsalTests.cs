@@ -116,10 +116,12 @@ public sealed class FaultRehearsalTests
                 heapPressure: {limitMiB: 128, fraction: 1.5, over: 2s, restart: true}
             expect:
               duplicates: {max: 30%}
+              replicator: {crashes: 3}
             """);
 
         var result = outcome.Result;
         result.Faults.Should().Contain(f => f.Kind == "replicatorExit").And.Contain(f => f.Kind == "replicatorRestart");
+        result.ReplicatorHealth!.Crashes.Should().BeInRange(1, 3, "the crashes are declared, and a crash loop would be more");
         result.Parity.Sum(p => p.Lost).Should().Be(0);
         result.Parity.Sum(p => p.Reordered).Should().Be(0);
         result.Verdict.Should().Be(Verdict.Passed, string.Join("; ", result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")));

@@ -414,7 +414,7 @@ public sealed class ScenarioErrorTests
                 kilBroker: 1
             """);
 
-        error.Should().StartWith("test.yaml:9:5: unknown key 'kilBroker' in faults[0] (did you mean 'killBroker'?); expected at, for and one action: killBroker,");
+        error.Should().StartWith("test.yaml:9:5: unknown key 'kilBroker' in faults[0] (did you mean 'killBroker'?); expected at, for, recoverWithin and one action: killBroker,");
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Chaos;
 
@@ -12,8 +13,6 @@ namespace Harness.Engine.Chaos;
 /// </summary>
 internal sealed class ChaosEngine
 {
-    private static readonly TimeSpan MetricsGap = TimeSpan.FromSeconds(5);
-
     // A JVM with its exporter agent takes several seconds to serve its first page; half a minute without one is a
     // wrong URL or a missing agent, which would otherwise pass silently as a replicator with no metrics.
     private static readonly TimeSpan FirstSampleWithin = TimeSpan.FromSeconds(30);
@@ -23,9 +22,11 @@ internal sealed class ChaosEngine
     private readonly FaultContext _context;
     private readonly LoadCounters _load;
     private readonly IReplicatorMetrics? _metrics;
+    private readonly TimeSpan _metricsGap;
     private readonly List<FaultRecord> _records = [];
     private readonly List<FaultRecord> _incidents = [];
     private readonly List<FaultRecord> _running = [];
+    private readonly List<(double Start, double? End)> _gaps = [];
     private readonly object _lock = new();
     private readonly TaskCompletionSource<HarnessException> _fatal = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _loadStart;
@@ -33,8 +34,13 @@ internal sealed class ChaosEngine
     private int _active;
     private int _done;
 
-    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load)
+    /// <param name="faults">The scheduled faults.</param>
+    /// <param name="context">What the faults act on.</param>
+    /// <param name="load">The load's counters, for record triggers.</param>
+    /// <param name="metricsGap">How long without replicator metrics while it runs is a gap; 5 s when null.</param>
+    public ChaosEngine(IReadOnlyList<ScheduledFault> faults, FaultContext context, LoadCounters load, TimeSpan? metricsGap = null)
     {
+        _metricsGap = metricsGap ?? ReplicatorHealthExpectation.DefaultMetricsGap;
         _faults = faults;
         _context = context;
         _load = load;
@@ -83,6 +89,21 @@ internal sealed class ChaosEngine
         return Task.WhenAll(_faults.Select(f => RunFaultAsync(f, load, cancellation)));
     }
 
+    /// <summary>
+    /// The metric gaps the watch saw: when each began (the last sample before it, in run seconds) and when metrics
+    /// resumed, or null when they never did. A metrics source that never answered is a gap from the watch's start.
+    /// </summary>
+    public IReadOnlyList<(double Start, double? End)> Gaps
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _gaps];
+            }
+        }
+    }
+
     /// <summary>Watches the replicator until <paramref name="cancellation"/> fires.</summary>
     public async Task WatchAsync(CancellationToken cancellation)
     {
@@ -90,6 +111,11 @@ internal sealed class ChaosEngine
         var wasRunning = true;
         var watchStart = _context.Clock.Elapsed;
         var silenceReported = false;
+
+        // When the process last (re)started: until its first sample after that, it has the start-up allowance, not the
+        // gap's five seconds (a JVM serves its first page several seconds after it starts), and a gap never counts
+        // from a sample its previous life wrote. A planned stop moves it to the end of the stop.
+        DateTime? startedAt = null;
         while (!cancellation.IsCancellationRequested)
         {
             try
@@ -102,7 +128,13 @@ internal sealed class ChaosEngine
             }
 
             var running = _context.Replicator.IsRunning;
-            if (wasRunning && !running && Volatile.Read(ref _expectedDown) == 0)
+            var planned = Volatile.Read(ref _expectedDown) > 0;
+            if (planned)
+            {
+                startedAt = _context.Clock.UtcNow.UtcDateTime;
+            }
+
+            if (wasRunning && !running && !planned)
             {
                 var code = _context.Replicator.ExitCode;
                 var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
@@ -117,6 +149,7 @@ internal sealed class ChaosEngine
                 {
                     _context.Replicator.Start();
                     Incident("replicatorRestart", "restarted the replicator, as an operator would (heapPressure restart: true)");
+                    startedAt = _context.Clock.UtcNow.UtcDateTime;
                     running = true;
                 }
             }
@@ -125,21 +158,38 @@ internal sealed class ChaosEngine
             if (running && !silenceReported && _metrics is { LastSampleUtc: null } silent && _context.Clock.Elapsed - watchStart > FirstSampleWithin)
             {
                 silenceReported = true;
+                lock (_lock)
+                {
+                    _gaps.Add((watchStart.TotalSeconds, null));
+                }
+
                 Incident("metricsMissing", $"no replicator metrics {FirstSampleWithin.TotalSeconds:0}s into the run: {silent.Source} never answered; check replicator.metrics");
             }
 
-            if (running && _metrics?.LastSampleUtc is { } last)
+            if (running && !planned && _metrics?.LastSampleUtc is { } last)
             {
                 // A file's write time is on the wall clock, so the age is too: the run's clock, read as wall time.
                 var now = _context.Clock.UtcNow.UtcDateTime;
-                var age = now - last.UtcDateTime;
-                if (age > MetricsGap && gapStart is null)
+                var sample = last.UtcDateTime;
+                var (since, limit) = startedAt is { } started && sample < started ? (started, FirstSampleWithin) : (sample, _metricsGap);
+                var age = now - since;
+                if (age > limit && gapStart is null)
                 {
-                    gapStart = now - age;
+                    gapStart = since;
+                    lock (_lock)
+                    {
+                        _gaps.Add((_context.Clock.Elapsed.TotalSeconds - age.TotalSeconds, null));
+                    }
+
                     Incident("metricsMissing", $"replicator metrics stopped: nothing written for {age.TotalSeconds:0}s while the process runs");
                 }
-                else if (age <= MetricsGap && gapStart is { } start)
+                else if (age <= _metricsGap && gapStart is { } start)
                 {
+                    lock (_lock)
+                    {
+                        _gaps[^1] = (_gaps[^1].Start, _context.Clock.Elapsed.TotalSeconds);
+                    }
+
                     Incident("metricsResumed", $"replicator metrics resumed after a gap of {(now - start).TotalSeconds:0}s");
                     gapStart = null;
                 }
@@ -172,6 +222,9 @@ internal sealed class ChaosEngine
         }
 
         string note;
+
+        // When the fault was recovered, before the watch's grace for a restarted replicator: recovery counts from here.
+        double? recovered = null;
         try
         {
             await fault.StartAsync(_context, cancellation).ConfigureAwait(false);
@@ -192,6 +245,7 @@ internal sealed class ChaosEngine
             }
 
             await fault.RecoverAsync(_context, CancellationToken.None).ConfigureAwait(false);
+            recovered = _context.Clock.Elapsed.TotalSeconds;
             if (fault.Kind != "restartReplicator")
             {
                 _context.Progress.Event($"fault {fault.Id} {fault.Kind} recovered");
@@ -225,7 +279,7 @@ internal sealed class ChaosEngine
             Interlocked.Increment(ref _done);
         }
 
-        Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, start, _context.Clock.Elapsed.TotalSeconds, note));
+        Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, start, recovered ?? _context.Clock.Elapsed.TotalSeconds, note));
     }
 
     private async Task<bool> WaitForTriggerAsync(ScheduledFault scheduled, Task load, CancellationToken cancellation)

@@ -29,7 +29,7 @@ public static class FaultPlan
             parameters.RejectUnused();
             if (fault is not null)
             {
-                faults.Add(new ScheduledFault(fault, spec.At, spec.Duration, restart));
+                faults.Add(new ScheduledFault(fault, spec.At, spec.Duration, restart, spec.RecoverWithin));
             }
         }
 

@@ -16,6 +16,14 @@ internal sealed class CheckpointWait(
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    private readonly Dictionary<(string Group, string Topic, int Partition), TimeSpan> _covered = [];
+
+    /// <summary>
+    /// For each group partition, how long after the wait began (right after the groups committed) the first checkpoint
+    /// covering its committed offset was read, to within <see cref="PollInterval"/>; absent when none was.
+    /// </summary>
+    public IReadOnlyDictionary<(string Group, string Topic, int Partition), TimeSpan> CoveredAfter => _covered;
+
     /// <summary>The checkpoint interval: the scenario's property (capped at 60 s), else the harness's default of 5 s.</summary>
     public TimeSpan Settle =>
         TimeSpan.FromSeconds((replicator.Properties.TryGetValue("emit.checkpoints.interval.seconds", out var text)
@@ -36,7 +44,13 @@ internal sealed class CheckpointWait(
             var translated = new Dictionary<(string Group, string Topic, int Partition), long>();
             foreach (var ((group, source, partition), offset) in committed)
             {
-                if (latest.TryGetValue((group, replicator.RemoteTopic(source), partition), out var checkpoint) && checkpoint.UpstreamOffset == offset)
+                var found = latest.TryGetValue((group, replicator.RemoteTopic(source), partition), out var checkpoint);
+                if (found && checkpoint!.UpstreamOffset >= offset)
+                {
+                    _covered.TryAdd((group, source, partition), time.GetElapsedTime(start));
+                }
+
+                if (found && checkpoint!.UpstreamOffset == offset)
                 {
                     translated[(group, source, partition)] = checkpoint.DownstreamOffset;
                 }

@@ -79,6 +79,19 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     public IReadOnlyDictionary<(string Group, string Topic, int Partition), long> Committed { get; set; } =
         new Dictionary<(string, string, int), long>();
 
+    /// <summary>For each group partition, how long after the commit a checkpoint covering it was first read.</summary>
+    public IReadOnlyDictionary<(string Group, string Topic, int Partition), TimeSpan> CheckpointCoveredAfter { get; set; } =
+        new Dictionary<(string, string, int), TimeSpan>();
+
+    /// <summary>The service-level bounds judged so far, with their measured values, for the report's charts.</summary>
+    public List<ServiceLevelBound> ServiceLevels { get; } = [];
+
+    /// <summary>The replicator's health as the service-levels phase judged it.</summary>
+    public ReplicatorHealth? Health { get; set; }
+
+    /// <summary>When the replicator watch stood down (the replicator stopped on purpose), in run seconds.</summary>
+    public double? WatchEndedSeconds { get; set; }
+
     public DrainOutcome? Drain { get; set; }
 
     public VerificationOutcome? Verification { get; set; }

@@ -14,6 +14,7 @@ internal static class RunPhases
         new CheckpointsPhase(),
         new StopReplicatorPhase(),
         new VerifyPhase(),
+        new ServiceLevelsPhase(),
         new OffsetTranslationPhase(),
         new SwitchoverPhase(),
     ];

@@ -19,14 +19,25 @@ internal static class RunResultBuilder
     {
         var (p50, p95, p99, max, count) = run.Latency.Summary();
         var samples = run.StartedSampler?.Samples ?? [];
-        var faults = (run.Chaos?.Records ?? []).Select(r => new FaultEntry
+        var duplicateTimes = run.Verifier?.DuplicateTimes ?? [];
+        var scheduled = run.Faults.ToDictionary(f => f.Fault.Id, f => f.RecoverWithin ?? run.Scenario.Expect.Recovery.Within, StringComparer.Ordinal);
+        var faults = (run.Chaos?.Records ?? []).Select(r =>
         {
-            Id = r.Id,
-            Kind = r.Kind,
-            Target = r.Target,
-            StartSeconds = r.StartSeconds ?? 0,
-            EndSeconds = r.EndSeconds,
-            MeasuredEffect = FaultEffects.Describe(r, samples, run.Verifier?.DuplicateTimes ?? []),
+            // Watch incidents are no faults the scenario scheduled: they have no recovery of their own to measure.
+            var isFault = scheduled.TryGetValue(r.Id, out var within);
+            var recovery = isFault ? FaultRecovery.Measure(r, samples, duplicateTimes) : null;
+            return new FaultEntry
+            {
+                Id = r.Id,
+                Kind = r.Kind,
+                Target = r.Target,
+                StartSeconds = r.StartSeconds ?? 0,
+                EndSeconds = r.EndSeconds,
+                MeasuredEffect = FaultEffects.Describe(r, samples, duplicateTimes),
+                RecoverySeconds = recovery?.RecoveredAfter,
+                RecoverWithinSeconds = within?.TotalSeconds,
+                Duplicates = recovery?.Duplicates,
+            };
         }).ToList();
         var finished = run.Time.GetUtcNow();
         return new RunResult
@@ -46,12 +57,27 @@ internal static class RunResultBuilder
             Parity = run.Verification?.Result.Partitions.Select(ToReport).ToList() ?? [],
             Anomalies = run.Verification?.Result.Examples.Select(ToReport).ToList() ?? [],
             Latency = count == 0 ? null : new LatencySummary { P50Ms = p50, P95Ms = p95, P99Ms = p99, MaxMs = max, SampleCount = count },
+            CheckpointLatency = CheckpointSummary(run.CheckpointCoveredAfter.Values),
+            ServiceLevels = [.. run.ServiceLevels],
+            ReplicatorHealth = run.Health,
             OffsetTranslation = run.Translation,
             Switchover = run.Switchover,
             Connectors = run.StartedReplicator?.Connect?.Report(started) ?? [],
             Faults = faults,
             TimeSeries = new TimeSeries { Samples = samples, Markers = faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
         };
+    }
+
+    private static LatencySummary? CheckpointSummary(IEnumerable<TimeSpan> coveredAfter)
+    {
+        var sorted = coveredAfter.Select(t => t.TotalMilliseconds).Order().ToList();
+        if (sorted.Count == 0)
+        {
+            return null;
+        }
+
+        double At(double percentile) => sorted[Math.Clamp((int)Math.Ceiling(percentile / 100 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        return new LatencySummary { P50Ms = At(50), P95Ms = At(95), P99Ms = At(99), MaxMs = sorted[^1], SampleCount = sorted.Count };
     }
 
     private static ReportParity ToReport(Verification.PartitionParity p) => new()

@@ -26,4 +26,16 @@ public sealed record ExpectSpec
 
     /// <summary>How long replication may take to catch up after the load; 60 s by default.</summary>
     public TimeSpan DrainWithin { get; init; } = DefaultDrainWithin;
+
+    /// <summary>Bounds on end-to-end replication latency, overall, per topic and per volume class; none by default.</summary>
+    public LatencyExpectation Latency { get; init; } = LatencyExpectation.None;
+
+    /// <summary>Bounds on the time from a group's commit on the source to a checkpoint covering it on the target; none by default.</summary>
+    public LatencyBounds CheckpointLatency { get; init; } = LatencyBounds.None;
+
+    /// <summary>What the replicator's health may show (crashes, metric gaps); nothing by default.</summary>
+    public ReplicatorHealthExpectation Replicator { get; init; } = ReplicatorHealthExpectation.Default;
+
+    /// <summary>Bounds on recovery after each fault; none by default.</summary>
+    public RecoveryExpectation Recovery { get; init; } = RecoveryExpectation.None;
 }

@@ -21,6 +21,9 @@ public sealed record FaultSpec
     /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>How soon replication must recover after this fault ends (<c>recoverWithin</c>); <c>expect.recovery.within</c> when null.</summary>
+    public TimeSpan? RecoverWithin { get; init; }
+
     /// <summary>Where the fault is declared, for messages.</summary>
     public SourceLocation? Location { get; init; }
 }

@@ -353,7 +353,7 @@ public sealed class StreamingVerifier : IDisposable
         }
         else if (_live)
         {
-            _latency.Record(now - verdict.Stamp.TimestampMs);
+            _latency.Record(here.TopicIndex, now - verdict.Stamp.TimestampMs);
         }
     }
 

@@ -151,7 +151,7 @@ public sealed class ReportPageTests
             run.Parity.Select(p => (p.SourceTopic, N(p.Partition), N(p.Produced), N(p.Duplicated))));
         latency.Should().ContainSingle().Which.Should().Equal("12.5 ms", "48.25 ms", "97.75 ms", "1,234.5 ms", "134,456");
         offsets.Select(r => (r[0], r[4], r[6])).Should().Equal(("billing", "59,950", "no"), ("audit", "12,007", "AHEAD"), ("late", "none", "no"));
-        faults.Select(r => (r[0], r[3], r[4], r[6])).Should().Equal(
+        faults.Select(r => (r[0], r[3], r[4], r[7])).Should().Equal(
             ("f1", "0:30", "0:45", "lag peaked at 4,200 records"), ("f2", "1:20", "none", "3 duplicates"));
         anomalies.Select(r => (r[0], r[4], r[5])).Should().Equal(("Duplicated", "40,001", "40,107"), ("Unexpected", "n/a", "n/a"));
     }
@@ -339,7 +339,7 @@ public sealed class ReportPageTests
               charts: Array.from(document.querySelectorAll('figure.chart svg')).map(svg => ({
                 id: svg.closest('figure').id,
                 dashes: Array.from(svg.querySelectorAll('path[data-series]')).map(p => p.getAttribute('stroke-dasharray') || 'solid'),
-                markerLabels: Array.from(svg.querySelectorAll('g.marker text')).map(t => t.textContent.trim()) }))
+                markerLabels: Array.from(svg.querySelectorAll('g.marker > text')).map(t => t.textContent.trim()) }))
             })
             """);
 

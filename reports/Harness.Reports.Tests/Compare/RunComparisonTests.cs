@@ -12,8 +12,9 @@ public sealed class RunComparisonTests
 
         comparison.Regressions.Should().BeEmpty();
         comparison.Rows.Select(r => r.Metric.Name).Should().Equal(
-            "throughput", "latency p50", "latency p99", "peak lag", "peak lag time", "duplicates", "lost", "duration");
-        comparison.Rows.Should().OnlyContain(r => r.Deltas.Count == 2 && r.Deltas[1].Change == 0);
+            "throughput", "latency p50", "latency p95", "latency p99", "latency max", "checkpoint latency p99", "peak lag", "peak lag time", "duplicates", "lost",
+            "replicator crashes", "metric gaps", "slowest fault recovery", "faults not recovered", "most duplicates from one fault", "service-level checks failed", "duration");
+        comparison.Rows.Should().OnlyContain(r => r.Deltas.Count == 2 && (r.Deltas[1].Change == 0 || (r.Deltas[0].Value == null && r.Deltas[1].Change == null)), "a figure neither run measured has no change either");
     }
 
     [Test]
@@ -26,6 +27,30 @@ public sealed class RunComparisonTests
         p99.Baseline.Should().Be(97.75);
         p99.Value.Should().Be(146.625);
         p99.Change.Should().BeApproximately(0.5, 1e-9);
+    }
+
+    [Test]
+    public void A_crash_a_slower_recovery_and_a_broken_service_level_are_regressions()
+    {
+        var fault = new FaultEntry { Id = "f1", Kind = "killBroker", StartSeconds = 10, EndSeconds = 12, RecoverySeconds = 2, Duplicates = 0 };
+        var baseline = ComparisonRuns.Baseline() with
+        {
+            ReplicatorHealth = new ReplicatorHealth(),
+            Faults = [fault],
+            Checks = [new CheckResult { Name = "replicator crashes", Passed = true }, new CheckResult { Name = "fault f1 killBroker recovered", Passed = true }],
+        };
+        var worse = baseline with
+        {
+            ReplicatorHealth = new ReplicatorHealth { Crashes = 1, Restarts = 1 },
+            Faults = [fault with { RecoverySeconds = 9 }],
+            Checks = [new CheckResult { Name = "replicator crashes", Passed = false }, new CheckResult { Name = "fault f1 killBroker recovered", Passed = true }],
+        };
+
+        var comparison = RunComparison.Create(ComparisonRuns.Label(baseline, worse));
+
+        comparison.Regressions.Select(r => r.Metric.Name).Should().Equal("replicator crashes", "slowest fault recovery", "service-level checks failed");
+        var unrecovered = RunComparison.Create(ComparisonRuns.Label(baseline, baseline with { Faults = [fault with { RecoverySeconds = null }] }));
+        unrecovered.Regressions.Select(r => r.Metric.Name).Should().Equal("faults not recovered");
     }
 
     [Test]

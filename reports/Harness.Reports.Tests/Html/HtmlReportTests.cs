@@ -51,7 +51,7 @@ public sealed class HtmlReportTests
 
         page.ById("verdict").Text().Should().Contain("2 of 4 checks failed");
         page.ById("summary").Text().Should().ContainAll(
-            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.2");
+            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.3");
         page.ById("environment").Text().Should().ContainAll(
             "0.3.0-test", "builtin", "embedded", "containers", ".NET 10.0.0", "Debian GNU/Linux 12", "ci-runner-7");
     }
@@ -138,8 +138,9 @@ public sealed class HtmlReportTests
 
         var faults = page.ById("faults-table").Element("tbody")!.Elements("tr").ToList();
         faults[0].Elements().Select(c => c.Value).Should().Equal(
-            "f1", "broker-kill", "source/broker-1", "0:30", "0:45", "15 s", "lag peaked at 4,200 records");
+            "f1", "broker-kill", "source/broker-1", "0:30", "0:45", "15 s", "2.5 s (bound 30 s)", "lag peaked at 4,200 records");
         faults[1].Elements().ElementAt(4).Value.Should().Be("none");
+        faults[1].Elements().ElementAt(6).Value.Should().BeEmpty("a fault without a recovery measurement shows none");
 
         page.ById("anomalies-table").Text().Should().ContainAll(
             "Duplicated", "40,001", "40,107", "second copy after replicator restart", "Unexpected", "no stamp");
@@ -252,6 +253,25 @@ public sealed class HtmlReportTests
 
         page.ById("chart-rates").Element("svg")!.Element("desc")!.Value
             .Should().Contain("Produce: min 1,000, max 1,000, last 1,000").And.Contain("Replicate: min 400");
+    }
+
+    [Test]
+    public void Latency_bounds_are_lines_on_the_latency_chart_and_recovery_is_on_the_fault_marker()
+    {
+        var page = Xhtml.Parse(_writer.ToText(SampleRuns.Failing()));
+
+        var svg = page.ById("chart-latency").Element("svg")!;
+        var bounds = svg.Descendants("g").Where(g => (string?)g.Attribute("class") == "bound").ToList();
+        bounds.Select(b => ((string?)b.Attribute("data-bound"), (string?)b.Attribute("data-passed")))
+            .Should().Equal(("p50 bound", "true"), ("p99 bound", "false"));
+        bounds.Select(b => b.Element("line")!.Attribute("y1")!.Value).Distinct().Should().HaveCount(2, "each bound is drawn at its own height");
+        bounds.Select(b => b.Element("text")!.Value).Should().Equal("p50 bound", "p99 bound (exceeded)");
+        svg.Element("desc")!.Value.Should().Contain("p99 bound 50 ms, exceeded").And.Contain("replication recovered 2.5 s after its end");
+        page.ById("chart-rates").Descendants("g").Should().NotContain(g => (string?)g.Attribute("class") == "bound", "latency bounds belong on the latency chart");
+
+        var recovery = svg.Descendants("g").Single(g => (string?)g.Attribute("class") == "recovery");
+        recovery.Attribute("data-recovery-seconds")!.Value.Should().Be("2.5");
+        recovery.Element("text")!.Value.Should().Be("recovered 2.5 s");
     }
 
     [Test]

@@ -57,6 +57,8 @@ figcaption { margin-bottom: .3rem; font-weight: 600; }
 .chart-svg { display: block; width: 100%; max-width: 900px; height: auto; }
 .chart-svg text { fill: var(--muted); font-size: 11px; font-family: system-ui, sans-serif; }
 .chart-svg text.marker-label { fill: #7b3294; font-weight: 600; }
+.chart-svg text.recovery-label { fill: #7b3294; }
+.chart-svg text.bound-label { font-weight: 600; }
 .chart-svg text.unit { font-weight: 600; }
 pre { padding: .8rem; overflow-x: auto; background: var(--soft); border: 1px solid var(--line); border-radius: 6px; font: 12px/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; white-space: pre-wrap; overflow-wrap: anywhere; }
 button.sort { padding: 0; color: inherit; background: none; border: 0; font: inherit; cursor: pointer; }

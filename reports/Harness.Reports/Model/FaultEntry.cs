@@ -20,4 +20,16 @@ public sealed record FaultEntry
 
     /// <summary>The effect measured while the fault was active (for example "lag peaked at 12,000 records").</summary>
     public string MeasuredEffect { get; init; } = "";
+
+    /// <summary>
+    /// Seconds from the fault's end until records flowed again and lag was back within a tolerance of its level before
+    /// the fault (schema 1.3); null when it did not recover within the run, or the fault is a watch incident.
+    /// </summary>
+    public double? RecoverySeconds { get; init; }
+
+    /// <summary>The recovery bound the scenario set for this fault, in seconds (schema 1.3); null when none.</summary>
+    public double? RecoverWithinSeconds { get; init; }
+
+    /// <summary>Duplicates read between the fault's start and 60 s after its end (schema 1.3); null for watch incidents.</summary>
+    public long? Duplicates { get; init; }
 }

@@ -15,6 +15,9 @@ public sealed record FaultMarker
     /// <summary>The <see cref="FaultEntry.Id"/> this marker belongs to; null for markers that are not faults.</summary>
     public string? FaultId { get; init; }
 
+    /// <summary>Seconds from the fault's end until replication recovered (schema 1.3), drawn on the marker; null when unknown.</summary>
+    public double? RecoverySeconds { get; init; }
+
     /// <summary>Makes the marker for a fault timeline entry.</summary>
     /// <param name="fault">The fault.</param>
     /// <returns>A marker labelled with the fault's id and kind, spanning its duration.</returns>
@@ -27,6 +30,7 @@ public sealed record FaultMarker
             OffsetSeconds = fault.StartSeconds,
             EndOffsetSeconds = fault.EndSeconds,
             FaultId = fault.Id,
+            RecoverySeconds = fault.RecoverySeconds,
         };
     }
 }

@@ -10,7 +10,7 @@ namespace Harness.Reports.Model;
 public sealed record RunResult
 {
     /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
-    public const string CurrentSchemaVersion = "1.2";
+    public const string CurrentSchemaVersion = "1.3";
 
     /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -55,6 +55,18 @@ public sealed record RunResult
 
     /// <summary>Whole-run replication latency percentiles; null when no latency was measured.</summary>
     public LatencySummary? Latency { get; init; }
+
+    /// <summary>
+    /// From each consumer group partition's commit on the source to the first checkpoint covering it on the target
+    /// (schema 1.3); null when the run had no consumer groups or no checkpoint covered any.
+    /// </summary>
+    public LatencySummary? CheckpointLatency { get; init; }
+
+    /// <summary>The service-level bounds the scenario set, each with its measured value (schema 1.3).</summary>
+    public IReadOnlyList<ServiceLevelBound> ServiceLevels { get; init; } = [];
+
+    /// <summary>The replicator's health as the watch saw it (schema 1.3); null when the replicator never ran under load.</summary>
+    public ReplicatorHealth? ReplicatorHealth { get; init; }
 
     /// <summary>Consumer group offset translation rows.</summary>
     public IReadOnlyList<OffsetTranslationRow> OffsetTranslation { get; init; } = [];

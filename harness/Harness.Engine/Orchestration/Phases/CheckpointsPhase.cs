@@ -15,6 +15,7 @@ internal sealed class CheckpointsPhase : IRunPhase
         var topic = run.CheckpointsTopic;
         var wait = new CheckpointWait(run.Time, () => Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, run.Time, out _), cancellation), run.Scenario.Replicator);
         var missing = await wait.WaitAsync(run.Committed, run.Scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);
+        run.CheckpointCoveredAfter = wait.CoveredAfter;
         if (missing > 0)
         {
             run.Progress.Event($"{missing} group partitions still have no checkpoint at their committed offset after {run.Scenario.Expect.DrainWithin.TotalSeconds:0}s");

@@ -20,7 +20,7 @@ internal sealed class LoadPhase : IRunPhase
         var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
             run.Target.BootstrapServers, run.Latency, run.Clock));
         var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
-        var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters);
+        var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters, run.Scenario.Expect.Replicator.MetricsGap);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
             run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics);
         run.Sampler.Phase = Name;

@@ -10,6 +10,7 @@ internal sealed class StopReplicatorPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         await run.Watching.CancelAsync().ConfigureAwait(false);
+        run.WatchEndedSeconds = run.Clock.Elapsed.TotalSeconds;
         await run.Replicator.StopAsync(run.Scenario.Replicator.Grace).ConfigureAwait(false);
         run.ReplicatorStopped = run.Time.GetUtcNow();
     }

@@ -27,9 +27,9 @@ internal static partial class FaultReader
         ("pauseConnector", FaultAction.PauseConnector),
         ("killWorker", FaultAction.KillWorker));
 
-    private static readonly string[] Keys = ["at", "for", .. Actions.Names];
+    private static readonly string[] Keys = ["at", "for", "recoverWithin", .. Actions.Names];
 
-    private static readonly string KeysExpected = "at, for and one action: " + string.Join(", ", Actions.Names);
+    private static readonly string KeysExpected = "at, for, recoverWithin and one action: " + string.Join(", ", Actions.Names);
 
     public static FaultSpec? Read(ParseContext context, YamlNode node, string path)
     {
@@ -41,7 +41,8 @@ internal static partial class FaultReader
         var reader = new MappingReader(context, mapping, path, Keys, KeysExpected);
         var at = reader.Value("at", required: true, AtExpected) is { } atNode ? ReadTrigger(context, atNode, reader.PathOf("at")) : null;
         var duration = reader.Duration("for", positive: true);
-        var valid = at is not null && (reader.Find("for") is null || duration is not null);
+        var recoverWithin = reader.Duration("recoverWithin", positive: true);
+        var valid = at is not null && (reader.Find("for") is null || duration is not null) && (reader.Find("recoverWithin") is null || recoverWithin is not null);
 
         var actions = Actions.Names.Where(reader.Contains).ToList();
         if (actions.Count == 0)
@@ -64,7 +65,7 @@ internal static partial class FaultReader
         Actions.TryGet(actions[0], out var action);
         var parameters = ReadParameters(context, reader.Find(actions[0]), reader.PathOf(actions[0]));
         return valid && parameters is not null
-            ? new FaultSpec { At = at!, Duration = duration, Action = action, Parameters = parameters, Location = context.Locate(mapping) }
+            ? new FaultSpec { At = at!, Duration = duration, RecoverWithin = recoverWithin, Action = action, Parameters = parameters, Location = context.Locate(mapping) }
             : null;
     }
 

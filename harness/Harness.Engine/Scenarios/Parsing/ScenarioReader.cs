@@ -35,7 +35,7 @@ internal static class ScenarioReader
             "a list of faults such as [{at: 30s, for: 10s, killBroker: {side: source, broker: 1}}]",
             required: false,
             (node, path) => FaultReader.Read(context, node, path));
-        var expect = reader.Find("expect") is { } e ? ExpectReader.Read(context, e, "expect") : ExpectSpec.Default;
+        var expect = reader.Find("expect") is { } e ? ExpectReader.Read(context, e, "expect", topicNames.Keys) : ExpectSpec.Default;
 
         if (context.Errors.Count > 0 || name is null || clusters is null || topics is null || replicator is null
             || consumers is null || faults is null || expect is null)

@@ -7,5 +7,7 @@ namespace Harness.Reports.Html.Charts;
 /// <param name="Series">The lines, at most three (one line style each).</param>
 /// <param name="Step">Draw as steps: the value holds until the next sample (counts of brokers up).</param>
 /// <param name="Integer">Vertical axis ticks are whole numbers.</param>
+/// <param name="Bounds">Service-level bounds drawn as horizontal lines; none when null.</param>
 internal sealed record ChartDefinition(
-    string Id, string Title, string Unit, IReadOnlyList<ChartSeries> Series, bool Step = false, bool Integer = false);
+    string Id, string Title, string Unit, IReadOnlyList<ChartSeries> Series, bool Step = false, bool Integer = false,
+    IReadOnlyList<ChartBound>? Bounds = null);

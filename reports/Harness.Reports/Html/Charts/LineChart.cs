@@ -21,8 +21,9 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
     private const int MarkerLabelRows = 2;
     private const int MarkerLabelMaxLength = 28;
 
+    // The scale reaches the bounds too: a bound far above the measured values still shows where it is.
     private readonly AxisScale _y = AxisScale.From(
-        definition.Series.SelectMany(s => s.Values).DefaultIfEmpty(0).Max(), 5, definition.Integer);
+        definition.Series.SelectMany(s => s.Values).Concat((definition.Bounds ?? []).Select(b => b.Value)).DefaultIfEmpty(0).Max(), 5, definition.Integer);
 
     private readonly AxisScale _x = AxisScale.ForSeconds(xMax, 8);
 
@@ -43,6 +44,7 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
         RenderGrid(html);
         RenderMarkers(html);
         RenderSeries(html);
+        RenderBounds(html);
         RenderLegend(html);
         html.Close("svg");
         html.Line();
@@ -92,7 +94,7 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
             var marker = markers[i];
             var x = X(marker.OffsetSeconds);
             html.Open("g", ("class", "marker"), ("data-fault", marker.FaultId));
-            html.Element("title", $"{marker.Label} at {Format.Clock(marker.OffsetSeconds)}");
+            html.Element("title", $"{marker.Label} at {Format.Clock(marker.OffsetSeconds)}{Recovery(marker)}");
             if (marker.EndOffsetSeconds is { } end && end > marker.OffsetSeconds)
             {
                 html.Void("rect", ("x", C(x)), ("y", C(Top)), ("width", C(Math.Max(1, X(end) - x))), ("height", C(PlotHeight)),
@@ -101,6 +103,18 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
 
             html.Void("line", ("x1", C(x)), ("x2", C(x)), ("y1", C(Top - 4)), ("y2", C(Top + PlotHeight)),
                 ("stroke", "#7b3294"), ("stroke-width", "1.5"), ("stroke-dasharray", "4 3"));
+
+            // The recovery is a bracket from the fault's end to when replication had recovered, at the top of the plot.
+            if (marker.RecoverySeconds is { } recovery)
+            {
+                var from = marker.EndOffsetSeconds ?? marker.OffsetSeconds;
+                var recoveryY = C(Top + 6);
+                html.Open("g", ("class", "recovery"), ("data-recovery-seconds", Format.Decimal(recovery)));
+                html.Void("line", ("x1", C(X(from))), ("x2", C(Math.Max(X(from + recovery), X(from) + 2))), ("y1", recoveryY), ("y2", recoveryY),
+                    ("stroke", "#7b3294"), ("stroke-width", "3"));
+                html.Element("text", $"recovered {Format.Decimal(recovery)} s", ("x", C(X(from + recovery) + 3)), ("y", C(Top + 9)), ("class", "recovery-label"));
+                html.Close("g");
+            }
 
             // Labels alternate between two rows so neighbouring markers overlap less; the full text is in <title>.
             var nearRightEdge = x > Left + (PlotWidth * 0.75);
@@ -111,6 +125,32 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
                 ("y", C(Top - 8 - ((i % MarkerLabelRows) * 12))),
                 ("text-anchor", nearRightEdge ? "end" : "start"),
                 ("class", "marker-label"));
+            html.Close("g");
+        }
+
+        html.Close("g");
+        html.Line();
+    }
+
+    private void RenderBounds(HtmlOutput html)
+    {
+        if (definition.Bounds is not { Count: > 0 } bounds)
+        {
+            return;
+        }
+
+        html.Open("g", ("class", "bounds"));
+        foreach (var bound in bounds)
+        {
+            var y = C(Y(bound.Value));
+            var colour = bound.Passed ? "#1a7f37" : "#cf222e";
+            html.Open("g", ("class", "bound"), ("data-bound", bound.Label), ("data-passed", bound.Passed ? "true" : "false"));
+            html.Element("title", $"{bound.Label}: {Format.Decimal(bound.Value)} {definition.Unit}{(bound.Passed ? "" : " (exceeded)")}");
+            html.Void("line", ("x1", C(Left)), ("x2", C(Left + PlotWidth)), ("y1", y), ("y2", y),
+                ("stroke", colour), ("stroke-width", "1.5"), ("stroke-dasharray", "8 4"));
+            // The word says what the colour says, for readers who cannot tell green from red.
+            html.Element("text", bound.Passed ? bound.Label : bound.Label + " (exceeded)", ("x", C(Left + PlotWidth - 3)), ("y", C(Y(bound.Value) - 4)), ("text-anchor", "end"), ("fill", colour),
+                ("class", "bound-label"));
             html.Close("g");
         }
 
@@ -237,11 +277,20 @@ internal sealed class LineChart(ChartDefinition definition, IReadOnlyList<FaultM
                 text.Append(" until ").Append(Format.Clock(end));
             }
 
-            text.Append(". ");
+            text.Append(Recovery(marker)).Append(". ");
+        }
+
+        foreach (var bound in definition.Bounds ?? [])
+        {
+            text.Append(bound.Label).Append(' ').Append(Format.Decimal(bound.Value)).Append(' ').Append(definition.Unit)
+                .Append(bound.Passed ? ", kept" : ", exceeded").Append(". ");
         }
 
         return text.ToString().TrimEnd();
     }
+
+    private static string Recovery(FaultMarker marker) =>
+        marker.RecoverySeconds is { } recovery ? $", replication recovered {Format.Decimal(recovery)} s after its end" : "";
 
     private static string Shorten(string label) =>
         label.Length <= MarkerLabelMaxLength ? label : label[..(MarkerLabelMaxLength - 1)] + "\u2026";

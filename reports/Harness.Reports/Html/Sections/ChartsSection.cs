@@ -17,7 +17,7 @@ internal sealed class ChartsSection : IHtmlSection
             .DefaultIfEmpty(0)
             .Max();
 
-        foreach (var definition in Definitions(samples))
+        foreach (var definition in Definitions(samples, result.ServiceLevels))
         {
             html.Open("figure", ("id", definition.Id), ("class", "chart"));
             html.Element("figcaption", definition.Title);
@@ -37,7 +37,7 @@ internal sealed class ChartsSection : IHtmlSection
         Section.Close(html);
     }
 
-    private static IEnumerable<ChartDefinition> Definitions(IReadOnlyList<MetricSample> samples)
+    private static IEnumerable<ChartDefinition> Definitions(IReadOnlyList<MetricSample> samples, IReadOnlyList<ServiceLevelBound> levels)
     {
         yield return new ChartDefinition("chart-rates", "Produce vs replicate rate", "records/s",
             [Series("Produce", samples, s => s.ProduceRate), Series("Replicate", samples, s => s.ReplicateRate)]);
@@ -50,11 +50,12 @@ internal sealed class ChartsSection : IHtmlSection
         ChartSeries[] latency = samples.Any(s => s.ReplicatorLatencyMaxMs is not null)
             ? [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms), Series("replicator max", samples, s => s.ReplicatorLatencyMaxMs)]
             : [Series("p50", samples, s => s.LatencyP50Ms), Series("p99", samples, s => s.LatencyP99Ms)];
-        yield return new ChartDefinition("chart-latency", "Replication latency percentiles", "ms", latency);
-        if (samples.Any(s => s.CheckpointLatencyMaxMs is not null))
+        yield return new ChartDefinition("chart-latency", "Replication latency percentiles", "ms", latency, Bounds: Bounds(levels, "latency"));
+        var checkpointBounds = Bounds(levels, "checkpointLatency");
+        if (samples.Any(s => s.CheckpointLatencyMaxMs is not null) || checkpointBounds.Count > 0)
         {
             yield return new ChartDefinition("chart-checkpoint-latency", "Checkpoint latency (replicator's checkpoint-latency-ms-max)", "ms",
-                [Series("checkpoint max", samples, s => s.CheckpointLatencyMaxMs)]);
+                [Series("checkpoint max", samples, s => s.CheckpointLatencyMaxMs)], Bounds: checkpointBounds);
         }
 
         yield return new ChartDefinition("chart-memory", "Replicator memory", "MiB",
@@ -63,6 +64,10 @@ internal sealed class ChartsSection : IHtmlSection
             [Series("Source", samples, s => s.SourceBrokersUp), Series("Target", samples, s => s.TargetBrokersUp)],
             Step: true, Integer: true);
     }
+
+    // Only the bounds over all records have a line of their own on the chart; a topic's or a volume class's bound is in the checks.
+    private static List<ChartBound> Bounds(IReadOnlyList<ServiceLevelBound> levels, string metric) =>
+        [.. levels.Where(l => l.Metric == metric && l.Scope == "all").Select(l => new ChartBound($"{l.Statistic} bound", l.BoundMs, l.Passed))];
 
     private static ChartSeries Series(string name, IReadOnlyList<MetricSample> samples, Func<MetricSample, double?> value) =>
         new(name, [.. samples.Select(s => new ChartPoint(s.OffsetSeconds, value(s)))]);

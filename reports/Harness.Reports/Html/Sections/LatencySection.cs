@@ -26,6 +26,19 @@ internal sealed class LatencySection : IHtmlSection
         }
 
         table.Render(html, "No latency was measured.");
+        if (result.CheckpointLatency is { } checkpoints)
+        {
+            var checkpointTable = new HtmlTable("checkpoint-latency-table", "From each consumer group partition's commit to the first checkpoint covering it",
+                [.. Columns[..4], new TableColumn("Group partitions", Numeric: true)]);
+            checkpointTable.Add(
+                Milliseconds(checkpoints.P50Ms),
+                Milliseconds(checkpoints.P95Ms),
+                Milliseconds(checkpoints.P99Ms),
+                Milliseconds(checkpoints.MaxMs),
+                TableCell.Count(checkpoints.SampleCount));
+            checkpointTable.Render(html, "No checkpoint covered a commit.");
+        }
+
         Section.Close(html);
     }
 
