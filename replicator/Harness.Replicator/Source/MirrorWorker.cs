@@ -94,8 +94,8 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
             FetchWaitMaxMs = 100,
             EnablePartitionEof = settings.Sabotage.ReorderEvery > 0,
 
-            // Kafka's consumers and MM2 read committed records only (librdkafka's default, stated here); the sabotage
-            // switch reads what aborted transactions left in the log as well, so the verifier can be shown to catch it.
+            // Committed records only (librdkafka's default, stated here): an aborted transaction's records must not be
+            // copied. The sabotage switch reads them as well, so the verifier can be shown to catch it.
             IsolationLevel = settings.Sabotage.CopyAborted ? IsolationLevel.ReadUncommitted : IsolationLevel.ReadCommitted,
         };
 
