@@ -55,6 +55,9 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private long _unreportedSent;
     private long _timestamp;
     private readonly long[] _transactionStart;
+
+    /// <summary>The topic's <see cref="ProducerSettings.Transactional"/>, read once: every record asks.</summary>
+    private readonly bool _transactional;
     private bool _inTransaction;
     private int _transactionSent;
     private long _transactions;
@@ -83,6 +86,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         _sequences = new long[topic.Partitions];
         _partitionLedgers = new PartitionLedger?[topic.Partitions];
         _transactionStart = new long[topic.Partitions];
+        _transactional = topic.Producer.Transactional;
         (_headerNames, _headerNameOffsets) = HeaderNames(topic.Headers.Count);
     }
 
@@ -93,7 +97,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     {
         using var producer = new NativeProducer(ProducerProperties.For(_topic, _producerId, _bootstrap, _runId), _topic.Name);
         _cancellation = cancellation;
-        if (_topic.Producer.Transactional)
+        if (_transactional)
         {
             Transact(producer.InitTransactions, "initialise transactions");
         }
@@ -255,7 +259,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     /// </summary>
     private bool TrySend(NativeProducer producer, long ordinal)
     {
-        if (!_topic.Producer.Transactional)
+        if (!_transactional)
         {
             return TrySendRecord(producer, ordinal);
         }

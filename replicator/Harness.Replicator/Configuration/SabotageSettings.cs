@@ -38,5 +38,5 @@ public sealed record SabotageSettings
 
     /// <summary>A one-line description for logs.</summary>
     public override string ToString() =>
-        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}, copy aborted {CopyAborted}";
+        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}, copy aborted {(CopyAborted ? "true" : "false")}";
 }
