@@ -56,6 +56,13 @@ public sealed class PartitionLedger
             for (var i = _ranges.Count - 1; i >= 0; i--)
             {
                 var range = _ranges[i];
+                if (range.EndSequence <= firstSequence)
+                {
+                    // Ranges come in sequence order and an abort takes the newest: nothing older can overlap, so a
+                    // long transactional run does not scan its whole ledger at every abort.
+                    break;
+                }
+
                 var start = Math.Max(range.FirstSequence, firstSequence);
                 var end = Math.Min(range.EndSequence, endSequence);
                 if (start >= end)
