@@ -104,6 +104,27 @@ public static unsafe partial class LibRdKafka
     [LibraryImport(Library, EntryPoint = "rd_kafka_error_destroy")]
     public static partial void ErrorDestroy(nint error);
 
+    [LibraryImport(Library, EntryPoint = "rd_kafka_error_is_fatal")]
+    public static partial int ErrorIsFatal(nint error);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_error_is_retriable")]
+    public static partial int ErrorIsRetriable(nint error);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_error_txn_requires_abort")]
+    public static partial int ErrorTxnRequiresAbort(nint error);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_init_transactions")]
+    public static partial nint InitTransactions(nint rk, int timeoutMs);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_begin_transaction")]
+    public static partial nint BeginTransaction(nint rk);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_commit_transaction")]
+    public static partial nint CommitTransaction(nint rk, int timeoutMs);
+
+    [LibraryImport(Library, EntryPoint = "rd_kafka_abort_transaction")]
+    public static partial nint AbortTransaction(nint rk, int timeoutMs);
+
     [LibraryImport(Library, EntryPoint = "rd_kafka_purge")]
     public static partial int Purge(nint rk, int flags);
 

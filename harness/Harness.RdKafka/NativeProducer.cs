@@ -153,6 +153,24 @@ public sealed unsafe class NativeProducer : IDisposable
         return LibRdKafka.FatalError(_handle, text, size) == 0 ? null : LibRdKafka.Text((nint)text);
     }
 
+    /// <summary>
+    /// Registers the producer's <c>transactional.id</c> with its coordinator (fencing an older producer of the same id);
+    /// null when done. Call once, before the first <see cref="BeginTransaction"/>.
+    /// </summary>
+    public TransactionError? InitTransactions(int timeoutMs) => TransactionError.Take(LibRdKafka.InitTransactions(_handle, timeoutMs));
+
+    /// <summary>Starts a transaction locally (nothing is sent until the first record); null when done.</summary>
+    public TransactionError? BeginTransaction() => TransactionError.Take(LibRdKafka.BeginTransaction(_handle));
+
+    /// <summary>
+    /// Flushes the transaction's records and commits it; null when committed. A retriable error may be retried with
+    /// the same call; an abortable one needs <see cref="AbortTransaction"/>.
+    /// </summary>
+    public TransactionError? CommitTransaction(int timeoutMs) => TransactionError.Take(LibRdKafka.CommitTransaction(_handle, timeoutMs));
+
+    /// <summary>Aborts the transaction (its records stay in the log, hidden from read_committed readers); null when done.</summary>
+    public TransactionError? AbortTransaction(int timeoutMs) => TransactionError.Take(LibRdKafka.AbortTransaction(_handle, timeoutMs));
+
     /// <summary>Drops queued and in-flight records; their delivery reports then come back as failures.</summary>
     public void Purge() => LibRdKafka.Purge(_handle, LibRdKafka.PurgeAll);
 

@@ -49,6 +49,21 @@ public sealed class ProducerPropertiesTests
         (properties["linger.ms"], properties["batch.size"]).Should().Be(("40", "65536"));
     }
 
+    [Test]
+    public void A_transactional_producer_gets_an_id_of_its_own_per_run_and_producer()
+    {
+        var topic = Topic(new ProducerSettings { Transactional = true }, CompressionCodec.None);
+
+        var first = ProducerProperties.For(topic, 0, "h:1", 0xabc);
+        var second = ProducerProperties.For(topic, 1, "h:1", 0xabc);
+        var rerun = ProducerProperties.For(topic, 0, "h:1", 0xdef);
+
+        first["transactional.id"].Should().Be("harness-abc-orders-0");
+        new[] { first, second, rerun }.Select(p => p["transactional.id"]).Should().OnlyHaveUniqueItems();
+        first.Should().Contain("enable.idempotence", "true").And.Contain("transaction.timeout.ms", "120000");
+        ProducerProperties.For(Topic(ProducerSettings.Default, CompressionCodec.None), 0, "h:1", 0xabc).Should().NotContainKey("transactional.id");
+    }
+
     private static TopicSpec Topic(ProducerSettings settings, CompressionCodec codec) => new()
     {
         Name = "orders",

@@ -150,6 +150,7 @@ public sealed class SabotageDetectionTests
         AnomalyClass.Reordered => parity.Sum(p => p.Reordered),
         AnomalyClass.Corrupted => parity.Sum(p => p.Corrupted),
         AnomalyClass.Misrouted => parity.Sum(p => p.Misrouted),
+        AnomalyClass.AbortedCopied => parity.Sum(p => p.AbortedCopied),
         _ => parity.Sum(p => p.Unexpected),
     };
 

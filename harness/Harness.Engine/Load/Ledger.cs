@@ -25,4 +25,7 @@ public sealed class Ledger
 
     /// <summary>Acknowledged records in all partitions.</summary>
     public long TotalAcknowledged => _partitions.Values.Sum(p => p.Count);
+
+    /// <summary>Records of aborted transactions in all partitions.</summary>
+    public long TotalAborted => _partitions.Values.Sum(p => p.AbortedCount);
 }

@@ -8,6 +8,9 @@ namespace Harness.Engine.Load;
 public sealed class PartitionLedger
 {
     private readonly List<LedgerRange> _ranges = [];
+
+    /// <summary>Sequences of aborted transactions, as [start, end) pairs in the order they were aborted.</summary>
+    private readonly List<(long Start, long End)> _aborted = [];
     private readonly object _lock = new();
 
     /// <summary>Records that sequence <paramref name="sequence"/> was acknowledged at <paramref name="offset"/>.</summary>
@@ -33,6 +36,78 @@ public sealed class PartitionLedger
             }
 
             _ranges.Add(new LedgerRange(firstSequence, firstOffset, count));
+        }
+    }
+
+    /// <summary>
+    /// Records that sequences [<paramref name="firstSequence"/>, <paramref name="endSequence"/>) belong to an aborted
+    /// transaction: any of them acknowledged is taken back out of the acknowledged ranges, because a read_committed
+    /// reader never sees them and a correct replicator never copies them, so they are neither owed nor lost.
+    /// </summary>
+    public void Aborted(long firstSequence, long endSequence)
+    {
+        if (endSequence <= firstSequence)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            for (var i = _ranges.Count - 1; i >= 0; i--)
+            {
+                var range = _ranges[i];
+                if (range.EndSequence <= firstSequence)
+                {
+                    // Ranges come in sequence order and an abort takes the newest: nothing older can overlap, so a
+                    // long transactional run does not scan its whole ledger at every abort.
+                    break;
+                }
+
+                var start = Math.Max(range.FirstSequence, firstSequence);
+                var end = Math.Min(range.EndSequence, endSequence);
+                if (start >= end)
+                {
+                    continue;
+                }
+
+                // What is left of the range on either side of the aborted sequences, at the offsets they had.
+                _ranges.RemoveAt(i);
+                if (end < range.EndSequence)
+                {
+                    _ranges.Insert(i, new LedgerRange(end, range.FirstOffset + (end - range.FirstSequence), range.EndSequence - end));
+                }
+
+                if (start > range.FirstSequence)
+                {
+                    _ranges.Insert(i, range with { Count = start - range.FirstSequence });
+                }
+            }
+
+            _aborted.Add((firstSequence, endSequence));
+        }
+    }
+
+    /// <summary>Sequences of aborted transactions, as [start, end) ranges.</summary>
+    public IReadOnlyList<(long Start, long End)> AbortedRanges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _aborted.ToArray();
+            }
+        }
+    }
+
+    /// <summary>Records of aborted transactions.</summary>
+    public long AbortedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _aborted.Sum(r => r.End - r.Start);
+            }
         }
     }
 

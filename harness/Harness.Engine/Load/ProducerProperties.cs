@@ -12,7 +12,14 @@ internal static class ProducerProperties
     /// <summary>batch.size when the scenario does not say: librdkafka's default.</summary>
     public const int DefaultBatchSize = 1_000_000;
 
-    public static IReadOnlyDictionary<string, string> For(TopicSpec topic, int producerId, string bootstrap)
+    /// <summary>
+    /// <c>transaction.timeout.ms</c> of a transactional producer: as long as a record may take to be delivered, so a
+    /// broker kill that holds records back does not also make the coordinator abort the transaction under them.
+    /// </summary>
+    public const int TransactionTimeoutMs = 120_000;
+
+    /// <summary>The settings of producer <paramref name="producerId"/> of <paramref name="topic"/> in run <paramref name="runId"/>.</summary>
+    public static IReadOnlyDictionary<string, string> For(TopicSpec topic, int producerId, string bootstrap, ulong runId = 0)
     {
         var settings = topic.Producer;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -41,6 +48,14 @@ internal static class ProducerProperties
         if (settings.BatchSize is { } batchSize)
         {
             properties["batch.size"] = batchSize.ToString(CultureInfo.InvariantCulture);
+        }
+
+        if (settings.Transactional)
+        {
+            // Unique per run, topic and producer: a rerun must not fence this run's producers, nor one producer another.
+            properties["transactional.id"] = string.Create(CultureInfo.InvariantCulture, $"harness-{runId:x}-{topic.Name}-{producerId}");
+            properties["transaction.timeout.ms"] = TransactionTimeoutMs.ToString(CultureInfo.InvariantCulture);
+            properties["enable.idempotence"] = "true";
         }
 
         return properties;

@@ -26,6 +26,12 @@ internal sealed unsafe class TopicProducer : IDeliverySink
 
     private static readonly TimeSpan FlushPoll = TimeSpan.FromMilliseconds(100);
 
+    /// <summary>
+    /// How long one transactional call may block; a retriable failure (a coordinator moving after a broker kill) is
+    /// retried, so this only bounds how late a cancellation is noticed.
+    /// </summary>
+    private const int TransactionCallMs = 10_000;
+
     private readonly TopicSpec _topic;
     private readonly ushort _topicIndex;
     private readonly ushort _producerId;
@@ -48,6 +54,14 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private long _failed;
     private long _unreportedSent;
     private long _timestamp;
+    private readonly long[] _transactionStart;
+
+    /// <summary>The topic's <see cref="ProducerSettings.Transactional"/>, read once: every record asks.</summary>
+    private readonly bool _transactional;
+    private bool _inTransaction;
+    private int _transactionSent;
+    private long _transactions;
+    private CancellationToken _cancellation;
     private byte[] _scratch = [];
     private byte* _scratchStart;
 
@@ -71,6 +85,8 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         _bootstrap = bootstrap;
         _sequences = new long[topic.Partitions];
         _partitionLedgers = new PartitionLedger?[topic.Partitions];
+        _transactionStart = new long[topic.Partitions];
+        _transactional = topic.Producer.Transactional;
         (_headerNames, _headerNameOffsets) = HeaderNames(topic.Headers.Count);
     }
 
@@ -79,7 +95,13 @@ internal sealed unsafe class TopicProducer : IDeliverySink
 
     public void Run(CancellationToken cancellation)
     {
-        using var producer = new NativeProducer(ProducerProperties.For(_topic, _producerId, _bootstrap), _topic.Name);
+        using var producer = new NativeProducer(ProducerProperties.For(_topic, _producerId, _bootstrap, _runId), _topic.Name);
+        _cancellation = cancellation;
+        if (_transactional)
+        {
+            Transact(producer.InitTransactions, "initialise transactions");
+        }
+
         if (_share is not null)
         {
             RunOpen(producer, _share, cancellation);
@@ -87,6 +109,11 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         else
         {
             RunClosed(producer, cancellation);
+        }
+
+        if (_inTransaction)
+        {
+            EndTransaction(producer, abort: false);
         }
 
         // Wait for every acknowledgement: the ledger must be complete before verification.
@@ -225,8 +252,124 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         }
     }
 
-    /// <summary>Builds record <paramref name="ordinal"/> and hands it to librdkafka; false when its queue is full.</summary>
+    /// <summary>
+    /// Builds record <paramref name="ordinal"/> and hands it to librdkafka; false when its queue is full. A
+    /// transactional producer begins a transaction before the record when none is open, and ends it after the
+    /// record that completes it.
+    /// </summary>
     private bool TrySend(NativeProducer producer, long ordinal)
+    {
+        if (!_transactional)
+        {
+            return TrySendRecord(producer, ordinal);
+        }
+
+        if (!_inTransaction)
+        {
+            if (Transact(_ => producer.BeginTransaction(), "begin a transaction") is not null)
+            {
+                return false; // cancelled
+            }
+
+            _sequences.CopyTo(_transactionStart, 0);
+            _inTransaction = true;
+        }
+
+        bool sent;
+        try
+        {
+            sent = TrySendRecord(producer, ordinal);
+        }
+        catch (InvalidOperationException) when (_transactionSent > 0)
+        {
+            // librdkafka refuses records once the transaction can only be aborted: abort it, and the record goes
+            // into the next one. A record refused as the first of a fresh transaction is refused for itself, and throws.
+            EndTransaction(producer, abort: true);
+            return false;
+        }
+
+        if (sent && ++_transactionSent >= _topic.Producer.TransactionRecords)
+        {
+            EndTransaction(producer, abort: false);
+        }
+
+        return sent;
+    }
+
+    /// <summary>
+    /// Commits the open transaction, or aborts it when it is the every-K-th, when <paramref name="abort"/> says so,
+    /// when the run is cancelled or when librdkafka says it can no longer commit. Every delivery report of the
+    /// transaction is served first, so an aborted transaction's acknowledgements are all in the ledger before they
+    /// are taken back out of it as aborted.
+    /// </summary>
+    private void EndTransaction(NativeProducer producer, bool abort)
+    {
+        ReportSent();
+        while (InFlight > 0 && !_cancellation.IsCancellationRequested)
+        {
+            producer.Poll((int)FlushPoll.TotalMilliseconds, this);
+        }
+
+        _transactions++;
+        var abortEvery = _topic.Producer.AbortEvery;
+        abort |= _cancellation.IsCancellationRequested || (abortEvery > 0 && _transactions % abortEvery == 0);
+        if (!abort && Transact(producer.CommitTransaction, "commit a transaction", abortable: true) is not null)
+        {
+            abort = true;
+        }
+
+        if (abort)
+        {
+            try
+            {
+                Transact(producer.AbortTransaction, "abort a transaction");
+            }
+            finally
+            {
+                // Even a failed abort leaves the records uncommitted: the coordinator aborts them at the transaction
+                // timeout, so they are aborted records either way.
+                for (var p = 0; p < _sequences.Length; p++)
+                {
+                    if (_sequences[p] > _transactionStart[p])
+                    {
+                        (_partitionLedgers[p] ??= _ledger.For(_topic.Name, p, _producerId)).Aborted(_transactionStart[p], _sequences[p]);
+                    }
+                }
+            }
+        }
+
+        // A cancelled abort may leave deliveries unserved: they come back as failures, and the ledger has them as aborted.
+        producer.Poll(0, this);
+        _inTransaction = false;
+        _transactionSent = 0;
+    }
+
+    /// <summary>
+    /// Calls a transactional API until it succeeds, repeating it while librdkafka calls the failure retriable. Returns
+    /// the error when <paramref name="abortable"/> and the transaction has to be aborted, or when the run is cancelled
+    /// (the coordinator then aborts what is left at its timeout); anything else (fenced, fatal) ends the load with a
+    /// one-line error.
+    /// </summary>
+    private TransactionError? Transact(Func<int, TransactionError?> call, string what, bool abortable = false)
+    {
+        while (true)
+        {
+            var error = call(TransactionCallMs);
+            if (error is null || (abortable && error.Kind == TransactionErrorKind.Abortable) || _cancellation.IsCancellationRequested)
+            {
+                return error;
+            }
+
+            if (error.Kind != TransactionErrorKind.Retriable)
+            {
+                throw new HarnessException(string.Create(CultureInfo.InvariantCulture,
+                    $"load producer {_producerId} of {_topic.Name} could not {what}: {error}"));
+            }
+        }
+    }
+
+    /// <summary>Builds record <paramref name="ordinal"/> and hands it to librdkafka; false when its queue is full.</summary>
+    private bool TrySendRecord(NativeProducer producer, long ordinal)
     {
         var sample = _sampler.Sample(ordinal);
         Span<byte> key = stackalloc byte[32];

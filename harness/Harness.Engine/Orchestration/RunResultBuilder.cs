@@ -93,6 +93,8 @@ internal static class RunResultBuilder
         Corrupted = p.Corrupted,
         Misrouted = p.Misrouted,
         Unexpected = p.Unexpected,
+        Aborted = p.Aborted,
+        AbortedCopied = p.AbortedCopied,
     };
 
     private static ReportAnomaly ToReport(Verification.AnomalyExample e) => new()

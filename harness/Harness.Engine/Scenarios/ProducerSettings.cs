@@ -17,4 +17,16 @@ public sealed record ProducerSettings
 
     /// <summary><c>enable.idempotence</c>; by default on when <see cref="Acks"/> is all, which it requires.</summary>
     public bool Idempotence { get; init; } = true;
+
+    /// <summary>Whether each producer sends in transactions (a <c>transactional.id</c> of its own); off by default.</summary>
+    public bool Transactional { get; init; }
+
+    /// <summary>Records per transaction when <see cref="Transactional"/>: the producer commits after every this many.</summary>
+    public int TransactionRecords { get; init; } = DefaultTransactionRecords;
+
+    /// <summary>Every this many-th transaction is aborted instead of committed (0: none).</summary>
+    public int AbortEvery { get; init; }
+
+    /// <summary><see cref="TransactionRecords"/> when the scenario does not say.</summary>
+    public const int DefaultTransactionRecords = 100;
 }

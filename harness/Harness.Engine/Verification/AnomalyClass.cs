@@ -20,4 +20,10 @@ public enum AnomalyClass
 
     /// <summary>On the target with no ledger entry (no stamp, another run's stamp, or an unknown sequence).</summary>
     Unexpected,
+
+    /// <summary>
+    /// A record of a transaction its producer aborted, on the target: a <c>read_committed</c> reader of the source never
+    /// sees it, so a replicator that copies it invents data.
+    /// </summary>
+    AbortedCopied,
 }

@@ -20,4 +20,10 @@ public sealed record PartitionParity(string SourceTopic, string TargetTopic, int
     public long Unexpected { get; set; }
 
     public long Unacknowledged { get; set; }
+
+    /// <summary>Records of aborted transactions, by the ledger: not produced as far as any reader is concerned.</summary>
+    public long Aborted { get; set; }
+
+    /// <summary>Records of aborted transactions found on the target, each counted once.</summary>
+    public long AbortedCopied { get; set; }
 }

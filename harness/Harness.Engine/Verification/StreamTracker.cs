@@ -87,6 +87,22 @@ internal sealed class StreamTracker(LedgerKey key)
         return -1;
     }
 
+    /// <summary>
+    /// How many sequences of [<paramref name="start"/>, <paramref name="end"/>) have a first copy in their home
+    /// partition, counted over the gaps rather than sequence by sequence.
+    /// </summary>
+    public long SeenIn(long start, long end)
+    {
+        var upTo = Math.Min(_next, end);
+        var seen = Math.Max(0, upTo - start);
+        foreach (var gap in _missing)
+        {
+            seen -= Math.Max(0, Math.Min(gap.End, upTo) - Math.Max(gap.Start, start));
+        }
+
+        return seen;
+    }
+
     /// <summary>Acknowledged sequences with no copy anywhere on the target.</summary>
     public IEnumerable<long> LostSequences(PartitionLedger? ledger)
     {

@@ -18,4 +18,10 @@ public sealed record VerificationResult(IReadOnlyList<PartitionParity> Partition
     public long Misrouted => Partitions.Sum(p => p.Misrouted);
 
     public long Unexpected => Partitions.Sum(p => p.Unexpected);
+
+    /// <summary>Records of aborted transactions, by the ledger.</summary>
+    public long Aborted => Partitions.Sum(p => p.Aborted);
+
+    /// <summary>Records of aborted transactions found on the target.</summary>
+    public long AbortedCopied => Partitions.Sum(p => p.AbortedCopied);
 }

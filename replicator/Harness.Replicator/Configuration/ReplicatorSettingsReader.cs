@@ -27,6 +27,7 @@ public static partial class ReplicatorSettingsReader
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
         SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
+        SabotagePrefix + "copy.aborted",
     };
 
     /// <summary>MM2 and Connect settings that mean nothing to this replicator, with the reason given to the user.</summary>
@@ -86,7 +87,7 @@ public static partial class ReplicatorSettingsReader
             {
                 if (!FlowKeys.Contains(bare))
                 {
-                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, corrupt.value.every, misroute.every and checkpoints.ahead.by");
+                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, corrupt.value.every, misroute.every, checkpoints.ahead.by and copy.aborted");
                 }
 
                 continue;
@@ -187,6 +188,7 @@ public static partial class ReplicatorSettingsReader
                 CorruptValueEvery = values.Long(SabotagePrefix + "corrupt.value.every", 0, 0),
                 MisrouteEvery = values.Long(SabotagePrefix + "misroute.every", 0, 0),
                 CheckpointsAheadBy = values.Long(SabotagePrefix + "checkpoints.ahead.by", 0, 0),
+                CopyAborted = values.Bool(SabotagePrefix + "copy.aborted", false),
             },
         };
     }

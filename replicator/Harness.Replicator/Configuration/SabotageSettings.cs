@@ -30,10 +30,13 @@ public sealed record SabotageSettings
     /// <summary>Write checkpoints this many offsets ahead of the true translation (0 = off).</summary>
     public long CheckpointsAheadBy { get; init; }
 
+    /// <summary>Read the source at read_uncommitted, so records of aborted transactions are copied too (off by default).</summary>
+    public bool CopyAborted { get; init; }
+
     /// <summary>True when any defect is switched on.</summary>
-    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || CorruptValueEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0;
+    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || CorruptValueEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0 || CopyAborted;
 
     /// <summary>A one-line description for logs.</summary>
     public override string ToString() =>
-        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}";
+        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}, copy aborted {(CopyAborted ? "true" : "false")}";
 }

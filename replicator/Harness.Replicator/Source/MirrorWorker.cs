@@ -93,6 +93,10 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
             QueuedMaxMessagesKbytes = 8 * 1024,
             FetchWaitMaxMs = 100,
             EnablePartitionEof = settings.Sabotage.ReorderEvery > 0,
+
+            // Committed records only (librdkafka's default, stated here): an aborted transaction's records must not be
+            // copied. The sabotage switch reads them as well, so the verifier can be shown to catch it.
+            IsolationLevel = settings.Sabotage.CopyAborted ? IsolationLevel.ReadUncommitted : IsolationLevel.ReadCommitted,
         };
 
         // librdkafka stops fetching for a whole second (its default) whenever its local queue is full; a short pause

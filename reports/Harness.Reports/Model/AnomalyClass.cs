@@ -20,4 +20,7 @@ public enum AnomalyClass
 
     /// <summary>A record in the target that no produced record accounts for.</summary>
     Unexpected,
+
+    /// <summary>A record of an aborted transaction reached the target (schema 1.3).</summary>
+    AbortedCopied,
 }

@@ -35,4 +35,13 @@ public sealed record PartitionParity
 
     /// <summary>Records in the target partition that no ledger entry accounts for.</summary>
     public long Unexpected { get; init; }
+
+    /// <summary>
+    /// Records of transactions their producer aborted (schema 1.3): never part of <see cref="Produced"/>, because no
+    /// read_committed reader sees them.
+    /// </summary>
+    public long Aborted { get; init; }
+
+    /// <summary>Records of aborted transactions found in the target, each counted once (schema 1.3).</summary>
+    public long AbortedCopied { get; init; }
 }

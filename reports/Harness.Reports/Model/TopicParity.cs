@@ -39,6 +39,12 @@ public sealed record TopicParity
     /// <summary>Sum of <see cref="PartitionParity.Unexpected"/>.</summary>
     public long Unexpected { get; init; }
 
+    /// <summary>Sum of <see cref="PartitionParity.Aborted"/>.</summary>
+    public long Aborted { get; init; }
+
+    /// <summary>Sum of <see cref="PartitionParity.AbortedCopied"/>.</summary>
+    public long AbortedCopied { get; init; }
+
     /// <summary>Sums partition rows per (source topic, target topic), in order of first appearance.</summary>
     /// <param name="partitions">The partition rows.</param>
     /// <returns>One row per topic pair.</returns>
@@ -60,6 +66,8 @@ public sealed record TopicParity
                 Corrupted = g.Sum(p => p.Corrupted),
                 Misrouted = g.Sum(p => p.Misrouted),
                 Unexpected = g.Sum(p => p.Unexpected),
+                Aborted = g.Sum(p => p.Aborted),
+                AbortedCopied = g.Sum(p => p.AbortedCopied),
             })];
     }
 }

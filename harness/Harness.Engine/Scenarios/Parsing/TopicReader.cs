@@ -171,15 +171,21 @@ internal static partial class TopicReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["acks", "lingerMs", "batchSize", "idempotence"]);
+        var reader = new MappingReader(context, mapping, path, ["acks", "lingerMs", "batchSize", "idempotence", "transactional", "transactionRecords", "abortEvery"]);
         var acks = reader.Choice("acks", Acks);
         var linger = reader.Integer("lingerMs", 0, 300_000);
         var batch = reader.ByteSize("batchSize", 1, DistributionReader.MaxSize);
         var idempotence = reader.Boolean("idempotence");
+        var transactional = reader.Boolean("transactional");
+        var transactionRecords = reader.Integer("transactionRecords", 1, 1_000_000);
+        var abortEvery = reader.Integer("abortEvery", 0, 1_000_000);
         if ((reader.Find("acks") is not null && acks is null)
             || (reader.Find("lingerMs") is not null && linger is null)
             || (reader.Find("batchSize") is not null && batch is null)
-            || (reader.Find("idempotence") is not null && idempotence is null))
+            || (reader.Find("idempotence") is not null && idempotence is null)
+            || (reader.Find("transactional") is not null && transactional is null)
+            || (reader.Find("transactionRecords") is not null && transactionRecords is null)
+            || (reader.Find("abortEvery") is not null && abortEvery is null))
         {
             return null;
         }
@@ -191,13 +197,56 @@ internal static partial class TopicReader
             return null;
         }
 
+        if (!ValidTransactions(context, reader, transactional == true, mode, idempotence))
+        {
+            return null;
+        }
+
         return new ProducerSettings
         {
             Acks = mode,
             LingerMs = (int?)linger,
             BatchSize = (int?)batch,
             Idempotence = idempotence ?? mode == AcksMode.All,
+            Transactional = transactional == true,
+            TransactionRecords = (int?)transactionRecords ?? ProducerSettings.DefaultTransactionRecords,
+            AbortEvery = (int?)abortEvery ?? 0,
         };
+    }
+
+    /// <summary>
+    /// A transactional producer is an idempotent one with acks all (Kafka refuses anything else), and the transaction
+    /// keys mean nothing without <c>transactional: true</c>: each mistake is reported where it was written.
+    /// </summary>
+    private static bool ValidTransactions(ParseContext context, MappingReader reader, bool transactional, AcksMode acks, bool? idempotence)
+    {
+        if (!transactional)
+        {
+            foreach (var key in (string[])["transactionRecords", "abortEvery"])
+            {
+                if (reader.Find(key) is { } node)
+                {
+                    context.Report(node, $"{reader.PathOf(key)} is set but the producer is not transactional", "transactional: true, or remove " + key);
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        if (acks != AcksMode.All)
+        {
+            context.Report(reader.Find("acks")!, $"{reader.PathOf("acks")} is not all but the producer is transactional", "acks: all (transactions require it)");
+            return false;
+        }
+
+        if (idempotence == false)
+        {
+            context.Report(reader.Find("idempotence")!, $"{reader.PathOf("idempotence")} is false but the producer is transactional", "idempotence: true, or leave it out (transactions require it)");
+            return false;
+        }
+
+        return true;
     }
 
     [GeneratedRegex("^[a-zA-Z0-9._-]+$")]

@@ -13,16 +13,20 @@ internal sealed class ParitySection : IHtmlSection
     {
         Section.Open(html, "parity", "Parity");
 
+        // Only a run with transactional load has aborted records: other reports keep their columns.
+        var transactional = result.Parity.Any(p => p.Aborted > 0 || p.AbortedCopied > 0);
+
         var topics = new HtmlTable(
             "parity-topics",
             "Per-topic parity (sums over partitions)",
-            [new("Source topic", RowHeader: true), new("Target topic"), new("Partitions", Numeric: true), .. CountColumns()]);
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partitions", Numeric: true), .. CountColumns(transactional)]);
         foreach (var topic in TopicParity.Summarize(result.Parity))
         {
             topics.Add(new TableRow(
                 [topic.SourceTopic, topic.TargetTopic, TableCell.Count(topic.Partitions),
                     .. Counts(topic.Produced, topic.Replicated, topic.Lost, topic.Duplicated, topic.Reordered,
-                        topic.Corrupted, topic.Misrouted, topic.Unexpected)],
+                        topic.Corrupted, topic.Misrouted, topic.Unexpected),
+                    .. AbortedCounts(transactional, topic.Aborted, topic.AbortedCopied)],
                 Key: topic.SourceTopic));
         }
 
@@ -31,12 +35,13 @@ internal sealed class ParitySection : IHtmlSection
         var partitions = new HtmlTable(
             "parity-partitions",
             "Per-partition parity",
-            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns()]);
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns(transactional)]);
         foreach (var p in result.Parity)
         {
             partitions.Add(new TableRow(
                 [p.SourceTopic, p.TargetTopic, TableCell.Count(p.Partition),
-                    .. Counts(p.Produced, p.Replicated, p.Lost, p.Duplicated, p.Reordered, p.Corrupted, p.Misrouted, p.Unexpected)],
+                    .. Counts(p.Produced, p.Replicated, p.Lost, p.Duplicated, p.Reordered, p.Corrupted, p.Misrouted, p.Unexpected),
+                    .. AbortedCounts(transactional, p.Aborted, p.AbortedCopied)],
                 Key: $"{p.SourceTopic}/{p.Partition}"));
         }
 
@@ -44,7 +49,12 @@ internal sealed class ParitySection : IHtmlSection
         Section.Close(html);
     }
 
-    private static IEnumerable<TableColumn> CountColumns() => CountHeaders.Select(h => new TableColumn(h, Numeric: true));
+    private static IEnumerable<TableColumn> CountColumns(bool transactional) =>
+        CountHeaders.Concat(transactional ? ["Aborted", "Aborted copied"] : []).Select(h => new TableColumn(h, Numeric: true));
+
+    /// <summary>Records of aborted transactions, and those of them copied (an anomaly), when the run had any.</summary>
+    private static TableCell[] AbortedCounts(bool transactional, long aborted, long abortedCopied) =>
+        transactional ? [TableCell.Count(aborted), TableCell.Count(abortedCopied, flagNonZero: true)] : [];
 
     private static TableCell[] Counts(
         long produced, long replicated, long lost, long duplicated, long reordered, long corrupted, long misrouted, long unexpected) =>
