@@ -83,9 +83,9 @@ internal sealed class CapacityChart(SizingReport report)
 
     private string Describe() =>
         string.Join(" ", report.Curves.Select(c => c.KneeRecordsPerSecond is { } k
-            ? $"{c.Tasks} tasks: {c.Levels.Count} levels, knee at {Format.Compact(k)} records/s."
+            ? $"{c.Tasks} tasks: {c.Levels.Count} levels, knee at {Format.Count((long)Math.Round(k))} records/s."
             : $"{c.Tasks} tasks: {c.Levels.Count} levels, no level held the SLO."))
-        + $" SLO p99 {Format.Compact(report.SloP99Ms)} ms.";
+        + $" SLO p99 {Format.Count((long)Math.Round(report.SloP99Ms))} ms.";
 
     // Named as SeriesStyle draws them, so the legend needs no colour vision.
     private static string Style(int index) => (index % 3) switch { 0 => "blue solid line", 1 => "orange dashed line", _ => "green dotted line" };
