@@ -38,8 +38,10 @@ public sealed class LevelJudgeTests
     {
         Judge.Judge(Run(Samples(2, 6, 1000, 1000, 0, p99: 2500)), 1, 1000, 500, null).Reason
             .Should().Be("latency p99 2500 ms over the SLO of 2000 ms");
-        Judge.Judge(Run(Samples(2, 6, 800, 800, 0, p99: 300)), 1, 1000, 500, null).Reason
-            .Should().Be("the load generator delivered 800 of 1000 records/s");
+        var shortLoad = Judge.Judge(Run(Samples(2, 6, 800, 800, 0, p99: 300)), 1, 1000, 500, null);
+        shortLoad.Reason.Should().Be("the load generator delivered 800 of 1000 records/s");
+        shortLoad.LoadGeneratorLimited.Should().BeTrue("such a level says nothing about the replicator");
+        Judge.Judge(Run(Samples(2, 6, 1000, 1000, 0, p99: 2500)), 1, 1000, 500, null).LoadGeneratorLimited.Should().BeFalse();
     }
 
     [Test]

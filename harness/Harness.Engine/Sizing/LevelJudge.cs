@@ -48,7 +48,12 @@ public sealed class LevelJudge(TimeSpan slo, double lagGrowth)
             RunDirectory = runDirectory,
         };
         var reason = Reason(result, level, offered, window.Count);
-        return level with { Passed = reason is null, Reason = reason };
+        return level with
+        {
+            Passed = reason is null,
+            Reason = reason,
+            LoadGeneratorLimited = reason is not null && result.Verdict != Verdict.Error && !result.Partial && window.Count >= 2 && level.ProduceRecordsPerSecond < offered * MinimumOffered,
+        };
     }
 
     /// <summary>The samples of the plateau: produce rate at half the offered rate or more, less the first and the last.</summary>

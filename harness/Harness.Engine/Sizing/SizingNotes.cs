@@ -80,7 +80,7 @@ public static class SizingNotes
             }
             else if (curve.KneeIsLowerBound)
             {
-                risks.Add(F($"Tasks {curve.Tasks}: every level passed, so the knee is at least {curve.KneeRecordsPerSecond:N0} records/s; the level cap or the load generator ran out first."));
+                risks.Add(F($"Tasks {curve.Tasks}: the replicator kept up with every level tried, so the knee is at least {curve.KneeRecordsPerSecond:N0} records/s; the load generator or the level cap ran out first (measure with more load-generating cores, or a throttle to check the search)."));
             }
         }
 

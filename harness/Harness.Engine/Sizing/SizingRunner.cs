@@ -43,10 +43,11 @@ public sealed class SizingRunner(TextWriter log, HarnessRegistry? registry = nul
                 Levels = levels,
                 KneeRecordsPerSecond = knee?.ReplicateRecordsPerSecond,
                 KneeMegabytesPerSecond = knee?.ReplicateMegabytesPerSecond,
-                KneeIsLowerBound = knee is not null && levels.All(l => l.Passed || l.Multiplier < knee.Multiplier),
+                // Above the knee only passes, or failures of the load generator: the replicator's limit was not reached.
+                KneeIsLowerBound = knee is not null && levels.All(l => l.Passed || l.LoadGeneratorLimited || l.Multiplier < knee.Multiplier),
             };
             curves.Add(curve);
-            await log.WriteLineAsync(F($"tasks {tasks}: knee {(knee is null ? "not found" : F($"{knee.ReplicateRecordsPerSecond:N0} records/s ({knee.ReplicateRecordsPerSecond / tasks:N0} per task)"))}{(curve.KneeIsLowerBound ? " (at least: every level passed)" : "")}")).ConfigureAwait(false);
+            await log.WriteLineAsync(F($"tasks {tasks}: knee {(knee is null ? "not found" : F($"{knee.ReplicateRecordsPerSecond:N0} records/s ({knee.ReplicateRecordsPerSecond / tasks:N0} per task)"))}{(curve.KneeIsLowerBound ? " (at least: the replicator kept up with every level the load generator could offer)" : "")}")).ConfigureAwait(false);
         }
 
         var profile = ProfileShape.From(scenario, spec.DefaultRetention, spec.Scale);

@@ -20,6 +20,6 @@ public sealed record CapacityCurve
     /// <summary>The same knee in MB/s (10^6 bytes) of record values, keys and headers; null when no level passed.</summary>
     public double? KneeMegabytesPerSecond { get; init; }
 
-    /// <summary>True when the highest level tried still passed, so the knee is at least what is shown (the load generator or the level cap ran out first).</summary>
+    /// <summary>True when no level above the knee failed for the replicator's sake (they passed, or the load generator could not offer them), so the knee is at least what is shown.</summary>
     public bool KneeIsLowerBound { get; init; }
 }

@@ -45,6 +45,12 @@ public sealed record LoadLevelResult
     /// <summary>Whether the level held the SLO with bounded lag.</summary>
     public required bool Passed { get; init; }
 
+    /// <summary>
+    /// Whether the level failed because the load generator could not offer the load: it says nothing about the
+    /// replicator, so a knee below only such failures is a lower bound.
+    /// </summary>
+    public bool LoadGeneratorLimited { get; init; }
+
     /// <summary>Why the level failed; null when it passed.</summary>
     public string? Reason { get; init; }
 
