@@ -78,7 +78,7 @@ public sealed class SizingPageTests
         chart.Number("curves").Should().Be(2);
         chart.GetProperty("sloInside").GetBoolean().Should().BeTrue();
         chart.Number("width").Should().BeGreaterThan(300);
-        chart.GetProperty("labels").Strings().Should().Contain(["SLO p99 2000 ms", "knee, 1 task: 1000/s", "knee, 4 tasks: 4000/s"]);
+        chart.GetProperty("labels").Strings().Should().Contain(["SLO p99 2,000 ms", "knee, 1 task: 1,000/s", "knee, 4 tasks: 4,000/s"]);
     }
 
     [Test]

@@ -175,7 +175,14 @@ public sealed class SizingHtmlWriter
     }
 
     private static TableCell N(double? value, string format = "N0") =>
-        value is { } v ? new(v.ToString(format, CultureInfo.InvariantCulture), v.ToString("R", CultureInfo.InvariantCulture)) : new(Format.Missing, "");
+        value is { } v ? new(Shown(v, format), v.ToString("R", CultureInfo.InvariantCulture)) : new(Format.Missing, "");
+
+    // A slope of -0.3 rounds to "-0", which reads like a sign that matters.
+    private static string Shown(double value, string format)
+    {
+        var text = value.ToString(format, CultureInfo.InvariantCulture);
+        return text.TrimStart('-').All(c => c is '0' or '.' or ',') ? text.TrimStart('-') : text;
+    }
 
     private static string F(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
