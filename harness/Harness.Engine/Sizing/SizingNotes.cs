@@ -94,7 +94,12 @@ public static class SizingNotes
             risks.Add("Measured on embedded clusters on this machine: the replicator shared its CPU with the brokers and the load generator; measure on hardware like production's before trusting the per-task figure.");
         }
 
-        risks.Add("Replicator CPU is not measured by this version; keep broker CPU under the table's target by measuring the target cluster.");
+        if (curves.SelectMany(c => c.Levels).All(l => l.ReplicatorCpuCores is null))
+        {
+            risks.Add("Replicator CPU could not be read (it is read from /proc, on Linux, for replicators the harness starts).");
+        }
+
+        risks.Add("Broker CPU is not modelled: keep it under the instance table's target by measuring the target cluster.");
         if (scenario.Topics.Any(t => t.Rate is ClosedLoadModel))
         {
             risks.Add("Topics with a closed load model (keepConstant) have no rate to scale and count as idle.");

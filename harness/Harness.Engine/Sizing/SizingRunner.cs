@@ -75,11 +75,23 @@ public sealed class SizingRunner(TextWriter log, HarnessRegistry? registry = nul
     {
         var level = LevelScenario.Build(profile, shape, multiplier, tasks, spec.ThrottlePerTask, spec.LevelDuration);
         var offered = shape.MeanRecordsPerSecond * multiplier;
-        var outcome = await new RunOrchestrator(registry: registry, time: _time)
-            .RunAsync(level, new RunOptions { OutputRoot = Path.Combine(outputDirectory, "levels") }, cancellation)
-            .ConfigureAwait(false);
-        var result = judge.Judge(outcome.Result, multiplier, offered, shape.MeanRecordBytes, Path.GetRelativePath(outputDirectory, outcome.RunDirectory));
-        await log.WriteLineAsync(F($"tasks {tasks} x{multiplier:0.###}: offered {offered:N0}/s, produced {result.ProduceRecordsPerSecond:N0}/s, replicated {result.ReplicateRecordsPerSecond:N0}/s, p99 {result.LatencyP99Ms:N0} ms, lag slope {result.LagSlopeRecordsPerSecond:N0}/s: {(result.Passed ? "pass" : "FAIL, " + result.Reason)}")).ConfigureAwait(false);
+        var levels = Path.Combine(outputDirectory, "levels");
+        RunOutcome outcome;
+        LoadLevelResult result;
+        await using (var cpu = new ReplicatorCpuSampler(levels.TrimStart('.', '/'), _time))
+        {
+            outcome = await new RunOrchestrator(registry: registry, time: _time)
+                .RunAsync(level, new RunOptions { OutputRoot = levels }, cancellation)
+                .ConfigureAwait(false);
+            result = judge.Judge(outcome.Result, multiplier, offered, shape.MeanRecordBytes, Path.GetRelativePath(outputDirectory, outcome.RunDirectory));
+            var plateau = LevelJudge.Plateau(outcome.Result.TimeSeries.Samples, offered);
+            if (plateau.Count >= 2)
+            {
+                result = result with { ReplicatorCpuCores = cpu.CoresBetween(plateau[0].OffsetSeconds - 0.5, plateau[^1].OffsetSeconds + 0.5) };
+            }
+        }
+
+        await log.WriteLineAsync(F($"tasks {tasks} x{multiplier:0.###}: offered {offered:N0}/s, produced {result.ProduceRecordsPerSecond:N0}/s, replicated {result.ReplicateRecordsPerSecond:N0}/s, p99 {result.LatencyP99Ms:N0} ms, CPU {result.ReplicatorCpuCores:0.##} cores, lag slope {result.LagSlopeRecordsPerSecond:N0}/s: {(result.Passed ? "pass" : "FAIL, " + result.Reason)}")).ConfigureAwait(false);
         return result;
     }
 

@@ -36,7 +36,7 @@ public sealed record LoadLevelResult
     /// <summary>The replicator's peak managed heap (the built-in replicator's GC heap), in MiB; null when it reports none.</summary>
     public double? ReplicatorHeapMiB { get; init; }
 
-    /// <summary>The replicator's CPU use in cores (1.0 = one core busy); null when it cannot be read.</summary>
+    /// <summary>The replicator's CPU use over the plateau, in cores (1.0 = one core busy), read from /proc; null when it cannot be read.</summary>
     public double? ReplicatorCpuCores { get; init; }
 
     /// <summary>The replicator's largest checkpoint latency, in milliseconds; null when no checkpoint was measured.</summary>

@@ -75,14 +75,14 @@ public sealed class SizingHtmlWriter
                 $"levels-tasks-{curve.Tasks}",
                 F($"Levels with {curve.Tasks} task{(curve.Tasks == 1 ? "" : "s")}{(curve.ThrottlePerTask is { } t ? F($", throttled to {t:N0} records/s per task") : "")}; knee {(curve.KneeRecordsPerSecond is { } k ? F($"{k:N0} records/s{(curve.KneeIsLowerBound ? " or more" : "")}") : "not found")}"),
                 [new("Multiplier", Numeric: true), new("Offered/s", Numeric: true), new("Produced/s", Numeric: true), new("Replicated/s", Numeric: true), new("MB/s", Numeric: true),
-                 new("p50 ms", Numeric: true), new("p99 ms", Numeric: true), new("Lag slope/s", Numeric: true), new("RSS MiB", Numeric: true), new("Heap MiB", Numeric: true),
+                 new("p50 ms", Numeric: true), new("p99 ms", Numeric: true), new("Lag slope/s", Numeric: true), new("CPU cores", Numeric: true), new("RSS MiB", Numeric: true), new("Heap MiB", Numeric: true),
                  new("Checkpoint ms", Numeric: true), new("Result")]);
             foreach (var l in curve.Levels)
             {
                 table.Add(new TableRow(
                     [
                         N(l.Multiplier, "0.###"), N(l.OfferedRecordsPerSecond), N(l.ProduceRecordsPerSecond), N(l.ReplicateRecordsPerSecond), N(l.ReplicateMegabytesPerSecond, "0.###"),
-                        N(l.LatencyP50Ms), N(l.LatencyP99Ms), N(l.LagSlopeRecordsPerSecond), N(l.ReplicatorRssMiB), N(l.ReplicatorHeapMiB), N(l.CheckpointLatencyMs),
+                        N(l.LatencyP50Ms), N(l.LatencyP99Ms), N(l.LagSlopeRecordsPerSecond), N(l.ReplicatorCpuCores, "0.##"), N(l.ReplicatorRssMiB), N(l.ReplicatorHeapMiB), N(l.CheckpointLatencyMs),
                         new TableCell(l.Passed ? "pass" : "fail: " + l.Reason, CssClass: l.Passed ? "pass" : "bad"),
                     ],
                     l.Passed ? null : "row-fail"));
