@@ -15,6 +15,7 @@ internal static class HarnessCommands
             BrokerCommand.Create(),
             CaptureCommand.Create(),
             ReportCommand.Create(),
+            SizeCommand.Create(),
         };
         return root;
     }

@@ -2,12 +2,14 @@ using System.CommandLine;
 using Harness.Engine.Runs;
 using Harness.Reports;
 using Harness.Reports.Compare;
+using Harness.Reports.Sizing;
 
 namespace Harness.Cli.Commands;
 
 /// <summary>
-/// `harness report compare RUN_A RUN_B [...]`: compares runs against the first for nightly CI. Exit 1 when a figure
-/// regressed beyond the threshold, 2 when an input cannot be read, 0 otherwise.
+/// `harness report compare RUN_A RUN_B [...]`: compares runs against the first for nightly CI (or sizing runs, when
+/// every folder holds a sizing.json). Exit 1 when a figure regressed beyond the threshold, 2 when an input cannot be
+/// read, 0 otherwise.
 /// </summary>
 internal static class ReportCommand
 {
@@ -85,6 +87,11 @@ internal static class ReportCommand
             return BadInput($"--threshold '{thresholdText}' is not a percentage; write it like --threshold 10% or --threshold 2.5%");
         }
 
+        if (paths.All(SizingJson.IsSizing))
+        {
+            return CompareSizing(paths, fraction);
+        }
+
         RunComparison comparison;
         try
         {
@@ -115,6 +122,23 @@ internal static class ReportCommand
         }
 
         Console.Out.WriteLine($"compare: {page}");
+        return comparison.Regressions.Count > 0 ? ExitCodes.CheckFailed : ExitCodes.Passed;
+    }
+
+    // Sizing runs (folders with sizing.json) compare by knee and by what the model asks for; the comparison is text only.
+    private static int CompareSizing(string[] paths, double threshold)
+    {
+        SizingComparison comparison;
+        try
+        {
+            comparison = SizingComparison.Create([.. paths.Select(p => (p, SizingJson.Read(p)))], threshold);
+        }
+        catch (ReportFormatException e)
+        {
+            throw new HarnessException(e.Message, ExitCodes.BadInput, e);
+        }
+
+        comparison.Write(Console.Out);
         return comparison.Regressions.Count > 0 ? ExitCodes.CheckFailed : ExitCodes.Passed;
     }
 

@@ -4,6 +4,7 @@ using Harness.Engine;
 using Harness.Engine.Chaos;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
+using Harness.Engine.Sizing;
 
 namespace Harness.Cli.Commands;
 
@@ -23,6 +24,7 @@ internal static class ValidateCommand
                 {
                     var scenario = ScenarioLoader.LoadFile(file);
                     FaultPlan.Validate(scenario);
+                    SizingSpecReader.Read(File.ReadAllText(file), file); // the sizing section `harness size` reads, if any
                     Console.Out.WriteLine($"{file}: ok ({scenario.Name}: {scenario.Topics.Count} topics, {scenario.Faults.Count} faults)");
                 }
                 catch (ScenarioException e)

@@ -14,7 +14,7 @@ public sealed class IntegrationCategoryTests
     // What starts an embedded cluster, a child process or a container in the test projects.
     private static readonly string[] Markers =
     [
-        "EmbeddedCluster.Start", "EmbeddedKafkaCluster", "TwoClusters.Start", "RunningReplicator.", "RehearsalRunner.", "RunOrchestrator",
+        "EmbeddedCluster.Start", "EmbeddedKafkaCluster", "TwoClusters.Start", "RunningReplicator.", "RehearsalRunner.", "RunOrchestrator", "SizingRunner",
         "HarnessProcess.", "HostProcess.", "ExternalProcess.", "ChildProcess.", "KafkajsScripts.", "ChromiumBrowser.",
         "Process.Start", "ProcessStartInfo", "Testcontainers", "DockerCli.",
     ];

@@ -153,6 +153,15 @@ public sealed class ReplicatorSettingsReaderTests
     }
 
     [Test]
+    public void The_throttle_is_off_by_default_and_read_as_records_per_second_per_task()
+    {
+        Read().ThrottleRecordsPerSecondPerTask.Should().Be(0);
+        Read("harness.throttle.records.per.second.per.task = 2500").ThrottleRecordsPerSecondPerTask.Should().Be(2500);
+        var negative = () => Read("harness.throttle.records.per.second.per.task = -1");
+        negative.Should().Throw<ReplicatorConfigException>().WithMessage("*harness.throttle.records.per.second.per.task=-1: expected at least 0*");
+    }
+
+    [Test]
     public void The_flow_comes_from_the_one_enabled_pair_or_from_the_flow_option()
     {
         var two = Base.Append("backup->primary.enabled = true").ToArray();

@@ -148,6 +148,12 @@ public sealed record ReplicatorSettings
     /// </summary>
     public bool RecordsOnHeap { get; init; }
 
+    /// <summary>
+    /// Records per second each task may copy (<c>harness.throttle.records.per.second.per.task</c>); 0, the default, is
+    /// no cap. A known cap gives capacity sizing a known answer to find.
+    /// </summary>
+    public long ThrottleRecordsPerSecondPerTask { get; init; }
+
     /// <summary>Client properties for the source cluster.</summary>
     public ClusterClientSettings SourceClients { get; init; } = ClusterClientSettings.Empty;
 

@@ -12,6 +12,9 @@ public static partial class ReplicatorSettingsReader
 {
     private const string SabotagePrefix = "harness.sabotage.";
 
+    /// <summary>Caps each task's records per second, so capacity sizing can be tested against a known answer.</summary>
+    public const string ThrottleKey = "harness.throttle.records.per.second.per.task";
+
     /// <summary>Flow settings this replicator acts on, bare or prefixed with <c>source-&gt;target.</c>.</summary>
     private static readonly HashSet<string> FlowKeys = new(StringComparer.Ordinal)
     {
@@ -23,7 +26,7 @@ public static partial class ReplicatorSettingsReader
         "refresh.groups.enabled", "refresh.groups.interval.seconds", "sync.topic.configs.enabled", "config.properties.exclude",
         "config.properties.blacklist", "replication.factor", "checkpoints.topic.replication.factor", "heartbeats.topic.replication.factor",
         "offset-syncs.topic.replication.factor", "offset.flush.interval.ms",
-        "offset.storage.topic", "offset.storage.replication.factor", "offset.storage.partitions", "admin.timeout.ms", "harness.tasks.volume.sample.ms", "harness.records.on.heap",
+        "offset.storage.topic", "offset.storage.replication.factor", "offset.storage.partitions", "admin.timeout.ms", "harness.tasks.volume.sample.ms", "harness.records.on.heap", ThrottleKey,
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
         SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
@@ -177,6 +180,7 @@ public static partial class ReplicatorSettingsReader
             CommitInterval = TimeSpan.FromMilliseconds(values.Int("offset.flush.interval.ms", (int)defaults.CommitInterval.TotalMilliseconds, 10)),
             RecordsOnHeap = values.Bool("harness.records.on.heap", defaults.RecordsOnHeap),
             VolumeSampleWindow = TimeSpan.FromMilliseconds(values.Int("harness.tasks.volume.sample.ms", (int)defaults.VolumeSampleWindow.TotalMilliseconds, 0)),
+            ThrottleRecordsPerSecondPerTask = values.Long(ThrottleKey, 0L, 0),
             SourceClients = sourceClients.Build(),
             TargetClients = targetClients.Build(),
             Sabotage = new SabotageSettings

@@ -8,6 +8,7 @@ using Harness.Replicator.Configuration;
 using Harness.Replicator.Metrics;
 using Harness.Replicator.OffsetSyncs;
 using Harness.Replicator.Progress;
+using Harness.Replicator.Throttling;
 
 namespace Harness.Replicator.Source;
 
@@ -46,6 +47,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
     private readonly NativeConsumer _consumer;
     private readonly NativeProducer _producer;
     private readonly Sabotage? _sabotage;
+    private readonly RecordThrottle? _throttle;
 
     // Copies of the records the target has not acknowledged yet, by opaque, when they are held on the heap as a JVM holds them.
     private readonly Dictionary<nint, byte[]>? _onHeap;
@@ -81,6 +83,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         _offsetSyncs = offsetSyncs;
         _sabotage = settings.Sabotage.Any ? new Sabotage(settings.Sabotage) : null;
         _onHeap = settings.RecordsOnHeap ? [] : null;
+        _throttle = settings.ThrottleRecordsPerSecondPerTask > 0 ? new RecordThrottle(settings.ThrottleRecordsPerSecondPerTask, metrics.Time) : null;
         var consumerConfig = new ConsumerConfig
         {
             GroupId = $"mm2-{settings.SourceAlias}-{settings.TargetAlias}-task-{id}", // assign() only: never joins or commits
@@ -281,7 +284,16 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
 
                 // With records in flight, waiting is the producer's job (its reports wake it); otherwise the consumer's.
                 var inFlight = _producer.QueueLength > 0;
-                var count = _consumer.Consume(inFlight ? 0 : IdleWaitMs, _batch);
+                var allowed = _throttle?.Allowance(ConsumeBatch) ?? ConsumeBatch;
+                if (allowed == 0)
+                {
+                    // Throttled: the wait serves delivery reports instead of sleeping, so acknowledgements keep flowing.
+                    _producer.Poll(Math.Clamp((int)Math.Ceiling(_throttle!.UntilNext().TotalMilliseconds), 1, IdleWaitMs), this);
+                    continue;
+                }
+
+                var count = _consumer.Consume(inFlight ? 0 : IdleWaitMs, _batch.AsSpan(0, allowed));
+                _throttle?.Spend(count);
                 if (count > 0)
                 {
                     nowMs = _metrics.Time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -5,7 +5,8 @@ namespace Harness.Engine.Scenarios.Parsing;
 /// <summary>Reads the top-level mapping of a scenario file.</summary>
 internal static class ScenarioReader
 {
-    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "faults", "expect"];
+    // `sizing` belongs to `harness size` (Sizing/SizingSpecReader), which reads it from the same file; a run ignores it.
+    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "faults", "expect", "sizing"];
 
     private const string TopicsExpected = "a list of topics such as [{name: orders, partitions: 6, rate: 500, records: 10000}]";
 
