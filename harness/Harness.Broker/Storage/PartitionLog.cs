@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
 using Harness.Broker.Records;
 
@@ -424,6 +425,20 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>
+    /// One pass of the cleaner (see <see cref="LogCleaner"/>): keeps the latest record per key below the uncleanable
+    /// head. Readers holding older batch arrays keep them; offsets and the log start offset never move.
+    /// </summary>
+    public CompactionResult Compact(TopicConfig config, long nowMs)
+    {
+        lock (_lock)
+        {
+            var result = LogCleaner.Clean(_batches, _aborted, LastStableOffsetLocked(), config, nowMs);
+            _sizeBytes -= result.BytesFreed;
+            return result;
+        }
+    }
+
     public void ApplyRetention(TopicConfig config, long nowMs)
     {
         lock (_lock)
@@ -434,7 +449,13 @@ internal sealed class PartitionLog
 
     private void ApplyRetentionLocked(TopicConfig config, long nowMs)
     {
-        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed.
+        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed. A topic
+        // whose cleanup.policy lacks delete keeps everything (compaction alone thins it).
+        if (!config.Delete)
+        {
+            return;
+        }
+
         var removed = 0;
         while (_batches.Count - removed > 1)
         {
