@@ -397,6 +397,27 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>
+    /// The record with the largest timestamp (the first of them), for ListOffsets -3; null on an empty log. Inside a
+    /// batch whose codec cannot be read here, the batch's base offset stands in.
+    /// </summary>
+    public (long Offset, long Timestamp)? MaxTimestampRecord()
+    {
+        lock (_lock)
+        {
+            StoredBatch? best = null;
+            foreach (var batch in _batches)
+            {
+                if (batch.LastOffset >= _logStartOffset && !RecordBatchHeader.Read(batch.Data).IsControl && (best is null || batch.MaxTimestamp > best.MaxTimestamp))
+                {
+                    best = batch;
+                }
+            }
+
+            return best is null ? null : RecordTimestampScanner.FindFirstAtOrAfter(best.Data, best.MaxTimestamp);
+        }
+    }
+
     /// <summary>Advances the log start offset (DeleteRecords); returns the new low watermark or an error.</summary>
     public ErrorCode DeleteBefore(long offset, out long lowWatermark)
     {
