@@ -21,7 +21,7 @@ internal static class LogCleaner
     {
         var end = CleanableEnd(batches, lastStableOffset, config, nowMs);
         var cleanable = batches.TakeWhile(b => b.LastOffset < end).Count();
-        if (cleanable == 0)
+        if (cleanable == 0 || !NeedsPass(batches, cleanable, config, nowMs))
         {
             return new CompactionResult(0, 0, 0, end);
         }
@@ -63,7 +63,9 @@ internal static class LogCleaner
             StoredBatch? kept;
             if (header.IsControl)
             {
-                kept = KeepMarker(batch, header, aborted, horizonPassed) ? batch with { CleanedAtMs = cleanedAt } : null;
+                kept = KeepMarker(batch, header, aborted, horizonPassed)
+                    ? batch with { CleanedAtMs = cleanedAt, HoldsDeletes = BatchRecords.IsAbortMarker(batch.Data) }
+                    : null;
             }
             else if (IsAborted(header, aborted))
             {
@@ -77,9 +79,10 @@ internal static class LogCleaner
             {
                 var stays = records.Where(r => r.Key is null
                     || (latest[r.Key] == header.BaseOffset + r.OffsetDelta && !(r.IsTombstone && horizonPassed))).ToList();
-                kept = stays.Count == records.Count ? batch with { CleanedAtMs = cleanedAt }
+                var holdsDeletes = stays.Exists(r => r.IsTombstone);
+                kept = stays.Count == records.Count ? batch with { CleanedAtMs = cleanedAt, HoldsDeletes = holdsDeletes }
                     : stays.Count == 0 ? null
-                    : batch with { Data = BatchRecords.Rewrite(batch.Data, header, body!, stays), CleanedAtMs = cleanedAt };
+                    : batch with { Data = BatchRecords.Rewrite(batch.Data, header, body!, stays), CleanedAtMs = cleanedAt, HoldsDeletes = holdsDeletes };
             }
 
             recordsRemoved += header.RecordCount - (kept is null ? 0 : RecordBatchHeader.Read(kept.Data).RecordCount);
@@ -98,6 +101,25 @@ internal static class LogCleaner
         batches.Clear();
         batches.AddRange(result);
         return new CompactionResult(recordsRemoved, batchesRemoved, bytesFreed, end);
+    }
+
+    /// <summary>
+    /// Whether a pass could change anything: a batch became cleanable since the last pass, or a tombstone or abort
+    /// marker left by an earlier pass has reached its delete horizon. A compacted topic nobody writes to then costs
+    /// the schedule a scan of batch headers, not a decode of every record.
+    /// </summary>
+    private static bool NeedsPass(List<StoredBatch> batches, int cleanable, TopicConfig config, long nowMs)
+    {
+        for (var i = 0; i < cleanable; i++)
+        {
+            var batch = batches[i];
+            if (batch.CleanedAtMs < 0 || (batch.HoldsDeletes && nowMs - batch.CleanedAtMs >= config.DeleteRetentionMs))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first offset not eligible for cleaning (see the remarks on the type).</summary>
