@@ -72,23 +72,26 @@ public sealed class CompactionTests
     }
 
     [Test]
-    public async Task The_schedule_compacts_topics_whose_policy_says_compact_and_leaves_others_alone()
+    public async Task The_schedule_compacts_what_lies_before_the_active_segment_of_topics_whose_policy_says_compact()
     {
         await using var cluster = Start(out var clock, scheduled: true);
-        cluster.CreateTopic("scheduled", 1, configs: Compacted());
-        cluster.CreateTopic("plain", 1);
-        cluster.CreateTopic("both", 1, configs: new Dictionary<string, string> { ["cleanup.policy"] = "compact,delete" });
-        foreach (var topic in new[] { "scheduled", "plain", "both" })
+        // segment.bytes 100: every batch here rolls the segment, so only the last batch stays active.
+        cluster.CreateTopic("scheduled", 1, configs: Compacted(("segment.bytes", "100")));
+        cluster.CreateTopic("both", 1, configs: new Dictionary<string, string> { ["cleanup.policy"] = "compact,delete", ["segment.bytes"] = "100" });
+        cluster.CreateTopic("plain", 1, configs: new Dictionary<string, string> { ["segment.bytes"] = "100" });
+        cluster.CreateTopic("unrolled", 1, configs: Compacted());
+        foreach (var topic in new[] { "scheduled", "both", "plain", "unrolled" })
         {
-            await ProduceOneByOne(cluster, topic, [("k", "1"), ("k", "2"), ("tail", "t")]);
+            await ProduceOneByOne(cluster, topic, [("k", "1"), ("k", "2"), ("k", "3")]);
         }
 
         clock.Advance(TimeSpan.FromSeconds(15));
 
         await Eventually.TrueAsync(() => cluster.Compacted.RecordsRemoved == 2, Timeout, "the scheduled pass ran");
-        ReadAll(cluster, "scheduled").Select(r => r.Value).Should().Equal("2", "t");
-        ReadAll(cluster, "both").Select(r => r.Value).Should().Equal("2", "t");
-        ReadAll(cluster, "plain").Select(r => r.Value).Should().Equal("1", "2", "t");
+        ReadAll(cluster, "scheduled").Select(r => r.Value).Should().Equal("2", "3");
+        ReadAll(cluster, "both").Select(r => r.Value).Should().Equal("2", "3");
+        ReadAll(cluster, "plain").Select(r => r.Value).Should().Equal("1", "2", "3");
+        ReadAll(cluster, "unrolled").Select(r => r.Value).Should().Equal(["1", "2", "3"], "a 1 GiB active segment holds all three records");
     }
 
     [Test]

@@ -36,8 +36,12 @@ internal sealed class CompactionScheduler : IDisposable
         }
     }
 
-    /// <summary>One pass over every partition of <paramref name="topic"/>, whatever its policy says (an explicit request).</summary>
-    public CompactionResult CompactTopic(TopicState topic)
+    /// <summary>
+    /// One pass over every partition of <paramref name="topic"/>, whatever its policy says; with <paramref name="roll"/>
+    /// (an explicit request) each active segment is rolled first, so everything but the lag window and open
+    /// transactions is eligible.
+    /// </summary>
+    public CompactionResult CompactTopic(TopicState topic, bool roll)
     {
         lock (_lock)
         {
@@ -45,7 +49,7 @@ internal sealed class CompactionScheduler : IDisposable
             var result = default(CompactionResult);
             foreach (var partition in topic.Partitions)
             {
-                result += partition.Log.Compact(topic.Config, now);
+                result += partition.Log.Compact(topic.Config, now, roll);
             }
 
             _total += result with { CleanableEnd = 0 };
@@ -59,7 +63,7 @@ internal sealed class CompactionScheduler : IDisposable
         {
             foreach (var topic in _cluster.Topics.Values.Where(t => t.Config.Compact))
             {
-                CompactTopic(topic);
+                CompactTopic(topic, roll: false);
             }
         }
 #pragma warning disable CA1031 // A throw on a timer thread would end the process; the next pass tries again.

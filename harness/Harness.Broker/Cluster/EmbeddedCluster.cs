@@ -107,10 +107,11 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     public long TransactionsTimedOut => _state.Transactions.TimedOut;
 
     /// <summary>
-    /// Compacts every partition of a topic now, as the scheduled cleaner would for a compacted topic (whatever the
-    /// topic's cleanup.policy: this is an explicit request). Offsets stay; removed records leave gaps.
+    /// Compacts every partition of a topic now (whatever its cleanup.policy: this is an explicit request): each
+    /// partition's active segment is rolled first, as a full segment would be, so all but records younger than
+    /// min.compaction.lag.ms and open transactions is eligible. Offsets stay; removed records leave gaps.
     /// </summary>
-    public CompactionResult Compact(string topic) => _state.Topics.TryGetValue(topic, out var state) ? _state.Compaction.CompactTopic(state)
+    public CompactionResult Compact(string topic) => _state.Topics.TryGetValue(topic, out var state) ? _state.Compaction.CompactTopic(state, roll: true)
         : throw new ArgumentException($"topic '{topic}' does not exist in cluster '{Name}'", nameof(topic));
 
     /// <summary>What the cleaner has removed so far over every topic, scheduled and on demand.</summary>

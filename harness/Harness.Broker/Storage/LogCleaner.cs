@@ -9,17 +9,18 @@ namespace Harness.Broker.Storage;
 /// when it is safe. Offsets never move, so the log keeps gaps where records were.
 /// </summary>
 /// <remarks>
-/// The log has no segments, so the part Kafka would call the active segment is defined here as the head that is not
-/// yet eligible: the last batch (always), every batch appended less than min.compaction.lag.ms ago (by the broker's
-/// clock), and everything from the last stable offset on (an open transaction is never touched, as Kafka's cleaner
-/// stops at the first unstable offset). Keys are mapped over the cleanable range only.
+/// The log has no segment files; the caller passes the start of the head that is not yet eligible: where Kafka's
+/// active segment would start (it rolls by segment.bytes and segment.ms) or the last stable offset, whichever is first
+/// (an open transaction is never touched, as Kafka's cleaner stops at the first unstable offset). Batches appended
+/// less than min.compaction.lag.ms ago by the broker's clock are not eligible either. Keys are mapped over the
+/// cleanable range only.
 /// </remarks>
 internal static class LogCleaner
 {
     /// <summary>Compacts <paramref name="batches"/> in place; aborted transactions whose marker went are removed from <paramref name="aborted"/>.</summary>
-    public static CompactionResult Clean(List<StoredBatch> batches, List<AbortedTransaction> aborted, long lastStableOffset, TopicConfig config, long nowMs)
+    public static CompactionResult Clean(List<StoredBatch> batches, List<AbortedTransaction> aborted, long uncleanableStart, TopicConfig config, long nowMs)
     {
-        var end = CleanableEnd(batches, lastStableOffset, config, nowMs);
+        var end = CleanableEnd(batches, uncleanableStart, config, nowMs);
         var cleanable = batches.TakeWhile(b => b.LastOffset < end).Count();
         if (cleanable == 0 || !NeedsPass(batches, cleanable, config, nowMs))
         {
@@ -123,14 +124,9 @@ internal static class LogCleaner
     }
 
     /// <summary>The first offset not eligible for cleaning (see the remarks on the type).</summary>
-    public static long CleanableEnd(List<StoredBatch> batches, long lastStableOffset, TopicConfig config, long nowMs)
+    public static long CleanableEnd(List<StoredBatch> batches, long uncleanableStart, TopicConfig config, long nowMs)
     {
-        if (batches.Count == 0)
-        {
-            return lastStableOffset;
-        }
-
-        var end = Math.Min(lastStableOffset, batches[^1].BaseOffset);
+        var end = uncleanableStart;
         foreach (var batch in batches)
         {
             if (batch.BaseOffset >= end)

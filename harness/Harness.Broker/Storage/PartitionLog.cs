@@ -23,6 +23,12 @@ internal sealed class PartitionLog
     private long _sizeBytes;
     private long _duplicateBatches;
 
+    // The log keeps no segment files, but it tracks where Kafka's active segment would start, because only what lies
+    // before it may be compacted: it rolls on append past segment.bytes or segment.ms, as Kafka's does.
+    private long _activeSegmentStart;
+    private long _activeSegmentBytes;
+    private long _activeSegmentOpenedMs = -1;
+
     public long LogStartOffset
     {
         get
@@ -237,6 +243,17 @@ internal sealed class PartitionLog
             logAppendTime = nowMs;
         }
 
+        if (_activeSegmentBytes > 0
+            && (_activeSegmentBytes + data.Length > config.SegmentBytes || nowMs - _activeSegmentOpenedMs >= config.SegmentMs))
+        {
+            RollLocked(baseOffset, nowMs);
+        }
+        else if (_activeSegmentOpenedMs < 0)
+        {
+            _activeSegmentOpenedMs = nowMs;
+        }
+
+        _activeSegmentBytes += data.Length;
         _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
         _nextOffset = lastOffset + 1;
         _sizeBytes += data.Length;
@@ -450,11 +467,19 @@ internal sealed class PartitionLog
     /// One pass of the cleaner (see <see cref="LogCleaner"/>): keeps the latest record per key below the uncleanable
     /// head. Readers holding older batch arrays keep them; offsets and the log start offset never move.
     /// </summary>
-    public CompactionResult Compact(TopicConfig config, long nowMs)
+    /// <remarks>With <paramref name="roll"/> the active segment is rolled first, as a full segment would be, so the
+    /// whole log up to min.compaction.lag.ms and the last stable offset is eligible.</remarks>
+    public CompactionResult Compact(TopicConfig config, long nowMs, bool roll = false)
     {
         lock (_lock)
         {
-            var result = LogCleaner.Clean(_batches, _aborted, LastStableOffsetLocked(), config, nowMs);
+            if (roll && _activeSegmentBytes > 0)
+            {
+                RollLocked(_nextOffset, -1);
+            }
+
+            var end = Math.Min(LastStableOffsetLocked(), _activeSegmentStart);
+            var result = LogCleaner.Clean(_batches, _aborted, end, config, nowMs);
             _sizeBytes -= result.BytesFreed;
             return result;
         }
@@ -511,6 +536,13 @@ internal sealed class PartitionLog
 
         _batches.RemoveRange(0, removed);
         _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
+    }
+
+    private void RollLocked(long nextSegmentStart, long nowMs)
+    {
+        _activeSegmentStart = nextSegmentStart;
+        _activeSegmentBytes = 0;
+        _activeSegmentOpenedMs = nowMs;
     }
 
     private void SignalLocked()

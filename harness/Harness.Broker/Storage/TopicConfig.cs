@@ -20,6 +20,12 @@ internal sealed record TopicConfig(long RetentionBytes, long RetentionMs, bool L
     /// <summary>delete.retention.ms: how long tombstones and abort markers stay after the cleaner first passes them.</summary>
     public long DeleteRetentionMs { get; init; } = 86_400_000;
 
+    /// <summary>segment.bytes: the active segment rolls when an append would take it past this size.</summary>
+    public long SegmentBytes { get; init; } = 1_073_741_824;
+
+    /// <summary>segment.ms: the active segment rolls at the first append this long after it was opened.</summary>
+    public long SegmentMs { get; init; } = 604_800_000;
+
     public static TopicConfig From(IReadOnlyDictionary<string, string> configs)
     {
         var policies = configs.TryGetValue("cleanup.policy", out var policy)
@@ -36,6 +42,8 @@ internal sealed record TopicConfig(long RetentionBytes, long RetentionMs, bool L
             Compact = policies.Contains("compact", StringComparer.Ordinal),
             MinCompactionLagMs = Long(configs, "min.compaction.lag.ms", 0),
             DeleteRetentionMs = Long(configs, "delete.retention.ms", Default.DeleteRetentionMs),
+            SegmentBytes = Long(configs, "segment.bytes", Default.SegmentBytes),
+            SegmentMs = Long(configs, "segment.ms", Default.SegmentMs),
         };
     }
 
