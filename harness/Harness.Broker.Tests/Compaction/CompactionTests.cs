@@ -72,6 +72,21 @@ public sealed class CompactionTests
     }
 
     [Test]
+    public async Task A_log_that_ends_in_an_expired_tombstone_keeps_its_last_batch_so_readers_reach_the_end()
+    {
+        await using var cluster = Start(out var clock);
+        cluster.CreateTopic("ending", 1, configs: Compacted(("delete.retention.ms", "1000")));
+        await ProduceOneByOne(cluster, "ending", [("kept", "v"), ("gone", "v"), ("gone", null)]);
+
+        cluster.Compact("ending").RecordsRemoved.Should().Be(1);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        cluster.Compact("ending").RecordsRemoved.Should().Be(0, "the tombstone is the log's last batch, which is never removed");
+
+        ReadAll(cluster, "ending").Select(r => (r.Offset, r.Key)).Should().Equal((0, "kept"), (2, "gone"));
+        cluster.HighWatermark("ending", 0).Should().Be(3);
+    }
+
+    [Test]
     public async Task The_schedule_compacts_what_lies_before_the_active_segment_of_topics_whose_policy_says_compact()
     {
         await using var cluster = Start(out var clock, scheduled: true);

@@ -62,7 +62,12 @@ internal static class LogCleaner
             var cleanedAt = batch.CleanedAtMs >= 0 ? batch.CleanedAtMs : nowMs;
             var horizonPassed = batch.CleanedAtMs >= 0 && nowMs - batch.CleanedAtMs >= config.DeleteRetentionMs;
             StoredBatch? kept;
-            if (header.IsControl)
+            if (i == batches.Count - 1 && header.IsControl)
+            {
+                // The log's last batch is never removed (see below), so its marker's aborted range stays known too.
+                kept = batch with { CleanedAtMs = cleanedAt };
+            }
+            else if (header.IsControl)
             {
                 kept = KeepMarker(batch, header, aborted, horizonPassed)
                     ? batch with { CleanedAtMs = cleanedAt, HoldsDeletes = BatchRecords.IsAbortMarker(batch.Data) }
@@ -84,6 +89,14 @@ internal static class LogCleaner
                 kept = stays.Count == records.Count ? batch with { CleanedAtMs = cleanedAt, HoldsDeletes = holdsDeletes }
                     : stays.Count == 0 ? null
                     : batch with { Data = BatchRecords.Rewrite(batch.Data, header, body!, stays), CleanedAtMs = cleanedAt, HoldsDeletes = holdsDeletes };
+            }
+
+            if (kept is null && i == batches.Count - 1)
+            {
+                // The log's last batch holds the high watermark's predecessor: without it a consumer positioned inside
+                // it would fetch nothing forever. Kafka never cleans its active segment, so it never meets this case;
+                // when a rolled log ends in expired deletes, the batch stays whole instead.
+                kept = batch with { CleanedAtMs = cleanedAt, HoldsDeletes = false };
             }
 
             recordsRemoved += header.RecordCount - (kept is null ? 0 : RecordBatchHeader.Read(kept.Data).RecordCount);
