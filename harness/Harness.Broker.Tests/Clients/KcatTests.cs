@@ -132,6 +132,24 @@ public sealed class KcatTests
         outcome.StandardOutput.Should().Contain("offset 500", outcome.ToString());
     }
 
+    [TestCase("none")]
+    [TestCase("gzip")]
+    public async Task Kcat_consumes_a_compacted_topic_across_its_offset_gaps(string codec)
+    {
+        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions { CompactionInterval = TimeSpan.Zero });
+        cluster.CreateTopic("changelog", 1, configs: new Dictionary<string, string> { ["cleanup.policy"] = "compact" });
+        var input = string.Concat(Enumerable.Range(0, 30).Select(i => $"k{i % 3}:v{i}\n"));
+        (await KcatWithInput(cluster, input, "-P", "-t", "changelog", "-p", "0", "-K:", "-z", codec)).ExitCode.Should().Be(0);
+        (await KcatWithInput(cluster, "tail:t\n", "-P", "-t", "changelog", "-p", "0", "-K:")).ExitCode.Should().Be(0);
+
+        cluster.Compact("changelog").RecordsRemoved.Should().Be(27);
+        var consumed = await Kcat(cluster, "-C", "-t", "changelog", "-o", "beginning", "-e", "-q", "-f", "%o|%k|%s\\n");
+
+        consumed.ExitCode.Should().Be(0, consumed.ToString());
+        consumed.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Should().Equal("27|k0|v27", "28|k1|v28", "29|k2|v29", "30|tail|t");
+    }
+
     private static Task<ProcessOutcome> Kcat(EmbeddedCluster cluster, params string[] arguments) => KcatWithInput(cluster, null, arguments);
 
     private static Task<ProcessOutcome> KcatWithInput(EmbeddedCluster cluster, string? stdin, params string[] arguments) =>

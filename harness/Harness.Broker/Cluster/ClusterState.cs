@@ -22,6 +22,7 @@ internal sealed class ClusterState
         Time = time;
         Groups = new GroupCoordinator(this);
         Transactions = new TransactionCoordinator(this);
+        Compaction = new CompactionScheduler(this);
     }
 
     public EmbeddedClusterOptions Options { get; }
@@ -41,6 +42,8 @@ internal sealed class ClusterState
     public GroupCoordinator Groups { get; }
 
     public TransactionCoordinator Transactions { get; }
+
+    public CompactionScheduler Compaction { get; }
 
     /// <summary>
     /// The controller, or -1 when all brokers are down. Like Kafka's, it keeps the role until it dies and then the

@@ -41,6 +41,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
 
         state.AttachBrokers(brokers);
+        state.Compaction.Start();
         var cluster = new EmbeddedCluster(state);
         try
         {
@@ -104,6 +105,17 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     /// <summary>Transactions the coordinator aborted because they outlived their transaction.timeout.ms.</summary>
     public long TransactionsTimedOut => _state.Transactions.TimedOut;
+
+    /// <summary>
+    /// Compacts every partition of a topic now (whatever its cleanup.policy: this is an explicit request): each
+    /// partition's active segment is rolled first, as a full segment would be, so all but records younger than
+    /// min.compaction.lag.ms and open transactions is eligible. Offsets stay; removed records leave gaps.
+    /// </summary>
+    public CompactionResult Compact(string topic) => _state.Topics.TryGetValue(topic, out var state) ? _state.Compaction.CompactTopic(state, roll: true)
+        : throw new ArgumentException($"topic '{topic}' does not exist in cluster '{Name}'", nameof(topic));
+
+    /// <summary>What the cleaner has removed so far over every topic, scheduled and on demand.</summary>
+    public CompactionResult Compacted => _state.Compaction.Total;
 
     /// <summary>The leader epoch of a partition.</summary>
     public int LeaderEpochOf(string topic, int partition) => Partition(topic, partition).LeaderEpoch;
@@ -192,6 +204,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
     private void Stop()
     {
+        _state.Compaction.Dispose();
         foreach (var broker in _state.Brokers)
         {
             broker.Stop();

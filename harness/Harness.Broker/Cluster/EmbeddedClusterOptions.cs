@@ -24,6 +24,12 @@ public sealed record EmbeddedClusterOptions
     /// <summary>Replication factor when a request says -1, capped at the broker count. Default 3.</summary>
     public short DefaultReplicationFactor { get; init; } = 3;
 
+    /// <summary>
+    /// How often the cleaner compacts topics with cleanup.policy compact (Kafka's log.cleaner.backoff.ms); zero turns the
+    /// schedule off, leaving compaction on demand. Default 15 seconds, as Kafka's.
+    /// </summary>
+    public TimeSpan CompactionInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
@@ -35,6 +41,11 @@ public sealed record EmbeddedClusterOptions
         if (BasePort is < 0 or > 65535)
         {
             throw new ArgumentException($"BasePort must be 0 or a TCP port, got {BasePort}", nameof(BasePort));
+        }
+
+        if (CompactionInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentException($"CompactionInterval must not be negative, got {CompactionInterval}", nameof(CompactionInterval));
         }
 
         if (DefaultPartitions < 1)

@@ -143,6 +143,9 @@ public sealed class BrokerControlServer : IAsyncDisposable
                     var leader = cluster.MoveLeader(query["topic"] ?? throw new ArgumentException("topic is required"),
                         Int(query["partition"], "partition"), query["to"] is { } to ? Int(to, "to") : null);
                     return (200, JsonSerializer.Serialize(new { leader }, Json));
+                case ["compact"]:
+                    var compacted = cluster.Compact(query["topic"] ?? throw new ArgumentException("topic is required"));
+                    return (200, JsonSerializer.Serialize(new { recordsRemoved = compacted.RecordsRemoved, batchesRemoved = compacted.BatchesRemoved, bytesFreed = compacted.BytesFreed }, Json));
                 default:
                     return Error(404, $"no route POST {request.Url.AbsolutePath}");
             }

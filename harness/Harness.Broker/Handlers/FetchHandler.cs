@@ -4,7 +4,7 @@ using Harness.Broker.Protocol;
 namespace Harness.Broker.Handlers;
 
 /// <summary>
-/// Fetch v4-v11 without fetch sessions (every request is a full fetch, which the protocol allows by answering
+/// Fetch v4-v12 (flexible from v12) without fetch sessions (every request is a full fetch, which the protocol allows by answering
 /// session id 0). Many batches per partition, max bytes and partition max bytes honoured, and a long poll that
 /// wakes on the first append to any requested partition. read_committed reads stop at the last stable offset and
 /// list the aborted transactions of the range returned.
@@ -15,13 +15,14 @@ internal sealed class FetchHandler : IApiHandler
 
     public short MinVersion => 4;
 
-    public short MaxVersion => 11;
+    public short MaxVersion => 12;
 
-    public short FirstFlexibleVersion => short.MaxValue;
+    public short FirstFlexibleVersion => 12;
 
     public async ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
         var version = context.Version;
+        var flexible = context.Flexible;
         reader.ReadInt32(); // replica id: followers are internal, every fetcher is a consumer
         var maxWaitMs = reader.ReadInt32();
         var minBytes = reader.ReadInt32();
@@ -35,25 +36,43 @@ internal sealed class FetchHandler : IApiHandler
         }
 
         var requests = new List<FetchPartitionRequest>();
-        var topicCount = reader.ReadArrayLength();
+        var topicCount = reader.ReadArrayLength(flexible);
         for (var t = 0; t < topicCount; t++)
         {
-            var topic = reader.ReadString();
-            var partitionCount = reader.ReadArrayLength();
+            var topic = reader.ReadString(flexible);
+            var partitionCount = reader.ReadArrayLength(flexible);
             for (var p = 0; p < partitionCount; p++)
             {
                 var partition = reader.ReadInt32();
                 var leaderEpoch = version >= 9 ? reader.ReadInt32() : -1;
                 var offset = reader.ReadInt64();
+                if (version >= 12)
+                {
+                    reader.ReadInt32(); // last fetched epoch: only followers use it, and there are none on the wire
+                }
+
                 if (version >= 5)
                 {
                     reader.ReadInt64(); // follower log start offset
                 }
 
                 var partitionMaxBytes = reader.ReadInt32();
+                if (flexible)
+                {
+                    reader.SkipTaggedFields();
+                }
+
                 requests.Add(new FetchPartitionRequest(topic, partition, leaderEpoch, offset, partitionMaxBytes));
             }
+
+            if (flexible)
+            {
+                reader.SkipTaggedFields();
+            }
         }
+
+        // The forgotten topics, rack id and trailing tagged fields that follow matter only to fetch sessions and
+        // follower fetching, neither of which this broker has; they are left unread.
 
         var topLevelError = sessionId != 0 ? ErrorCode.FetchSessionIdNotFound : ErrorCode.None;
         var results = topLevelError == ErrorCode.None
@@ -68,12 +87,12 @@ internal sealed class FetchHandler : IApiHandler
         }
 
         var byTopic = results.GroupBy(r => r.Request.Topic, StringComparer.Ordinal).ToList();
-        writer.WriteArrayLength(byTopic.Count);
+        writer.WriteArrayLength(byTopic.Count, flexible);
         foreach (var group in byTopic)
         {
-            writer.WriteString(group.Key);
+            writer.WriteString(group.Key, flexible);
             var partitions = group.ToList();
-            writer.WriteArrayLength(partitions.Count);
+            writer.WriteArrayLength(partitions.Count, flexible);
             foreach (var result in partitions)
             {
                 writer.WriteInt32(result.Request.Partition);
@@ -87,11 +106,15 @@ internal sealed class FetchHandler : IApiHandler
 
                 // Null at read_uncommitted, as Kafka answers: the consumer keeps every record then.
                 var aborted = result.AbortedTransactions;
-                writer.WriteArrayLength(aborted?.Count ?? -1);
+                writer.WriteArrayLength(aborted?.Count ?? -1, flexible);
                 foreach (var transaction in aborted ?? [])
                 {
                     writer.WriteInt64(transaction.ProducerId);
                     writer.WriteInt64(transaction.FirstOffset);
+                    if (flexible)
+                    {
+                        writer.WriteEmptyTaggedFields();
+                    }
                 }
 
                 if (version >= 11)
@@ -99,12 +122,36 @@ internal sealed class FetchHandler : IApiHandler
                     writer.WriteInt32(-1);
                 }
 
-                writer.WriteInt32(result.Bytes);
+                // Records: INT32 length, or in flexible versions an unsigned varint of length + 1 (never null here).
+                if (flexible)
+                {
+                    writer.WriteUnsignedVarInt((uint)result.Bytes + 1);
+                }
+                else
+                {
+                    writer.WriteInt32(result.Bytes);
+                }
+
                 foreach (var batch in result.Batches)
                 {
                     writer.WriteExternal(batch);
                 }
+
+                if (flexible)
+                {
+                    writer.WriteEmptyTaggedFields(); // no diverging epoch, current leader or snapshot id to report
+                }
             }
+
+            if (flexible)
+            {
+                writer.WriteEmptyTaggedFields();
+            }
+        }
+
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
         }
     }
 

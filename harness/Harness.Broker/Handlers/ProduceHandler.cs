@@ -6,7 +6,7 @@ using Harness.Broker.Storage;
 namespace Harness.Broker.Handlers;
 
 /// <summary>
-/// Produce v3-v8 (magic-2 batches): acks 0/1/all, idempotent sequence checks, transactional batches accepted only on
+/// Produce v3-v9 (magic-2 batches; flexible from v9): acks 0/1/all, idempotent sequence checks, transactional batches accepted only on
 /// partitions added to their producer's open transaction (INVALID_TXN_STATE otherwise), batches stored as received.
 /// An injected REQUEST_TIMED_OUT is answered after the append (the write happened, the acknowledgement did not);
 /// every other injected error refuses the write.
@@ -17,28 +17,39 @@ internal sealed class ProduceHandler : IApiHandler
 
     public short MinVersion => 3;
 
-    public short MaxVersion => 8;
+    public short MaxVersion => 9;
 
-    public short FirstFlexibleVersion => short.MaxValue;
+    public short FirstFlexibleVersion => 9;
 
     public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
         var version = context.Version;
-        var transactionalId = reader.ReadNullableString();
+        var flexible = context.Flexible;
+        var transactionalId = reader.ReadNullableString(flexible);
         var acks = reader.ReadInt16();
         reader.ReadInt32(); // timeout: appends complete at once, so there is nothing to wait for
-        var topicCount = reader.ReadArrayLength();
+        var topicCount = reader.ReadArrayLength(flexible);
         var results = new List<(string Topic, List<(int Partition, AppendOutcome Outcome)> Partitions)>(Math.Max(topicCount, 0));
         for (var t = 0; t < topicCount; t++)
         {
-            var topic = reader.ReadString();
-            var partitionCount = reader.ReadArrayLength();
+            var topic = reader.ReadString(flexible);
+            var partitionCount = reader.ReadArrayLength(flexible);
             var partitions = new List<(int, AppendOutcome)>(Math.Max(partitionCount, 0));
             for (var p = 0; p < partitionCount; p++)
             {
                 var index = reader.ReadInt32();
-                var records = reader.ReadNullableBytes();
+                var records = reader.ReadNullableBytes(flexible);
+                if (flexible)
+                {
+                    reader.SkipTaggedFields();
+                }
+
                 partitions.Add((index, Append(context, topic, index, records, acks, transactionalId)));
+            }
+
+            if (flexible)
+            {
+                reader.SkipTaggedFields();
             }
 
             results.Add((topic, partitions));
@@ -50,11 +61,11 @@ internal sealed class ProduceHandler : IApiHandler
             return ValueTask.CompletedTask;
         }
 
-        writer.WriteArrayLength(results.Count);
+        writer.WriteArrayLength(results.Count, flexible);
         foreach (var (topic, partitions) in results)
         {
-            writer.WriteString(topic);
-            writer.WriteArrayLength(partitions.Count);
+            writer.WriteString(topic, flexible);
+            writer.WriteArrayLength(partitions.Count, flexible);
             foreach (var (index, outcome) in partitions)
             {
                 writer.WriteInt32(index);
@@ -68,13 +79,28 @@ internal sealed class ProduceHandler : IApiHandler
 
                 if (version >= 8)
                 {
-                    writer.WriteArrayLength(0);
-                    writer.WriteNullableString(outcome.Message);
+                    writer.WriteArrayLength(0, flexible); // record errors
+                    writer.WriteNullableString(outcome.Message, flexible);
                 }
+
+                if (flexible)
+                {
+                    writer.WriteEmptyTaggedFields();
+                }
+            }
+
+            if (flexible)
+            {
+                writer.WriteEmptyTaggedFields();
             }
         }
 
         writer.WriteInt32(0);
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
+        }
+
         return ValueTask.CompletedTask;
     }
 

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
 using Harness.Broker.Records;
 
@@ -21,6 +22,12 @@ internal sealed class PartitionLog
     private long _nextOffset;
     private long _sizeBytes;
     private long _duplicateBatches;
+
+    // The log keeps no segment files, but it tracks where Kafka's active segment would start, because only what lies
+    // before it may be compacted: it rolls on append past segment.bytes or segment.ms, as Kafka's does.
+    private long _activeSegmentStart;
+    private long _activeSegmentBytes;
+    private long _activeSegmentOpenedMs = -1;
 
     public long LogStartOffset
     {
@@ -236,6 +243,17 @@ internal sealed class PartitionLog
             logAppendTime = nowMs;
         }
 
+        if (_activeSegmentBytes > 0
+            && (_activeSegmentBytes + data.Length > config.SegmentBytes || nowMs - _activeSegmentOpenedMs >= config.SegmentMs))
+        {
+            RollLocked(baseOffset, nowMs);
+        }
+        else if (_activeSegmentOpenedMs < 0)
+        {
+            _activeSegmentOpenedMs = nowMs;
+        }
+
+        _activeSegmentBytes += data.Length;
         _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
         _nextOffset = lastOffset + 1;
         _sizeBytes += data.Length;
@@ -396,6 +414,27 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>
+    /// The record with the largest timestamp (the first of them), for ListOffsets -3; null on an empty log. Inside a
+    /// batch whose codec cannot be read here, the batch's base offset stands in.
+    /// </summary>
+    public (long Offset, long Timestamp)? MaxTimestampRecord()
+    {
+        lock (_lock)
+        {
+            StoredBatch? best = null;
+            foreach (var batch in _batches)
+            {
+                if (batch.LastOffset >= _logStartOffset && !RecordBatchHeader.Read(batch.Data).IsControl && (best is null || batch.MaxTimestamp > best.MaxTimestamp))
+                {
+                    best = batch;
+                }
+            }
+
+            return best is null ? null : RecordTimestampScanner.FindFirstAtOrAfter(best.Data, best.MaxTimestamp);
+        }
+    }
+
     /// <summary>Advances the log start offset (DeleteRecords); returns the new low watermark or an error.</summary>
     public ErrorCode DeleteBefore(long offset, out long lowWatermark)
     {
@@ -424,6 +463,28 @@ internal sealed class PartitionLog
         }
     }
 
+    /// <summary>
+    /// One pass of the cleaner (see <see cref="LogCleaner"/>): keeps the latest record per key below the uncleanable
+    /// head. Readers holding older batch arrays keep them; offsets and the log start offset never move.
+    /// </summary>
+    /// <remarks>With <paramref name="roll"/> the active segment is rolled first, as a full segment would be, so the
+    /// whole log up to min.compaction.lag.ms and the last stable offset is eligible.</remarks>
+    public CompactionResult Compact(TopicConfig config, long nowMs, bool roll = false)
+    {
+        lock (_lock)
+        {
+            if (roll && _activeSegmentBytes > 0)
+            {
+                RollLocked(_nextOffset, -1);
+            }
+
+            var end = Math.Min(LastStableOffsetLocked(), _activeSegmentStart);
+            var result = LogCleaner.Clean(_batches, _aborted, end, config, nowMs);
+            _sizeBytes -= result.BytesFreed;
+            return result;
+        }
+    }
+
     public void ApplyRetention(TopicConfig config, long nowMs)
     {
         lock (_lock)
@@ -434,7 +495,13 @@ internal sealed class PartitionLog
 
     private void ApplyRetentionLocked(TopicConfig config, long nowMs)
     {
-        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed.
+        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed. A topic
+        // whose cleanup.policy lacks delete keeps everything (compaction alone thins it).
+        if (!config.Delete)
+        {
+            return;
+        }
+
         var removed = 0;
         while (_batches.Count - removed > 1)
         {
@@ -469,6 +536,13 @@ internal sealed class PartitionLog
 
         _batches.RemoveRange(0, removed);
         _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
+    }
+
+    private void RollLocked(long nextSegmentStart, long nowMs)
+    {
+        _activeSegmentStart = nextSegmentStart;
+        _activeSegmentBytes = 0;
+        _activeSegmentOpenedMs = nowMs;
     }
 
     private void SignalLocked()

@@ -45,6 +45,13 @@ public sealed partial class BrokerCommandTests
             var state = JsonDocument.Parse(await http.GetStringAsync("clusters")).RootElement;
             state.EnumerateArray().First().GetProperty("brokers").EnumerateArray()
                 .Select(b => b.GetProperty("status").GetString()).Should().Equal("up", "down", "up");
+            var compacted = await http.PostAsync("clusters/cluster1/compact?topic=t", null);
+            compacted.IsSuccessStatusCode.Should().BeTrue(await compacted.Content.ReadAsStringAsync());
+            JsonDocument.Parse(await compacted.Content.ReadAsStringAsync()).RootElement.GetProperty("recordsRemoved").GetInt64()
+                .Should().Be(0, "a single keyless record is never superseded");
+            var unknownTopic = await http.PostAsync("clusters/cluster1/compact?topic=missing", null);
+            ((int)unknownTopic.StatusCode).Should().Be(400);
+            (await unknownTopic.Content.ReadAsStringAsync()).Should().Contain("topic 'missing' does not exist");
             var bad = await http.PostAsync("clusters/nope/brokers/1/kill", null);
             ((int)bad.StatusCode).Should().Be(404);
             (await bad.Content.ReadAsStringAsync()).Should().Contain("no cluster 'nope'");

@@ -171,6 +171,24 @@ public static class FaultPlan
                 return new ConnectorFault(id, parameters.Name, "", worker);
             }
 
+            case FaultAction.Compact:
+            {
+                var side = parameters.Side();
+                var topic = parameters.Text("topic") ?? parameters.Text("value");
+                if (scenario.Topics.All(t => t.Name != topic))
+                {
+                    parameters.Error(topic is null ? "topic is missing" : $"topic '{topic}' is not a topic of this scenario", $"topic: one of {string.Join(", ", scenario.Topics.Select(t => t.Name))}");
+                }
+
+                var cluster = (side == "target" ? scenario.Clusters.Target : scenario.Clusters.Source).Capabilities;
+                if (!cluster.Compaction)
+                {
+                    parameters.Error($"the {side} cluster {cluster.Description} and cannot compact on demand", $"an embedded {side} cluster, or remove this fault");
+                }
+
+                return new CompactFault(id, side, topic ?? "");
+            }
+
             default:
                 parameters.Error($"action {spec.Action} is not supported", "one of the fault actions listed in docs/scenarios.md");
                 return null;

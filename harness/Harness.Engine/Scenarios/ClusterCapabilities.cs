@@ -12,6 +12,9 @@ public sealed record ClusterCapabilities
     /// <summary>How many brokers the harness starts; <see langword="null"/> when it does not control the cluster's size.</summary>
     public int? Brokers { get; init; }
 
+    /// <summary>Whether the harness can run the cluster's log cleaner on demand (the <c>compact</c> fault action).</summary>
+    public bool Compaction { get; init; }
+
     /// <summary>Whether the cluster runs in containers, so a Docker engine must answer.</summary>
     public bool Containers { get; init; }
 }

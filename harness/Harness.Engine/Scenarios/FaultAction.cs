@@ -44,4 +44,7 @@ public enum FaultAction
 
     /// <summary>SIGKILL one Connect worker the harness started, started again after the fault's duration (<c>killWorker</c>).</summary>
     KillWorker,
+
+    /// <summary>Run the log cleaner over one topic now (<c>compact</c>).</summary>
+    Compact,
 }

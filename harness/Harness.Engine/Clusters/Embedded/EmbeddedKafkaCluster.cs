@@ -5,7 +5,7 @@ using Harness.Broker.Protocol;
 namespace Harness.Engine.Clusters.Embedded;
 
 /// <summary>A cluster of the embedded Kafka-protocol broker in this process: the default backend.</summary>
-public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults
+public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompactingCluster
 {
     private EmbeddedKafkaCluster(string role, EmbeddedCluster cluster)
     {
@@ -45,6 +45,8 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults
     public void SetLatency(int brokerId, TimeSpan latency) => Cluster.SetLatency(brokerId, latency);
 
     public int MoveLeader(string topic, int partition) => Cluster.MoveLeader(topic, partition);
+
+    public long Compact(string topic) => Cluster.Compact(topic).RecordsRemoved;
 
     public void InjectErrors(string api, short code, int count, int? brokerId) =>
         Cluster.InjectErrors(Enum.Parse<ApiKey>(api, ignoreCase: true), (ErrorCode)code, count, brokerId);

@@ -25,7 +25,8 @@ internal static partial class FaultReader
         ("restartConnector", FaultAction.RestartConnector),
         ("restartTask", FaultAction.RestartTask),
         ("pauseConnector", FaultAction.PauseConnector),
-        ("killWorker", FaultAction.KillWorker));
+        ("killWorker", FaultAction.KillWorker),
+        ("compact", FaultAction.Compact));
 
     private static readonly string[] Keys = ["at", "for", "recoverWithin", .. Actions.Names];
 
