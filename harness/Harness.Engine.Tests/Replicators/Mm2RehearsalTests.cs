@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
-using Harness.Engine.Orchestration;
 using Harness.Engine.Replicators.Mm2;
-using Harness.Engine.Runs;
-using Harness.Engine.Scenarios;
-using Harness.Reports.Model;
 using Harness.Testing;
 
 namespace Harness.Engine.Tests.Replicators;
@@ -25,9 +19,9 @@ public sealed class Mm2RehearsalTests
         var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
         var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "mm2-process.yaml"), registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         outcome.Result.Environment.ReplicatorKind.Should().Be("mm2");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(21_600);
         var properties = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "mm2.properties"));
@@ -73,9 +67,9 @@ public sealed class Mm2RehearsalTests
               drainWithin: 60s
             """, "mm2-fault.yaml", registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         outcome.Result.Faults.Select(f => f.Kind).Should().Contain(fault);
         var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
         log.Split('\n').Count(l => l.StartsWith("connect-mirror-maker.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the script ran again after the fault");
@@ -86,7 +80,7 @@ public sealed class Mm2RehearsalTests
     [Test]
     public async Task An_mm2_with_a_prometheus_endpoint_is_scraped_into_the_charts_and_the_watch()
     {
-        var port = FreePort();
+        var port = StandInRehearsals.FreePort();
         var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
         var registry = RegistryWithKafkaHome(null);
         var scenario = ScenarioLoader.Parse($$"""
@@ -107,9 +101,9 @@ public sealed class Mm2RehearsalTests
               drainWithin: 60s
             """, "mm2-prometheus.yaml", registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         outcome.Result.Faults.Select(f => f.Kind).Should().NotContain("metricsMissing");
 
         // Kind mm2 writes no metrics file: memory in the time series can only have come from the scrape.
@@ -122,7 +116,7 @@ public sealed class Mm2RehearsalTests
     [Test]
     public async Task A_small_heap_under_a_stalled_target_runs_out_of_memory_and_the_crash_and_its_restart_are_in_the_report()
     {
-        var port = FreePort();
+        var port = StandInRehearsals.FreePort();
         var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
         var registry = RegistryWithKafkaHome(null);
 
@@ -157,11 +151,12 @@ public sealed class Mm2RehearsalTests
               reordered: 0
               duplicates: {max: 20%}
               drainWithin: 120s
+              replicator: {crashes: 3}     # the out-of-memory exit is what this rehearsal is for
             """, "mm2-heap.yaml", registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         var crash = outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorExit").Which;
         crash.MeasuredEffect.Should().Contain("crashed (exit code 134; out of memory");
         outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorRestart");
@@ -171,24 +166,6 @@ public sealed class Mm2RehearsalTests
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(80_000);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static HarnessRegistry RegistryWithKafkaHome(string? kafkaHome) =>
         HarnessRegistry.Default.With(new Mm2ReplicatorDriver(name => name == "KAFKA_HOME" ? kafkaHome : null));
-
-    private static void ShouldPass(RunOutcome outcome) =>
-        outcome.Result.Verdict.Should().Be(Verdict.Passed,
-            outcome.Result.ErrorMessage ?? string.Join("; ", outcome.Result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")) + $" (run folder {outcome.RunDirectory})");
-
-    private static async Task<RunOutcome> RunAsync(HarnessRegistry registry, Scenario scenario)
-    {
-        var directory = Directory.CreateTempSubdirectory("harness-mm2-");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        return await new RunOrchestrator(registry: registry).RunAsync(scenario, new RunOptions { OutputRoot = Path.Combine(directory.FullName, "runs") }, timeout.Token);
-    }
 }

@@ -54,6 +54,13 @@ public sealed class LoopbackListener : IAsyncDisposable
                 // Another process took the unused port between asking and binding; ask again.
                 listener.Close();
             }
+            catch (ArgumentNullException) when (attempt < PortAttempts)
+            {
+                // The managed HttpListener on Linux throws this from Start when a client connects while it is still
+                // binding (its first accept completes before its lock exists): a harness polling the port for a
+                // worker that is starting does exactly that. Binding again succeeds.
+                listener.Close();
+            }
             catch
             {
                 listener.Close();

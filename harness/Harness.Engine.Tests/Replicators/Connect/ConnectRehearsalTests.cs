@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
-using Harness.Engine.Orchestration;
 using Harness.Engine.Replicators.Connect;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
-using Harness.Reports.Model;
 using Harness.Testing;
 
 namespace Harness.Engine.Tests.Replicators.Connect;
@@ -25,9 +21,9 @@ public sealed class ConnectRehearsalTests
         var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
         var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "connect-volume-split.yaml"), registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-connect-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         outcome.Result.Environment.ReplicatorKind.Should().Be("connect");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(42_750);
         var connectors = outcome.Result.Connectors;
@@ -71,9 +67,9 @@ public sealed class ConnectRehearsalTests
               drainWithin: 90s
             """, "connect-kill.yaml", registry);
 
-        var outcome = await RunAsync(registry, scenario);
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-connect-");
 
-        ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome);
         var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
         log.Split('\n').Count(l => l.StartsWith("connect-distributed.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the worker was started again after the fault");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(15_000);
@@ -84,7 +80,7 @@ public sealed class ConnectRehearsalTests
     public async Task A_config_connect_rejects_ends_the_run_before_any_load_with_exit_2_and_connects_message()
     {
         var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
-        var outcome = await RunAsync(registry, Small(registry, "properties: {value.converter: org.apache.kafka.connect.json.JsonConverter}"));
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {value.converter: org.apache.kafka.connect.json.JsonConverter}"), "harness-connect-");
 
         outcome.ExitCode.Should().Be(ExitCodes.BadInput);
         outcome.Result.ErrorMessage.Should().StartWith("Kafka Connect rejected the config of connector harness-").And.Contain("value.converter").And.NotContain("\n");
@@ -95,7 +91,7 @@ public sealed class ConnectRehearsalTests
     public async Task A_task_that_fails_ends_the_run_with_exit_1_and_its_trace_in_the_report()
     {
         var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
-        var outcome = await RunAsync(registry, Small(registry, "properties: {source.cluster.bootstrap.servers: \"127.0.0.1:1\", admin.timeout.ms: \"2000\"}"));
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {source.cluster.bootstrap.servers: \"127.0.0.1:1\", admin.timeout.ms: \"2000\"}"), "harness-connect-");
 
         outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
         outcome.Result.ErrorMessage.Should().Contain("FAILED").And.Contain("the report's Connectors section has the trace");
@@ -105,9 +101,9 @@ public sealed class ConnectRehearsalTests
     [Test]
     public async Task Connect_that_does_not_answer_is_exit_3_naming_its_url()
     {
-        var port = FreePort();
+        var port = StandInRehearsals.FreePort();
         var registry = RegistryWithKafkaHome(null);
-        var outcome = await RunAsync(registry, Small(registry, $"url: http://127.0.0.1:{port}"));
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, $"url: http://127.0.0.1:{port}"), "harness-connect-");
 
         outcome.ExitCode.Should().Be(ExitCodes.Environment);
         outcome.Result.ErrorMessage.Should().StartWith($"Kafka Connect at http://127.0.0.1:{port}/ did not answer").And.EndWith("check replicator.url and that Connect runs there");
@@ -127,24 +123,6 @@ public sealed class ConnectRehearsalTests
           drainWithin: 30s
         """, "connect-small.yaml", registry);
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static HarnessRegistry RegistryWithKafkaHome(string? kafkaHome) =>
         HarnessRegistry.Default.With(new ConnectReplicatorDriver(name => name == "KAFKA_HOME" ? kafkaHome : null));
-
-    private static void ShouldPass(RunOutcome outcome) =>
-        outcome.Result.Verdict.Should().Be(Verdict.Passed,
-            outcome.Result.ErrorMessage ?? string.Join("; ", outcome.Result.Checks.Where(c => !c.Passed).Select(c => $"{c.Name}: {c.Measured}")) + $" (run folder {outcome.RunDirectory})");
-
-    private static async Task<RunOutcome> RunAsync(HarnessRegistry registry, Scenario scenario)
-    {
-        var directory = Directory.CreateTempSubdirectory("harness-connect-");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        return await new RunOrchestrator(registry: registry).RunAsync(scenario, new RunOptions { OutputRoot = Path.Combine(directory.FullName, "runs") }, timeout.Token);
-    }
 }
