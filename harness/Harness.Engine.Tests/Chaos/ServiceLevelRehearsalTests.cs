@@ -82,14 +82,14 @@ public sealed class ServiceLevelRehearsalTests
 
     // Killing one target broker, or the leader of a source partition, leaves replication back at its level within a
     // second (leaders fail over; the backlog is copied within one sample). Killing two of the target's three brokers
-    // under 8,000 records/s stops every write for 10 s: a backlog of some 50,000 records that took 3.6 s to catch up
-    // when measured, so a 1 s bound fails and a 30 s one passes.
+    // under 8,000 records/s stops every write for 10 s: a backlog of some 50,000 records that took 0.95 to 3.6 s to
+    // catch up when measured (the faster the machine, the shorter), so a 200 ms bound fails and a 30 s one passes.
     // Alone: beside another run the replicator falls behind before the fault, and the level it must get back to is
     // no longer a steady state.
-    [TestCase(1, false)]
+    [TestCase(0.2, false)]
     [TestCase(30, true)]
     [NonParallelizable]
-    public async Task A_broker_kill_fails_a_tight_recovery_bound_and_passes_a_loose_one(int within, bool passes)
+    public async Task A_broker_kill_fails_a_tight_recovery_bound_and_passes_a_loose_one(double within, bool passes)
     {
         var result = (await RehearsalRunner.RunAsync($$"""
             name: target-broker-kill-backlog
@@ -110,7 +110,7 @@ public sealed class ServiceLevelRehearsalTests
                 killBroker: {side: target, broker: 3}
             expect:
               duplicates: {max: 1%}
-              recovery: {within: {{within}}s}
+              recovery: {within: {{(within * 1000).ToString(System.Globalization.CultureInfo.InvariantCulture)}}ms}
             """)).Result;
 
         var recoveries = result.Checks.Where(c => c.Name.EndsWith(" killBroker recovered", StringComparison.Ordinal)).ToList();
@@ -119,7 +119,7 @@ public sealed class ServiceLevelRehearsalTests
         result.Checks.Except(recoveries).Should().OnlyContain(c => c.Passed, "the bound is the only difference");
         var fault = result.Faults.Single(f => f.Id == "f1");
         fault.RecoverWithinSeconds.Should().Be(within);
-        fault.RecoverySeconds.Should().BeInRange(1.0, 30, "two dead brokers leave a backlog");
+        fault.RecoverySeconds.Should().BeInRange(0.2, 30, "two dead brokers leave a backlog");
         result.TimeSeries.Markers.Single(m => m.FaultId == "f1").RecoverySeconds.Should().Be(fault.RecoverySeconds);
         TestContext.Out.WriteLine($"broker kill within {within}s: {recoveries[0].Measured}");
     }
