@@ -52,34 +52,7 @@ internal sealed class AddPartitionsToTxnHandler : IApiHandler
         var refusal = TransactionRequestGuard.Check(context, transactionalId);
         var errors = refusal != ErrorCode.None ? partitions.Select(_ => refusal).ToList()
             : context.Cluster.Transactions.AddPartitions(transactionalId, producerId, epoch, partitions, producerFencedSupported: context.Version >= 2);
-        writer.WriteInt32(0);
-        writer.WriteArrayLength(shape.Count, flexible);
-        var index = 0;
-        foreach (var (topic, count) in shape)
-        {
-            writer.WriteString(topic, flexible);
-            writer.WriteArrayLength(count, flexible);
-            for (var p = 0; p < count; p++, index++)
-            {
-                writer.WriteInt32(partitions[index].Partition);
-                writer.WriteInt16(errors[index]);
-                if (flexible)
-                {
-                    writer.WriteEmptyTaggedFields();
-                }
-            }
-
-            if (flexible)
-            {
-                writer.WriteEmptyTaggedFields();
-            }
-        }
-
-        if (flexible)
-        {
-            writer.WriteEmptyTaggedFields();
-        }
-
+        PartitionErrorsResponse.Write(writer, shape, partitions.Select(e => e.Partition).ToList(), errors, flexible);
         return ValueTask.CompletedTask;
     }
 }

@@ -72,34 +72,7 @@ internal sealed class TxnOffsetCommitHandler : IApiHandler
         var error = GroupRequestGuard.Check(context, groupId);
         var errors = error != ErrorCode.None ? entries.Select(_ => error).ToList()
             : context.Cluster.Transactions.CommitOffsets(transactionalId, groupId, producerId, epoch, generationId, memberId, groupInstanceId, entries);
-        writer.WriteInt32(0);
-        writer.WriteArrayLength(shape.Count, flexible);
-        var index = 0;
-        foreach (var (topic, count) in shape)
-        {
-            writer.WriteString(topic, flexible);
-            writer.WriteArrayLength(count, flexible);
-            for (var p = 0; p < count; p++, index++)
-            {
-                writer.WriteInt32(entries[index].Partition);
-                writer.WriteInt16(errors[index]);
-                if (flexible)
-                {
-                    writer.WriteEmptyTaggedFields();
-                }
-            }
-
-            if (flexible)
-            {
-                writer.WriteEmptyTaggedFields();
-            }
-        }
-
-        if (flexible)
-        {
-            writer.WriteEmptyTaggedFields();
-        }
-
+        PartitionErrorsResponse.Write(writer, shape, entries.Select(e => e.Partition).ToList(), errors, flexible);
         return ValueTask.CompletedTask;
     }
 }
