@@ -23,8 +23,10 @@ public sealed class ContainersBackendTests
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(4), directory.FullName, "run", scenario, "--output", "runs");
 
-        exitCode.Should().Be(0, $"the run should pass; output:\n{stdout}\n{stderr}");
         var runFolder = Path.Combine(directory.FullName, stdout.TrimEnd().Split('\n')[^1].Trim());
+        var replicatorLog = Path.Combine(runFolder, "replicator.log");
+        var logText = File.Exists(replicatorLog) ? await File.ReadAllTextAsync(replicatorLog) : "(no replicator.log)";
+        exitCode.Should().Be(0, $"the run should pass; output:\n{stdout}\n{stderr}\nreplicator.log:\n{logText}");
         using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(runFolder, "results.json")));
         var root = results.RootElement;
         root.GetProperty("environment").GetProperty("sourceClusterBackend").GetString().Should().Be("containers");

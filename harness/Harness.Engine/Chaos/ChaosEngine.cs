@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Load;
+using Harness.Engine.Replicators;
 using Harness.Engine.Replicators.Metrics;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
@@ -138,7 +139,8 @@ internal sealed class ChaosEngine
             {
                 var code = _context.Replicator.ExitCode;
                 var what = code is 134 or 137 or -6 or -9 || code < 0 ? $"crashed (exit code {code}; out of memory or killed)" : $"exited with code {code}";
-                Incident("replicatorExit", $"the replicator {what} without a fault asking for it");
+                var why = LogTail.LastLine(_context.Replicator.LogPath) is { } lastLine ? $"; its last log line: {lastLine}" : "";
+                Incident("replicatorExit", $"the replicator {what} without a fault asking for it{why}");
                 if (code is { } exit && _context.Replicator.ExplainExit(exit) is { } cannotRun)
                 {
                     _fatal.TrySetResult(cannotRun);

@@ -1,0 +1,40 @@
+using Harness.Engine.Replicators;
+
+namespace Harness.Engine.Tests.Replicators;
+
+public sealed class LogTailTests
+{
+    [Test]
+    public async Task The_last_non_blank_line_is_read_even_from_a_long_log()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var lines = Enumerable.Range(0, 2000).Select(i => $"line {i}").Append("replication failed: task 0: broken").Append("").Append("  ");
+            await File.WriteAllLinesAsync(file, lines);
+
+            LogTail.LastLine(file).Should().Be("replication failed: task 0: broken");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task A_missing_or_empty_log_has_no_last_line_and_a_long_line_is_capped()
+    {
+        LogTail.LastLine(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))).Should().BeNull();
+        var file = Path.GetTempFileName();
+        try
+        {
+            LogTail.LastLine(file).Should().BeNull();
+            await File.WriteAllTextAsync(file, new string('x', 1000));
+            LogTail.LastLine(file)!.Length.Should().BeLessThan(310);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+}
