@@ -47,9 +47,11 @@ internal sealed class OffsetSyncWriter(IProducer<byte[]?, byte[]?> producer, str
                 }
             });
         }
-        catch (ProduceException<byte[]?, byte[]?> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+        catch (ProduceException<byte[]?, byte[]?> e) when (!e.Error.IsFatal)
         {
-            // Stays due for the next acknowledgement or commit; a newer sync may replace it meanwhile.
+            // A full queue, or a partition the producer's metadata lacks for a moment while a broker of the syncs'
+            // cluster restarts: the sync stays due for the next acknowledgement or commit (a newer one may replace
+            // it meanwhile). A sync written late makes translation less precise, never ahead.
             partition.Requeue(due);
         }
     }

@@ -328,6 +328,12 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         {
             _failure ??= $"source consumer failed: {e.Message}";
         }
+        catch (KafkaException e)
+        {
+            // Thrown on this thread by a client call (an offset-sync write, a producer turned fatal): escaping would
+            // take the process down with a stack trace and no reason in the log; failing the task says why and exits 1.
+            _failure ??= $"task {Id} stopped: {e.Message} ({e.Error.Code})";
+        }
     }
 
     private void ApplyPause()
