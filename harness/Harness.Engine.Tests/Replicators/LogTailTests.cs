@@ -25,6 +25,7 @@ public sealed class LogTailTests
     public async Task A_missing_or_empty_log_has_no_last_line_and_a_long_line_is_capped()
     {
         LogTail.LastLine(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))).Should().BeNull();
+        LogTail.LastLine("").Should().BeNull("a replicator with no log file has no last line");
         var file = Path.GetTempFileName();
         try
         {

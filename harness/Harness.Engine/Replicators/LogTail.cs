@@ -24,7 +24,7 @@ public static class LogTail
             var line = Encoding.UTF8.GetString(buffer).Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Length > 0);
             return line is null ? null : line.Length > MaxLength ? line[..MaxLength] + "…" : line;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             return null;
         }
