@@ -65,8 +65,8 @@ internal sealed class CopyingReplicator(ReplicatorLaunch launch, CopyingReplicat
     private void Copy(CancellationToken stop)
     {
         var scenario = launch.Scenario;
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = launch.SourceBootstrap, GroupId = "copier", EnableAutoCommit = false }).Build();
-        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = launch.TargetBootstrap, EnableIdempotence = true, LingerMs = 5 }).Build();
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = launch.Source.Bootstrap, GroupId = "copier", EnableAutoCommit = false }).Build();
+        using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = launch.Target.Bootstrap, EnableIdempotence = true, LingerMs = 5 }).Build();
         consumer.Assign(scenario.Topics.SelectMany(t => Enumerable.Range(0, t.Partitions).Select(p => new TopicPartitionOffset(t.Name, p, Offset.Beginning))));
         long seen = 0;
         while (!stop.IsCancellationRequested)

@@ -2,6 +2,7 @@ using Harness.Broker.Cluster;
 using Harness.Engine.Clusters;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Tests.Registry;
 
@@ -19,7 +20,7 @@ internal sealed class StandInClusterBackend : IClusterBackend
     public IClusterSettings? Read(MappingReader section) =>
         section.Text("name", required: true, "a cluster name") is { } name ? new StandInClusterSettings(name) : null;
 
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, CancellationToken cancellation)
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
     {
         var name = ((StandInClusterSettings)settings).Name;
         lock (Started)

@@ -1,5 +1,6 @@
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Clusters;
 
@@ -10,6 +11,10 @@ namespace Harness.Engine.Clusters;
 public interface IClusterBackend : IClusterSection
 {
     /// <summary>Starts (or connects to) a cluster for <paramref name="role"/> ("source" or "target").</summary>
-    /// <exception cref="Runs.HarnessException">The cluster cannot be started or reached.</exception>
-    Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, CancellationToken cancellation);
+    /// <param name="role">"source" or "target".</param>
+    /// <param name="settings">What the backend read from its section.</param>
+    /// <param name="security">The cluster's <c>security:</c>: a cluster the backend starts listens that way; one it connects to is reached that way.</param>
+    /// <param name="cancellation">Cancels the start.</param>
+    /// <exception cref="Runs.HarnessException">The cluster cannot be started or reached, or cannot run with that security.</exception>
+    Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation);
 }

@@ -15,6 +15,9 @@ public interface IKafkaCluster : IAsyncDisposable
     /// <summary>Brokers that are up now, or null when the backend cannot tell.</summary>
     int? BrokersUp { get; }
 
+    /// <summary>The CA certificate (PEM) the cluster's brokers generated for TLS, or null when it has none.</summary>
+    string? CaFile => null;
+
     /// <summary>Fault actions, or null when the backend cannot inject faults.</summary>
     IClusterFaults? Faults { get; }
 }

@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 
@@ -7,7 +8,7 @@ namespace Harness.Engine.Load;
 public sealed class LoadGenerator
 {
     private readonly Scenario _scenario;
-    private readonly string _bootstrap;
+    private readonly KafkaEndpoint _bootstrap;
     private readonly ulong _runId;
     private readonly TimeProvider _time;
     private readonly Dictionary<string, LoadCounters> _topicCounters;
@@ -17,7 +18,7 @@ public sealed class LoadGenerator
     /// <param name="bootstrap">The source cluster's bootstrap servers.</param>
     /// <param name="runId">The run id stamped into every record.</param>
     /// <param name="time">Paces the schedule and stamps the records; <see cref="TimeProvider.System"/> when null.</param>
-    public LoadGenerator(Scenario scenario, string bootstrap, ulong runId, TimeProvider? time = null)
+    public LoadGenerator(Scenario scenario, KafkaEndpoint bootstrap, ulong runId, TimeProvider? time = null)
     {
         _time = time ?? TimeProvider.System;
         _scenario = scenario;

@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using System.Globalization;
 using Harness.Engine.Scenarios;
 
@@ -19,12 +20,11 @@ internal static class ProducerProperties
     public const int TransactionTimeoutMs = 120_000;
 
     /// <summary>The settings of producer <paramref name="producerId"/> of <paramref name="topic"/> in run <paramref name="runId"/>.</summary>
-    public static IReadOnlyDictionary<string, string> For(TopicSpec topic, int producerId, string bootstrap, ulong runId = 0)
+    public static IReadOnlyDictionary<string, string> For(TopicSpec topic, int producerId, KafkaEndpoint bootstrap, ulong runId = 0)
     {
         var settings = topic.Producer;
         var properties = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["bootstrap.servers"] = bootstrap,
             ["client.id"] = $"harness-load-{topic.Name}-{producerId}",
             ["acks"] = settings.Acks switch { AcksMode.All => "all", AcksMode.Leader => "1", _ => "0" },
             ["enable.idempotence"] = settings.Idempotence && settings.Acks == AcksMode.All ? "true" : "false",
@@ -58,6 +58,6 @@ internal static class ProducerProperties
             properties["enable.idempotence"] = "true";
         }
 
-        return properties;
+        return bootstrap.With(properties);
     }
 }

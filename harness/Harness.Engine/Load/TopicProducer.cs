@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -44,7 +45,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private readonly Ledger _ledger;
     private readonly LoadCounters _counters;
     private readonly RunClock _clock;
-    private readonly string _bootstrap;
+    private readonly KafkaEndpoint _bootstrap;
     private readonly long[] _sequences;
     private readonly PartitionLedger?[] _partitionLedgers;
     private readonly byte[] _headerNames;
@@ -66,7 +67,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
     private byte* _scratchStart;
 
     public TopicProducer(TopicSpec topic, ushort topicIndex, ushort producerId, int producerCount, ulong runId, long seed,
-        ValueSource values, Ledger ledger, LoadCounters counters, RunClock clock, string bootstrap)
+        ValueSource values, Ledger ledger, LoadCounters counters, RunClock clock, KafkaEndpoint bootstrap)
     {
         _topic = topic;
         _topicIndex = topicIndex;

@@ -12,18 +12,17 @@ internal static class CheckpointReader
 {
     private static readonly TimeSpan ReadFor = TimeSpan.FromSeconds(30);
 
-    public static Dictionary<(string Group, string Topic, int Partition), Checkpoint> ReadLatest(string bootstrap, string topic, TimeProvider time, out int malformed)
+    public static Dictionary<(string Group, string Topic, int Partition), Checkpoint> ReadLatest(KafkaEndpoint bootstrap, string topic, TimeProvider time, out int malformed)
     {
         malformed = 0;
         var latest = new Dictionary<(string, string, int), Checkpoint>();
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(bootstrap.Configure(new ConsumerConfig
         {
-            BootstrapServers = bootstrap,
             GroupId = "harness-checkpoint-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
-        }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        })).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        using var admin = new AdminClientBuilder(bootstrap.Admin("harness-checkpoints-admin")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(10)).Topics.FirstOrDefault();
         if (metadata is null || metadata.Error.IsError)
         {

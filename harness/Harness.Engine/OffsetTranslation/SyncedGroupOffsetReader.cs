@@ -8,9 +8,9 @@ namespace Harness.Engine.OffsetTranslation;
 internal static class SyncedGroupOffsetReader
 {
     /// <summary>The group's committed offsets per partition; empty when the group does not exist in the target.</summary>
-    public static async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(string bootstrap, string group, TimeSpan timeout)
+    public static async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(KafkaEndpoint bootstrap, string group, TimeSpan timeout)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-switchover-admin" })
+        using var admin = new AdminClientBuilder(bootstrap.Admin("harness-switchover-admin"))
             .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         List<TopicPartitionOffsetError> partitions;
         try

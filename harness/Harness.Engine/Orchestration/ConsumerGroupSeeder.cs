@@ -11,18 +11,17 @@ namespace Harness.Engine.Orchestration;
 internal static class ConsumerGroupSeeder
 {
     public static async Task<IReadOnlyDictionary<(string Group, string Topic, int Partition), long>> SeedAsync(
-        string bootstrap, IReadOnlyList<ConsumerSpec> consumers, IReadOnlyDictionary<string, int> partitions, Dictionary<(string Topic, int Partition), long> ends, CancellationToken cancellation)
+        KafkaEndpoint bootstrap, IReadOnlyList<ConsumerSpec> consumers, IReadOnlyDictionary<string, int> partitions, Dictionary<(string Topic, int Partition), long> ends, CancellationToken cancellation)
     {
         var committed = new Dictionary<(string, string, int), long>();
         foreach (var spec in consumers)
         {
-            using var consumer = new ConsumerBuilder<Ignore, Ignore>(new ConsumerConfig
+            using var consumer = new ConsumerBuilder<Ignore, Ignore>(bootstrap.Configure(new ConsumerConfig
             {
-                BootstrapServers = bootstrap,
                 GroupId = spec.Group,
                 EnableAutoCommit = false,
                 ClientId = $"harness-app-{spec.Group}",
-            }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+            })).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
             var offsets = new List<TopicPartitionOffset>();
             foreach (var topic in spec.Topics)
             {

@@ -1,4 +1,5 @@
 using Harness.Engine.Chaos;
+using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators;
@@ -20,6 +21,8 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     private readonly Stack<IAsyncDisposable> _owned = new();
     private readonly List<CheckResult> _checks = [];
     private IKafkaCluster? _source;
+    private KafkaEndpoint? _sourceEndpoint;
+    private KafkaEndpoint? _targetEndpoint;
     private IKafkaCluster? _target;
     private IReplicator? _replicator;
     private RunSampler? _sampler;
@@ -54,6 +57,12 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     public IKafkaCluster Source { get => Require(_source, "source cluster"); set => _source = Own(value); }
 
     public IKafkaCluster Target { get => Require(_target, "target cluster"); set => _target = Own(value); }
+
+    /// <summary>How the harness's clients reach the source: bootstrap servers and resolved security.</summary>
+    public KafkaEndpoint SourceEndpoint { get => Require(_sourceEndpoint, "source endpoint"); set => _sourceEndpoint = value; }
+
+    /// <summary>How the harness's clients reach the target.</summary>
+    public KafkaEndpoint TargetEndpoint { get => Require(_targetEndpoint, "target endpoint"); set => _targetEndpoint = value; }
 
     public IReplicator Replicator { get => Require(_replicator, "replicator"); set => _replicator = Own(value); }
 

@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
@@ -42,7 +43,7 @@ internal sealed class RunSampler : IAsyncDisposable
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
         LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, IReplicatorMetrics? metrics, ChaosEngine? chaos,
-        Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null)
+        Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null, KafkaEndpoint? sourceEndpoint = null, KafkaEndpoint? targetEndpoint = null)
     {
         _classes = Classes(topics, topicSpecs);
         _newestReplicatedMs = newestReplicatedMs;
@@ -57,8 +58,8 @@ internal sealed class RunSampler : IAsyncDisposable
         _progress = progress;
         _interval = interval;
         _clock = clock;
-        _sourceMarks = new WatermarkReader(source.BootstrapServers);
-        _targetMarks = new WatermarkReader(target.BootstrapServers);
+        _sourceMarks = new WatermarkReader(sourceEndpoint ?? source.BootstrapServers);
+        _targetMarks = new WatermarkReader(targetEndpoint ?? target.BootstrapServers);
     }
 
     public string Phase { get; set; } = "load";

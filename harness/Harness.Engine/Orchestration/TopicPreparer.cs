@@ -8,9 +8,9 @@ namespace Harness.Engine.Orchestration;
 /// <summary>Creates a run's topics on a cluster through the admin API.</summary>
 internal static class TopicPreparer
 {
-    public static async Task CreateAsync(string bootstrap, IEnumerable<TopicSpecification> topics, string clusterRole)
+    public static async Task CreateAsync(KafkaEndpoint bootstrap, IEnumerable<TopicSpecification> topics, string clusterRole)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-prepare" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        using var admin = new AdminClientBuilder(bootstrap.Admin("harness-prepare")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var list = topics.ToList();
         if (list.Count == 0)
         {

@@ -9,8 +9,8 @@ internal sealed class WatermarkReader : IDisposable
 {
     private readonly IAdminClient _admin;
 
-    public WatermarkReader(string bootstrap) =>
-        _admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-watermarks" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+    public WatermarkReader(KafkaEndpoint bootstrap) =>
+        _admin = new AdminClientBuilder(bootstrap.Admin("harness-watermarks")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
 
     /// <summary>High watermark per partition; partitions that failed to answer are left out.</summary>
     public async Task<Dictionary<(string Topic, int Partition), long>> ReadAsync(IEnumerable<(string Topic, int Partitions)> topics, TimeSpan timeout)

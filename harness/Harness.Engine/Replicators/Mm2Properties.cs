@@ -1,3 +1,5 @@
+using Harness.Engine.Clients;
+using Harness.Engine.Security;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -10,10 +12,10 @@ public static class Mm2Properties
 {
     /// <summary>The text of the properties file: what the built-in replicator runs with, and what a user would give real MM2.</summary>
     /// <param name="scenario">The scenario: clusters, topics, policy, aliases and its <c>properties</c>, which win over everything else.</param>
-    /// <param name="sourceBootstrap">The source cluster's bootstrap servers.</param>
-    /// <param name="targetBootstrap">The target cluster's bootstrap servers.</param>
+    /// <param name="sourceBootstrap">How the source is reached: bootstrap servers and security (secrets as config-provider references).</param>
+    /// <param name="targetBootstrap">How the target is reached.</param>
     /// <param name="options">What the driver adds; <see cref="Mm2PropertiesOptions.None"/> by default.</param>
-    public static string Render(Scenario scenario, string sourceBootstrap, string targetBootstrap, Mm2PropertiesOptions? options = null)
+    public static string Render(Scenario scenario, KafkaEndpoint sourceBootstrap, KafkaEndpoint targetBootstrap, Mm2PropertiesOptions? options = null)
     {
         options ??= Mm2PropertiesOptions.None;
         var spec = scenario.Replicator;
@@ -21,8 +23,8 @@ public static class Mm2Properties
         var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["clusters"] = $"{source}, {target}",
-            [$"{source}.bootstrap.servers"] = sourceBootstrap,
-            [$"{target}.bootstrap.servers"] = targetBootstrap,
+            [$"{source}.bootstrap.servers"] = sourceBootstrap.Bootstrap,
+            [$"{target}.bootstrap.servers"] = targetBootstrap.Bootstrap,
             [$"{source}->{target}.enabled"] = "true",
             ["topics"] = string.Join(',', scenario.Topics.Select(t => Regex.Escape(t.Name))),
             ["replication.policy.class"] = spec.Policy == ReplicationPolicyKind.Identity
@@ -38,6 +40,25 @@ public static class Mm2Properties
             foreach (var (key, factor) in Mm2ReplicationFactors.For(scenario))
             {
                 properties[key] = factor.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        // Each cluster's clients connect as its security says; MM2 applies "{alias}." settings to every client of
+        // that cluster. The built-in replicator is given librdkafka's names, real MirrorMaker 2 Java's.
+        foreach (var (alias, endpoint) in new[] { (source, sourceBootstrap), (target, targetBootstrap) })
+        {
+            var security = options.LibrdkafkaClients ? endpoint.Security.LibrdkafkaForChild() : endpoint.Security.Java();
+            foreach (var (key, value) in security)
+            {
+                properties[$"{alias}.{key}"] = value;
+            }
+        }
+
+        if (sourceBootstrap.Security.IsSecured || targetBootstrap.Security.IsSecured)
+        {
+            foreach (var (key, value) in ClientSecurity.ConfigProviders)
+            {
+                properties[key] = value;
             }
         }
 

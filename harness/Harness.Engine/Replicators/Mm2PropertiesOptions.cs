@@ -17,4 +17,7 @@ public sealed record Mm2PropertiesOptions
     /// counts (<see cref="Mm2ReplicationFactors"/>): its defaults (2 and 3) cannot be created on smaller clusters.
     /// </summary>
     public bool CapReplicationFactors { get; init; }
+
+    /// <summary>Whether client security settings take librdkafka's names (the built-in replicator) rather than Java's.</summary>
+    public bool LibrdkafkaClients { get; init; }
 }

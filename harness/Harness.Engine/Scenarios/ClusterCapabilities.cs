@@ -15,6 +15,12 @@ public sealed record ClusterCapabilities
     /// <summary>Whether the harness can run the cluster's log cleaner on demand (the <c>compact</c> fault action).</summary>
     public bool Compaction { get; init; }
 
+    /// <summary>
+    /// Whether the harness starts the cluster for the run and throws it away after: only then may a scenario write a
+    /// secret for it, since it protects nothing.
+    /// </summary>
+    public bool StartedByHarness { get; init; }
+
     /// <summary>Whether the cluster runs in containers, so a Docker engine must answer.</summary>
     public bool Containers { get; init; }
 }

@@ -1,3 +1,5 @@
+using Harness.Engine.Security;
+
 namespace Harness.Engine.Scenarios;
 
 /// <summary>One side of the migration: <c>clusters.source</c> or <c>clusters.target</c>.</summary>
@@ -7,4 +9,7 @@ public sealed record ClusterSpec(string Kind, IClusterSettings Settings)
 {
     /// <summary>What the backend can do with these settings; validation asks this, never the kind's name.</summary>
     public ClusterCapabilities Capabilities => Settings.Capabilities;
+
+    /// <summary>How the run's clients connect: <c>security:</c>, PLAINTEXT when absent.</summary>
+    public SecuritySpec Security { get; init; } = SecuritySpec.Plaintext;
 }

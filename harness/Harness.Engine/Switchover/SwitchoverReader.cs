@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using System.Globalization;
 using Harness.Engine.Load;
 using Harness.Engine.Verification;
@@ -27,7 +28,7 @@ internal static unsafe class SwitchoverReader
     /// <param name="time">The clock <paramref name="timeout"/> is counted on.</param>
     /// <param name="cancellation">Ends reading early.</param>
     public static SwitchoverReadOutcome Read(
-        string bootstrap,
+        KafkaEndpoint bootstrap,
         string consumerGroupId,
         IReadOnlyList<VerifiedTopic> topics,
         ulong runId,
@@ -38,15 +39,14 @@ internal static unsafe class SwitchoverReader
         TimeProvider time,
         CancellationToken cancellation)
     {
-        using var consumer = new NativeConsumer(new Dictionary<string, string>(StringComparer.Ordinal)
+        using var consumer = new NativeConsumer(bootstrap.With(new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["bootstrap.servers"] = bootstrap,
             ["group.id"] = consumerGroupId,
             ["client.id"] = consumerGroupId,
 
             // What the application would do with an offset the target does not have (below the log start).
             ["auto.offset.reset"] = "earliest",
-        });
+        }));
         var startOffsets = new Dictionary<(string Topic, int Partition), long>();
         var pending = new Dictionary<(string Topic, int Partition), long>();
         var assignment = new List<(string Topic, int Partition, long Offset)>();

@@ -1,3 +1,4 @@
+using Harness.Engine.Clients;
 using System.Globalization;
 using Confluent.Kafka;
 using Harness.Engine.Load;
@@ -21,7 +22,7 @@ internal static class SwitchoverRehearsal
 
     public static async Task<List<SwitchoverResult>> RunAsync(
         Scenario scenario,
-        string targetBootstrap,
+        KafkaEndpoint targetBootstrap,
         ulong runId,
         Ledger ledger,
         IReadOnlyDictionary<(string Group, string Topic, int Partition), long> committed,
@@ -68,7 +69,7 @@ internal static class SwitchoverRehearsal
         return results;
     }
 
-    private static async Task<Dictionary<(string Topic, int Partition), long>> SyncedOffsetsAsync(string bootstrap, string group, Action<string> report)
+    private static async Task<Dictionary<(string Topic, int Partition), long>> SyncedOffsetsAsync(KafkaEndpoint bootstrap, string group, Action<string> report)
     {
         try
         {

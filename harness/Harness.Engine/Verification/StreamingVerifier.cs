@@ -26,7 +26,7 @@ public sealed class StreamingVerifier : IDisposable
     private readonly Dictionary<string, int> _topicIndex;
     private readonly Ledger _ledger;
     private readonly ulong _runId;
-    private readonly string _targetBootstrap;
+    private readonly KafkaEndpoint _targetBootstrap;
     private readonly LatencyRecorder _latency;
     private readonly RecordClassifier _classifier;
     private readonly Dictionary<(string Topic, int Partition), TargetPartitionMap> _maps = [];
@@ -49,7 +49,7 @@ public sealed class StreamingVerifier : IDisposable
     private int _lastTopicIndex;
 
     /// <summary>Creates a verifier of <paramref name="topics"/> (list index = the stamp's topic index).</summary>
-    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, string targetBootstrap, LatencyRecorder latency, RunClock? clock = null)
+    public StreamingVerifier(IReadOnlyList<VerifiedTopic> topics, Ledger ledger, ulong runId, KafkaEndpoint targetBootstrap, LatencyRecorder latency, RunClock? clock = null)
     {
         _clock = clock ?? new RunClock(TimeProvider.System);
         _topics = [.. topics];
@@ -130,10 +130,9 @@ public sealed class StreamingVerifier : IDisposable
     {
         try
         {
-            using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _targetBootstrap, ClientId = "harness-verifier-admin" }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
-            using var consumer = new NativeConsumer(new Dictionary<string, string>
+            using var admin = new AdminClientBuilder(_targetBootstrap.Admin("harness-verifier-admin")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+            using var consumer = new NativeConsumer(_targetBootstrap.With(new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["bootstrap.servers"] = _targetBootstrap,
                 ["group.id"] = string.Create(CultureInfo.InvariantCulture, $"harness-verifier-{_runId:x}"),
                 ["client.id"] = "harness-verifier",
                 ["enable.partition.eof"] = "true",
@@ -152,7 +151,7 @@ public sealed class StreamingVerifier : IDisposable
                 // librdkafka logs to stderr, where a broker kill's expected connection errors would drown the
                 // progress display; an error that matters comes back as a consumed record with an error.
                 ["log_level"] = "2",
-            });
+            }));
             var unassigned = _topics.ToList();
             var nextDiscovery = TimeSpan.MinValue;
             var batch = new nint[BatchSize];

@@ -22,7 +22,7 @@ internal static class TopologyVerifier
         "message.timestamp.type", "unclean.leader.election.enable", "min.insync.replicas",
     };
 
-    public static async Task<List<CheckResult>> CheckAsync(string sourceBootstrap, string targetBootstrap,
+    public static async Task<List<CheckResult>> CheckAsync(KafkaEndpoint sourceBootstrap, KafkaEndpoint targetBootstrap,
         IReadOnlyList<(string Source, string Target, int Partitions)> topics, bool expectConfigSync, string? heartbeatSourceAlias, DateTimeOffset replicatorStopped, TimeProvider time)
     {
         using var source = Admin(sourceBootstrap);
@@ -86,8 +86,8 @@ internal static class TopologyVerifier
         return checks;
     }
 
-    private static IAdminClient Admin(string bootstrap) =>
-        new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-topology" })
+    private static IAdminClient Admin(KafkaEndpoint bootstrap) =>
+        new AdminClientBuilder(bootstrap.Admin("harness-topology"))
             .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
 
     private static async Task<Dictionary<string, Dictionary<string, string>>> ExplicitConfigsAsync(IAdminClient admin, IEnumerable<string> topics)
@@ -106,15 +106,14 @@ internal static class TopologyVerifier
             StringComparer.Ordinal);
     }
 
-    private static DateTimeOffset? LatestHeartbeat(string bootstrap, string sourceAlias, TimeProvider time)
+    private static DateTimeOffset? LatestHeartbeat(KafkaEndpoint bootstrap, string sourceAlias, TimeProvider time)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(bootstrap.Configure(new ConsumerConfig
         {
-            BootstrapServers = bootstrap,
             GroupId = "harness-heartbeat-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
-        }).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        })).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
         var partition = new TopicPartition("heartbeats", 0);
         WatermarkOffsets marks;
         try

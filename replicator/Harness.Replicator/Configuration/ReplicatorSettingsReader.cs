@@ -68,6 +68,7 @@ public static partial class ReplicatorSettingsReader
     {
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(warnings);
+        properties = ConfigProviders.Resolve(properties);
         string? Get(string key) => properties.TryGetValue(key, out var entry) ? entry.Value : null;
 
         var clusters = (Get("clusters") ?? throw new ReplicatorConfigException("'clusters' is missing; expected e.g. clusters = source, target"))

@@ -1,6 +1,7 @@
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Clusters.Containers;
 
@@ -50,9 +51,10 @@ public sealed class ContainersClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, CancellationToken cancellation)
+    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
     {
         var containers = (ContainersClusterSettings)settings;
+        SecurityRefusal.UnlessPlaintext(security, role, $"a cluster that {containers.Capabilities.Description}");
         return containers.Image == ContainersClusterSettings.HarnessBrokerImage
             ? await ContainersKafkaCluster.StartAsync(role, containers.Brokers, cancellation).ConfigureAwait(false)
             : await KafkaImageCluster.StartAsync(role, containers.Image, cancellation).ConfigureAwait(false);

@@ -13,6 +13,6 @@ public sealed record ContainersClusterSettings(string Image, int Brokers) : IClu
 
     /// <inheritdoc/>
     public ClusterCapabilities Capabilities => Image == HarnessBrokerImage
-        ? new() { Description = "runs the harness broker in containers", BrokerFaults = true, Brokers = Brokers, Containers = true }
-        : new() { Description = $"runs image {Image}", Brokers = Brokers, Containers = true };
+        ? new() { Description = "runs the harness broker in containers", StartedByHarness = true, BrokerFaults = true, Brokers = Brokers, Containers = true }
+        : new() { Description = $"runs image {Image}", StartedByHarness = true, Brokers = Brokers, Containers = true };
 }

@@ -1,5 +1,6 @@
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Clusters.Embedded;
 
@@ -25,6 +26,9 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, CancellationToken cancellation) =>
-        Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, ((EmbeddedClusterSettings)settings).Brokers));
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
+    {
+        SecurityRefusal.UnlessPlaintext(security, role, "the embedded cluster");
+        return Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, ((EmbeddedClusterSettings)settings).Brokers));
+    }
 }

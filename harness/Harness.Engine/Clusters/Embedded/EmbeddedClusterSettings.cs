@@ -9,5 +9,5 @@ public sealed record EmbeddedClusterSettings(int Brokers) : IClusterSettings
     public const int DefaultBrokers = 3;
 
     /// <inheritdoc/>
-    public ClusterCapabilities Capabilities => new() { Description = "is embedded", BrokerFaults = true, Compaction = true, Brokers = Brokers };
+    public ClusterCapabilities Capabilities => new() { Description = "is embedded", StartedByHarness = true, BrokerFaults = true, Compaction = true, Brokers = Brokers };
 }

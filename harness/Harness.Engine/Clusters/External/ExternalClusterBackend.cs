@@ -1,6 +1,7 @@
 using System.Globalization;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Clusters.External;
 
@@ -36,7 +37,7 @@ public sealed class ExternalClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, CancellationToken cancellation) =>
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation) =>
         Task.FromResult<IKafkaCluster>(new ExternalKafkaCluster(role, ((ExternalClusterSettings)settings).Bootstrap));
 
     private static bool IsBootstrapList(string text) =>

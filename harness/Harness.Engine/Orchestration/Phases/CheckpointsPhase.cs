@@ -11,7 +11,7 @@ internal sealed class CheckpointsPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        var bootstrap = run.Target.BootstrapServers;
+        var bootstrap = run.TargetEndpoint;
         var topic = run.CheckpointsTopic;
         var wait = new CheckpointWait(run.Time, () => Task.Run(() => CheckpointReader.ReadLatest(bootstrap, topic, run.Time, out _), cancellation), run.Scenario.Replicator);
         var missing = await wait.WaitAsync(run.Committed, run.Scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);

@@ -10,7 +10,7 @@ internal sealed class ConsumerGroupsPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         var (sourceMarks, _) = await run.Sampler.ReadWatermarksAsync().ConfigureAwait(false);
-        run.Committed = await ConsumerGroupSeeder.SeedAsync(run.Source.BootstrapServers, run.Scenario.Consumers,
+        run.Committed = await ConsumerGroupSeeder.SeedAsync(run.SourceEndpoint, run.Scenario.Consumers,
             run.Scenario.Topics.ToDictionary(t => t.Name, t => t.Partitions), sourceMarks, cancellation).ConfigureAwait(false);
     }
 }

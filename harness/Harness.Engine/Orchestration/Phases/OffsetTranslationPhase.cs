@@ -11,7 +11,7 @@ internal sealed class OffsetTranslationPhase : IRunPhase
 
     public Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        var checkpoints = CheckpointReader.ReadLatest(run.Target.BootstrapServers, run.CheckpointsTopic, run.Time, out _);
+        var checkpoints = CheckpointReader.ReadLatest(run.TargetEndpoint, run.CheckpointsTopic, run.Time, out _);
         var (rows, checks) = OffsetTranslationEvaluator.Evaluate(run.Scenario, run.Committed, run.SourceEnds, run.TargetEnds, checkpoints, run.Verification!.Maps);
         run.Translation.AddRange(rows);
         run.Checkpoints = checkpoints;

@@ -11,7 +11,7 @@ internal sealed class PrepareTopicsPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        await TopicPreparer.CreateAsync(run.Source.BootstrapServers, run.Scenario.Topics.Select(t => new TopicSpecification
+        await TopicPreparer.CreateAsync(run.SourceEndpoint, run.Scenario.Topics.Select(t => new TopicSpecification
         {
             Name = t.Name,
             NumPartitions = t.Partitions,
@@ -21,7 +21,7 @@ internal sealed class PrepareTopicsPhase : IRunPhase
         if (!run.Scenario.Replicator.Capabilities.CreatesTargetTopics)
         {
             // Such a replicator finds its target topics ready, with the source partition counts.
-            await TopicPreparer.CreateAsync(run.Target.BootstrapServers, run.Topics.Select(t => new TopicSpecification
+            await TopicPreparer.CreateAsync(run.TargetEndpoint, run.Topics.Select(t => new TopicSpecification
             {
                 Name = t.Target,
                 NumPartitions = t.Partitions,

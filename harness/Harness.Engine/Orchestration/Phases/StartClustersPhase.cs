@@ -1,6 +1,14 @@
+using Harness.Engine.Clients;
+using Harness.Engine.Clusters;
+using Harness.Engine.Scenarios;
+using Harness.Engine.Security;
+
 namespace Harness.Engine.Orchestration;
 
-/// <summary>Starts (or connects to) the source and the target through their backends.</summary>
+/// <summary>
+/// Starts (or connects to) the source and the target through their backends, and resolves how the run's clients
+/// reach them. Secrets are read before anything starts, so a missing one costs no cluster start-up.
+/// </summary>
 internal sealed class StartClustersPhase : IRunPhase
 {
     public string Name => "start clusters";
@@ -10,7 +18,14 @@ internal sealed class StartClustersPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         var clusters = run.Scenario.Clusters;
-        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, cancellation).ConfigureAwait(false);
-        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, cancellation).ConfigureAwait(false);
+        ClientSecurity.Resolve(clusters.Source.Security, "source");
+        ClientSecurity.Resolve(clusters.Target.Security, "target");
+        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, clusters.Source.Security, cancellation).ConfigureAwait(false);
+        run.SourceEndpoint = Endpoint(run.Source, clusters.Source);
+        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, clusters.Target.Security, cancellation).ConfigureAwait(false);
+        run.TargetEndpoint = Endpoint(run.Target, clusters.Target);
     }
+
+    private static KafkaEndpoint Endpoint(IKafkaCluster cluster, ClusterSpec spec) =>
+        new(cluster.BootstrapServers, ClientSecurity.Resolve(spec.Security, cluster.Role, cluster.CaFile));
 }

@@ -12,7 +12,7 @@ internal sealed class StartReplicatorPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        var launch = new ReplicatorLaunch(run.Scenario, run.Source.BootstrapServers, run.Target.BootstrapServers, run.RunDirectory, run.Options,
+        var launch = new ReplicatorLaunch(run.Scenario, run.SourceEndpoint, run.TargetEndpoint, run.RunDirectory, run.Options,
             FaultPlan.HeapLimitMiB(run.Faults));
         run.Replicator = run.Registry.Replicator(run.Scenario.Replicator.Kind).Create(launch);
         run.Replicator.Start();

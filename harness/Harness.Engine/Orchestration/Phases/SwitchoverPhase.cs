@@ -11,7 +11,7 @@ internal sealed class SwitchoverPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        run.Switchover.AddRange(await SwitchoverRehearsal.RunAsync(run.Scenario, run.Target.BootstrapServers, run.RunId, run.Load!.Ledger, run.Committed,
+        run.Switchover.AddRange(await SwitchoverRehearsal.RunAsync(run.Scenario, run.TargetEndpoint, run.RunId, run.Load!.Ledger, run.Committed,
             run.Checkpoints, run.TargetEnds, TimeSpan.FromMinutes(5), run.Progress.Event, run.Time, cancellation).ConfigureAwait(false));
         run.Settle(SwitchoverEvaluator.Checks(run.Scenario.Expect.OffsetTranslation, run.Switchover));
         cancellation.ThrowIfCancellationRequested();

@@ -18,7 +18,7 @@ internal sealed class VerifyPhase : IRunPhase
         run.Settle(CheckEvaluator.Evaluate(run.Scenario.Expect, verification, run.Drain!, run.Load!.Counters.Failed));
 
         var replicator = run.Scenario.Replicator;
-        run.Settle(await TopologyVerifier.CheckAsync(run.Source.BootstrapServers, run.Target.BootstrapServers, run.Topics,
+        run.Settle(await TopologyVerifier.CheckAsync(run.SourceEndpoint, run.TargetEndpoint, run.Topics,
             expectConfigSync: replicator.Capabilities.MirrorsTopicConfigs && !replicator.Disabled("sync.topic.configs.enabled"),
             heartbeatSourceAlias: replicator.Capabilities.EmitsHeartbeats && !replicator.Disabled("emit.heartbeats.enabled") ? replicator.SourceAlias : null,
             run.ReplicatorStopped, run.Time).ConfigureAwait(false));

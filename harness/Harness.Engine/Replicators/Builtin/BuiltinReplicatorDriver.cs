@@ -41,7 +41,7 @@ public sealed class BuiltinReplicatorDriver : IReplicatorDriver
         {
             Kind = Kind,
             FileName = DotnetHost(),
-            Arguments = [assembly, "--config", launch.WriteMm2Properties(), "--state-dir", state, "--metrics-file", metrics],
+            Arguments = [assembly, "--config", launch.WriteMm2Properties(new Mm2PropertiesOptions { LibrdkafkaClients = true }), "--state-dir", state, "--metrics-file", metrics],
             Environment = environment,
             LogPath = log,
             WorkingDirectory = Path.GetFullPath(launch.RunDirectory),

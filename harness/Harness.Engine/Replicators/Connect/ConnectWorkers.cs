@@ -1,3 +1,4 @@
+using Harness.Engine.Security;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
@@ -55,7 +56,7 @@ public sealed class ConnectWorkers : IAsyncDisposable
             var path = Path.GetFullPath(Path.Combine(launch.RunDirectory, $"connect-worker-{i}.properties"));
             var properties = new SortedDictionary<string, string>(StringComparer.Ordinal)
             {
-                ["bootstrap.servers"] = launch.TargetBootstrap,
+                ["bootstrap.servers"] = launch.Target.Bootstrap,
                 ["group.id"] = group,
                 ["config.storage.topic"] = group + "-configs",
                 ["offset.storage.topic"] = group + "-offsets",
@@ -71,6 +72,25 @@ public sealed class ConnectWorkers : IAsyncDisposable
                 // Connect's default is 60 s: a killed worker would copy a minute of records again.
                 ["offset.flush.interval.ms"] = "1000",
             };
+            // The worker's own clients, and the producer, consumer and admin it gives connectors, reach the target as
+            // its security says; secrets are references the worker's config providers resolve from its environment.
+            var security = launch.Target.Security.Java();
+            foreach (var (key, value) in security)
+            {
+                properties[key] = value;
+                properties["producer." + key] = value;
+                properties["consumer." + key] = value;
+                properties["admin." + key] = value;
+            }
+
+            if (launch.Source.Security.IsSecured || launch.Target.Security.IsSecured)
+            {
+                foreach (var (key, value) in ClientSecurity.ConfigProviders)
+                {
+                    properties[key] = value;
+                }
+            }
+
             var text = new StringBuilder($"# Written by the harness: Connect worker {i} of {count} for this run (group {group}).\n");
             foreach (var (key, value) in properties)
             {

@@ -44,8 +44,8 @@ public sealed record ConnectorPlan(string Prefix, IReadOnlyList<PlannedConnector
         {
             ["source.cluster.alias"] = spec.SourceAlias,
             ["target.cluster.alias"] = spec.TargetAlias,
-            ["source.cluster.bootstrap.servers"] = launch.SourceBootstrap,
-            ["target.cluster.bootstrap.servers"] = launch.TargetBootstrap,
+            ["source.cluster.bootstrap.servers"] = launch.Source.Bootstrap,
+            ["target.cluster.bootstrap.servers"] = launch.Target.Bootstrap,
             ["replication.policy.class"] = spec.Policy == ReplicationPolicyKind.Identity
                 ? "org.apache.kafka.connect.mirror.IdentityReplicationPolicy"
                 : "org.apache.kafka.connect.mirror.DefaultReplicationPolicy",
@@ -53,6 +53,16 @@ public sealed record ConnectorPlan(string Prefix, IReadOnlyList<PlannedConnector
             ["value.converter"] = ByteArrayConverter,
             ["header.converter"] = ByteArrayConverter,
         };
+        foreach (var (key, value) in launch.Source.Security.Java())
+        {
+            common["source.cluster." + key] = value;
+        }
+
+        foreach (var (key, value) in launch.Target.Security.Java())
+        {
+            common["target.cluster." + key] = value;
+        }
+
         var factors = Mm2ReplicationFactors.For(scenario);
         foreach (var key in ConnectorFactorKeys.Where(factors.ContainsKey))
         {

@@ -37,7 +37,7 @@ internal static class ClusterReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["kind", .. sections.ClusterKeys]);
+        var reader = new MappingReader(context, mapping, path, ["kind", "security", .. sections.ClusterKeys]);
         if (KindReader.Read(reader, kinds) is not { } kind)
         {
             return null;
@@ -49,6 +49,14 @@ internal static class ClusterReader
             return null;
         }
 
-        return section.Read(reader) is { } settings ? new ClusterSpec(kind, settings) : null;
+        if (section.Read(reader) is not { } settings)
+        {
+            return null;
+        }
+
+        var capabilities = settings.Capabilities;
+        return SecurityReader.Read(reader, literalSecrets: capabilities.StartedByHarness, capabilities.Description) is { } security
+            ? new ClusterSpec(kind, settings) { Security = security }
+            : null;
     }
 }
