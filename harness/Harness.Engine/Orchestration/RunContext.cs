@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
@@ -65,6 +66,12 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     public KafkaEndpoint TargetEndpoint { get => Require(_targetEndpoint, "target endpoint"); set => _targetEndpoint = value; }
 
     public IReplicator Replicator { get => Require(_replicator, "replicator"); set => _replicator = Own(value); }
+
+    /// <summary>What each cluster the harness did not start held before the run, by role: what the cleanup compares with.</summary>
+    public Dictionary<string, ClusterInventory> Inventories { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the run created on clusters it did not start, and what the cleanup deleted.</summary>
+    public List<ClusterResources> Resources { get; } = [];
 
     public IReplicator? StartedReplicator => _replicator;
 

@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using System.Security.Cryptography;
 using Harness.Engine.Clients;
 using Harness.Engine.Runs;
@@ -66,9 +67,32 @@ public sealed class RunOrchestrator(IRunProgress? progress = null, HarnessRegist
             exitCode = ExitCodes.CheckFailed;
         }
 
+        await CleanUpAsync(run, verdict == Verdict.Passed).ConfigureAwait(false);
         var result = RunResultBuilder.Build(run, started, scenarioText, verdict, partialReason, error);
         ReportWriters.WriteAll(result, runDirectory);
         return new RunOutcome(result, runDirectory, exitCode);
+    }
+
+    /// <summary>On each cluster the harness did not start and looked at: list what the run created, and delete it as its cleanup says.</summary>
+    private static async Task CleanUpAsync(RunContext run, bool passed)
+    {
+        var ownership = new RunOwnership(run.Scenario);
+        foreach (var (role, before) in run.Inventories.OrderBy(i => i.Key == "source" ? 0 : 1))
+        {
+            var spec = role == "source" ? run.Scenario.Clusters.Source : run.Scenario.Clusters.Target;
+            var endpoint = role == "source" ? run.SourceEndpoint : run.TargetEndpoint;
+            var resources = await RunCleanup.RunAsync(role, endpoint, before, ownership, spec.Cleanup, passed).ConfigureAwait(false);
+            run.Resources.Add(resources);
+            if (resources.DeletedTopics.Count + resources.DeletedGroups.Count > 0)
+            {
+                run.Progress.Event($"cleanup of the {role} cluster: deleted {resources.DeletedTopics.Count} topic(s) and {resources.DeletedGroups.Count} group(s) this run created");
+            }
+
+            if (resources.Problem is { } problem)
+            {
+                run.Progress.Event($"cleanup of the {role} cluster left something: {problem}");
+            }
+        }
     }
 
     private static string CreateRunDirectory(string root, string name, DateTimeOffset started)

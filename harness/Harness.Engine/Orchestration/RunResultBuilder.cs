@@ -63,6 +63,7 @@ internal static class RunResultBuilder
             OffsetTranslation = run.Translation,
             Switchover = run.Switchover,
             Connectors = run.StartedReplicator?.Connect?.Report(started) ?? [],
+            Resources = [.. run.Resources],
             Faults = faults,
             TimeSeries = new TimeSeries { Samples = samples, Markers = faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
         };

@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Clients;
@@ -38,7 +39,7 @@ internal static class TopicPreparer
         }
         catch (KafkaException e)
         {
-            throw new HarnessException($"cannot reach the {clusterRole} cluster at {bootstrap}: {e.Error.Reason}; check that it is up and the bootstrap servers are right");
+            throw ClusterErrors.Unreachable(clusterRole, bootstrap, e.Error);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using Harness.Engine.Security;
 
 namespace Harness.Engine.Scenarios;
@@ -12,4 +13,13 @@ public sealed record ClusterSpec(string Kind, IClusterSettings Settings)
 
     /// <summary>How the run's clients connect: <c>security:</c>, PLAINTEXT when absent.</summary>
     public SecuritySpec Security { get; init; } = SecuritySpec.Plaintext;
+
+    /// <summary>
+    /// Whether the run may write into topics that exist before it on a cluster the harness did not start
+    /// (<c>allowExistingTopics</c>, false by default: such a run is refused).
+    /// </summary>
+    public bool AllowExistingTopics { get; init; }
+
+    /// <summary>When the run deletes what it created on a cluster the harness did not start (<c>cleanup</c>, never by default).</summary>
+    public CleanupPolicy Cleanup { get; init; } = CleanupPolicy.Never;
 }

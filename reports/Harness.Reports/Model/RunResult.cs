@@ -10,7 +10,7 @@ namespace Harness.Reports.Model;
 public sealed record RunResult
 {
     /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
-    public const string CurrentSchemaVersion = "1.3";
+    public const string CurrentSchemaVersion = "1.4";
 
     /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
@@ -82,6 +82,12 @@ public sealed record RunResult
 
     /// <summary>The faults injected, in start order.</summary>
     public IReadOnlyList<FaultEntry> Faults { get; init; } = [];
+
+    /// <summary>
+    /// For each cluster the harness did not start: what the run created there and what its cleanup deleted (added in
+    /// 1.4; empty when both clusters were started by the harness).
+    /// </summary>
+    public IReadOnlyList<ClusterResources> Resources { get; init; } = [];
 
     /// <summary>The sampled metrics and chart markers.</summary>
     public TimeSeries TimeSeries { get; init; } = TimeSeries.Empty;

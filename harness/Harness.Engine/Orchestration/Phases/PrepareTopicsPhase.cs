@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using Confluent.Kafka.Admin;
 
 namespace Harness.Engine.Orchestration;
@@ -11,6 +12,22 @@ internal sealed class PrepareTopicsPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
+        // On a cluster the harness did not start, look before writing: an existing topic is refused, and what was
+        // there is what the cleanup must never touch.
+        var clusters = run.Scenario.Clusters;
+        foreach (var (role, spec, endpoint, written) in new[]
+        {
+            ("source", clusters.Source, run.SourceEndpoint, run.Topics.Select(t => t.Source)),
+            ("target", clusters.Target, run.TargetEndpoint, run.Topics.Select(t => t.Target)),
+        })
+        {
+            if (!spec.Capabilities.StartedByHarness)
+            {
+                var inventory = run.Inventories[role] = await ClusterInventory.ReadAsync(endpoint, role).ConfigureAwait(false);
+                ExistingTopicGuard.Check(inventory, written, role, spec.AllowExistingTopics);
+            }
+        }
+
         await TopicPreparer.CreateAsync(run.SourceEndpoint, run.Scenario.Topics.Select(t => new TopicSpecification
         {
             Name = t.Name,

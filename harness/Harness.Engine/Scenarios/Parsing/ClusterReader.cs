@@ -1,3 +1,4 @@
+using Harness.Engine.Safety;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Engine.Scenarios.Parsing;
@@ -5,6 +6,8 @@ namespace Harness.Engine.Scenarios.Parsing;
 /// <summary>Reads <c>clusters</c>: <c>source</c> and <c>target</c>, each of a registered backend's kind.</summary>
 internal static class ClusterReader
 {
+    private static readonly Choices<CleanupPolicy> CleanupPolicies = new(("never", CleanupPolicy.Never), ("on-success", CleanupPolicy.OnSuccess), ("always", CleanupPolicy.Always));
+
     private const string ClustersExpected = "a mapping with source and target, such as {source: {brokers: 3}, target: {brokers: 3}}";
 
     public static ClustersSpec? Read(ParseContext context, YamlNode? node, string path, ScenarioSections sections)
@@ -37,7 +40,7 @@ internal static class ClusterReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["kind", "security", .. sections.ClusterKeys]);
+        var reader = new MappingReader(context, mapping, path, ["kind", "security", "allowExistingTopics", "cleanup", .. sections.ClusterKeys]);
         if (KindReader.Read(reader, kinds) is not { } kind)
         {
             return null;
@@ -55,8 +58,15 @@ internal static class ClusterReader
         }
 
         var capabilities = settings.Capabilities;
+        var allowExisting = reader.Boolean("allowExistingTopics");
+        var cleanup = reader.Choice("cleanup", CleanupPolicies);
+        if ((reader.Contains("allowExistingTopics") && allowExisting is null) || (reader.Contains("cleanup") && cleanup is null))
+        {
+            return null;
+        }
+
         return SecurityReader.Read(reader, literalSecrets: capabilities.StartedByHarness, capabilities.Description) is { } security
-            ? new ClusterSpec(kind, settings) { Security = security }
+            ? new ClusterSpec(kind, settings) { Security = security, AllowExistingTopics = allowExisting ?? false, Cleanup = cleanup ?? CleanupPolicy.Never }
             : null;
     }
 }
