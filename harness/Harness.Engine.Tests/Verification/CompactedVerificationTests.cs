@@ -49,6 +49,26 @@ public sealed class CompactedVerificationTests
     }
 
     [Test]
+    public async Task With_every_key_sent_once_each_dropped_latest_record_is_a_key_lost()
+    {
+        // Sequential keys: each key's only record is its latest, so every sabotaged key has nothing on the target.
+        var yaml = Scenario($"{{harness.sabotage.drop.latest.key.every: \"{DropLatestKeyEvery}\"}}", drainWithin: "3s", keys: "sequential");
+        var (keys, sabotaged) = ProducedKeys(yaml);
+
+        var outcome = await RehearsalRunner.RunAsync(yaml);
+
+        var parity = outcome.Result.Parity;
+        TestContext.Out.WriteLine($"keys {keys}, sabotaged {sabotaged}, keysLost {parity.Sum(p => p.KeysLost)}, staleKeys {parity.Sum(p => p.StaleKeys)}");
+        outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
+        keys.Should().Be(Records);
+        (parity.Sum(p => p.Keys), parity.Sum(p => p.KeysLost), parity.Sum(p => p.StaleKeys), parity.Sum(p => p.Compacted))
+            .Should().Be((keys, sabotaged, 0L, 0L));
+        parity.Sum(p => p.Replicated).Should().Be(Records - sabotaged);
+        outcome.Result.Anomalies.Where(a => a.Class == AnomalyClass.KeyLost).Should().HaveCount(10)
+            .And.OnlyContain(a => a.TargetOffset == null && a.Detail.Contains("which has no record of the key", StringComparison.Ordinal));
+    }
+
+    [Test]
     public async Task A_clean_replicator_leaves_every_key_latest_record_on_the_target_and_passes()
     {
         var yaml = Scenario("{offset.flush.interval.ms: \"100\"}", drainWithin: "30s");
@@ -107,7 +127,7 @@ public sealed class CompactedVerificationTests
     }
 
     /// <summary>One producer and uniform keys, so every key is sent several times and never compacted before the replicator reads it.</summary>
-    private static string Scenario(string properties, string drainWithin) => $$"""
+    private static string Scenario(string properties, string drainWithin, string keys = "{dist: uniform, count: 300}") => $$"""
         name: compacted-sabotage
         seed: 7
         topics:
@@ -116,7 +136,7 @@ public sealed class CompactedVerificationTests
             rate: 20000
             records: {{Records}}
             size: 100
-            keys: {dist: uniform, count: 300}
+            keys: {{keys}}
             configs: {cleanup.policy: compact}
         replicator:
           kind: builtin
