@@ -19,7 +19,7 @@ public sealed class ScenarioErrorTests
 
         error.Should().Be(
             "test.yaml:5:5: unknown key 'partitons' in topics[0] (did you mean 'partitions'?); "
-            + "expected one of name, partitions, rate, records, duration, size, keys, volume, headers, compression, stamp, producers, producer, configs");
+            + "expected one of name, partitions, rate, records, duration, size, keys, volume, headers, compression, stamp, producers, producer, configs, tombstones");
     }
 
     [Test]

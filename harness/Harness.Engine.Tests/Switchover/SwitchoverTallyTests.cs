@@ -153,4 +153,20 @@ public sealed class SwitchoverTallyTests
         tally.ReadRanges.Should().Be(1);
         tally.Partitions().Single().Should().Be(new SwitchoverPartitionTally("orders", 0, 1_000_000, 1_000_000, 0, 1_000));
     }
+
+    [Test]
+    public void On_a_compacted_topic_only_unread_latest_records_of_their_keys_are_missing()
+    {
+        var ledger = new Ledger();
+        ledger.For("orders", 0, 0).Acknowledged(0, 0, 100);
+        var latest = new HashSet<(LedgerKey, long)> { (Orders0, 10), (Orders0, 60), (Orders0, 70), (Orders0, 99) };
+        var tally = new SwitchoverTally(new Dictionary<(string, int), long> { [("orders", 0)] = 50 }, ledger,
+            new Dictionary<string, IReadOnlySet<(LedgerKey, long)>> { ["orders"] = latest });
+
+        // Compaction on the target left 60-69 out (superseded) and 70; 10 was consumed before the switchover.
+        Read(tally, Orders0, 50, 60);
+        Read(tally, Orders0, 71, 100);
+
+        tally.Partitions().Single().Should().Be(new SwitchoverPartitionTally("orders", 0, 50, 50, 2, 0), "60 and 70 are their keys' latest");
+    }
 }

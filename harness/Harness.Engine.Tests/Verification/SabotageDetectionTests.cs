@@ -151,6 +151,9 @@ public sealed class SabotageDetectionTests
         AnomalyClass.Corrupted => parity.Sum(p => p.Corrupted),
         AnomalyClass.Misrouted => parity.Sum(p => p.Misrouted),
         AnomalyClass.AbortedCopied => parity.Sum(p => p.AbortedCopied),
+        AnomalyClass.KeyLost => parity.Sum(p => p.KeysLost),
+        AnomalyClass.StaleKey => parity.Sum(p => p.StaleKeys),
+        AnomalyClass.KeyReordered => parity.Sum(p => p.KeysReordered),
         _ => parity.Sum(p => p.Unexpected),
     };
 

@@ -92,4 +92,28 @@ public sealed class TranslationMapsTests
         check.Ahead.Should().BeTrue();
         check.Skipped.Should().Be(0);
     }
+
+    [Test]
+    public void On_a_compacted_topic_skipping_only_superseded_records_is_not_ahead_but_skipping_a_key_latest_is()
+    {
+        // Source offsets 0-99 copied densely except 50-59, compacted away before they were copied: target offset 50
+        // holds source offset 60. Of the records at source offsets 60-69, only 63 and 67 are their key's latest.
+        var ledger = new Ledger();
+        ledger.For("orders", 0, 0).Acknowledged(0, 0, 100);
+        var map = new TargetPartitionMap();
+        foreach (var s in Enumerable.Range(0, 100).Where(s => s is < 50 or >= 60))
+        {
+            map.Add(s < 50 ? s : s - 10, Stream, s);
+        }
+
+        var latest = new HashSet<(LedgerKey, long)> { (Stream, 63), (Stream, 67) };
+        var maps = new TranslationMaps(new Dictionary<(string, int), TargetPartitionMap> { [("orders", 0)] = map }, ledger,
+            new Dictionary<string, IReadOnlySet<(LedgerKey, long)>> { ["orders"] = latest });
+
+        maps.Check("orders", 0, committed: 55, translated: 50, targetEnd: 90).Should().Be(new TranslationCheck(50, 50, 0, 0),
+            "the group's next record, at source offset 55, was compacted: the next one on the target is at 50");
+        maps.Check("orders", 0, committed: 55, translated: 53, targetEnd: 90).Ahead.Should().BeFalse("source offsets 60-62 were superseded");
+        maps.Check("orders", 0, committed: 55, translated: 54, targetEnd: 90).Skipped.Should().Be(1, "63 is its key's latest");
+        maps.Check("orders", 0, committed: 55, translated: 58, targetEnd: 90).Skipped.Should().Be(2);
+    }
 }

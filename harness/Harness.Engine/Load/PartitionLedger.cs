@@ -13,6 +13,37 @@ public sealed class PartitionLedger
     private readonly List<(long Start, long End)> _aborted = [];
     private readonly object _lock = new();
 
+    /// <summary>
+    /// Per key index, the last sequence sent with it and whether that record was a tombstone; kept for compacted topics
+    /// only, where it is what the source's log keeps of the key. Memory grows with keys, not records.
+    /// </summary>
+    private readonly Dictionary<long, KeySent> _latestByKey = [];
+
+    /// <summary>
+    /// Records that sequence <paramref name="sequence"/>, keyed <paramref name="keyIndex"/>, was sent (a tombstone when
+    /// <paramref name="tombstone"/>): it supersedes whatever the key held. Sequences are sent in order, so the last
+    /// call for a key is its latest record.
+    /// </summary>
+    public void KeySent(long keyIndex, long sequence, bool tombstone)
+    {
+        lock (_lock)
+        {
+            _latestByKey[keyIndex] = new KeySent(sequence, tombstone);
+        }
+    }
+
+    /// <summary>The latest record sent per key index (compacted topics only; empty otherwise).</summary>
+    public IReadOnlyDictionary<long, KeySent> LatestByKey
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<long, KeySent>(_latestByKey);
+            }
+        }
+    }
+
     /// <summary>Records that sequence <paramref name="sequence"/> was acknowledged at <paramref name="offset"/>.</summary>
     public void Acknowledged(long sequence, long offset) => Acknowledged(sequence, offset, 1);
 

@@ -59,6 +59,9 @@ internal sealed unsafe class TopicProducer : IDeliverySink
 
     /// <summary>The topic's <see cref="ProducerSettings.Transactional"/>, read once: every record asks.</summary>
     private readonly bool _transactional;
+
+    /// <summary>The topic's <see cref="TopicSpec.Compacted"/>: the ledger then keeps each key's latest record.</summary>
+    private readonly bool _compacted;
     private bool _inTransaction;
     private int _transactionSent;
     private long _transactions;
@@ -88,6 +91,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         _partitionLedgers = new PartitionLedger?[topic.Partitions];
         _transactionStart = new long[topic.Partitions];
         _transactional = topic.Producer.Transactional;
+        _compacted = topic.Compacted;
         (_headerNames, _headerNameOffsets) = HeaderNames(topic.Headers.Count);
     }
 
@@ -376,8 +380,10 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         Span<byte> key = stackalloc byte[32];
         var keyLength = sample.KeyIndex is { } index ? FormatKey(index, key) : -1;
         var keyBytes = keyLength < 0 ? ReadOnlySpan<byte>.Empty : key[..keyLength];
-        var value = _values.Value(ordinal, sample.ValueSize);
-        var valuePointer = _values.Pointer(ordinal, sample.ValueSize);
+        // A tombstone has a null value, so its stamp goes in a header whatever the topic's placement.
+        var tombstone = keyLength >= 0 && _sampler.IsTombstone(ordinal);
+        var value = tombstone ? default : _values.Value(ordinal, sample.ValueSize);
+        var valuePointer = tombstone ? null : _values.Pointer(ordinal, sample.ValueSize);
         var headerSize = Math.Clamp(sample.HeaderSize, 0, ValueSource.MaxSize);
         var partition = keyLength < 0 ? _partitioner.PartitionOf(ordinal) : (int)(Crc32C.Compute(keyBytes) % (uint)_topic.Partitions);
         var sequence = _sequences[partition];
@@ -387,7 +393,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         }
 
         var timestamp = _timestamp;
-        var stampInValue = _topic.Stamp == StampPlacement.Value && value.Length >= ValueStamp.Size;
+        var stampInValue = !tombstone && _topic.Stamp == StampPlacement.Value && value.Length >= ValueStamp.Size;
         Span<byte> stamp = stackalloc byte[RecordStamp.Size];
         if (stampInValue)
         {
@@ -440,6 +446,11 @@ internal sealed unsafe class TopicProducer : IDeliverySink
             {
                 return false;
             }
+        }
+
+        if (_compacted && sample.KeyIndex is { } keyIndex)
+        {
+            _partitionLedgers[partition]!.KeySent(keyIndex, sequence, tombstone);
         }
 
         _sequences[partition] = sequence + 1;

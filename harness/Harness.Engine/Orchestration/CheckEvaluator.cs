@@ -49,10 +49,36 @@ internal static class CheckEvaluator
         // Only a run with transactions can copy an aborted record: other runs keep the checks they always had.
         if (verification.Aborted > 0 || verification.AbortedCopied > 0)
         {
-            checks.Insert(6, Count("no aborted records copied", verification.AbortedCopied, Tolerance.Zero, verification.Aborted));
+            checks.Insert(6, Count("no aborted records copied", verification.AbortedCopied, expect.AbortedCopied, verification.Aborted));
+        }
+
+        // Only a compacted topic is checked per key: other runs keep the checks they always had.
+        if (verification.Keys > 0)
+        {
+            checks.Insert(6, KeyParity(verification, expect));
+            checks.Insert(7, Count("no keys reordered", verification.KeysReordered, Tolerance.Zero, produced));
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// The compacted topics' key parity: every key's latest record on the source must be its latest on the target (a
+    /// key the source deleted may be absent). Records superseded by a later one of their key are compacted, not lost.
+    /// </summary>
+    private static CheckResult KeyParity(VerificationResult verification, ExpectSpec expect)
+    {
+        var wrong = verification.KeysLost + verification.StaleKeys;
+        var passed = expect.StaleKeys.Allows(wrong, verification.Keys);
+        static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+        return new CheckResult
+        {
+            Name = "every key's latest record replicated",
+            Passed = passed,
+            Measured = $"{N(verification.KeysLost)} keys lost, {N(verification.StaleKeys)} stale of {N(verification.Keys)} keys ({N(verification.Compacted)} superseded records compacted)",
+            Expected = $"<= {expect.StaleKeys} keys lost or stale (limit {N(expect.StaleKeys.Limit(verification.Keys))})",
+            Message = passed ? null : $"{N(wrong)} keys of compacted topics end on the target in a state the source left: a reader of the target sees old or missing values",
+        };
     }
 
     private static CheckResult Count(string name, long measured, Tolerance tolerance, long total)

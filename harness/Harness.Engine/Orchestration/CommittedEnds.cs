@@ -16,17 +16,22 @@ internal static class CommittedEnds
     /// </summary>
     public static Func<Task<(Dictionary<(string Topic, int Partition), long> Source, Dictionary<(string Topic, int Partition), long> Target)>> Over(
         Func<Task<(Dictionary<(string Topic, int Partition), long> Source, Dictionary<(string Topic, int Partition), long> Target)>> read,
-        Scenario scenario, Ledger? ledger)
+        Scenario scenario, Ledger? ledger) => ReplicationEnds.Over(read, Adjuster(scenario, ledger));
+
+    /// <summary>
+    /// What replaces the source end of every transactional topic's partition (read as high watermarks) with its
+    /// committed records in <paramref name="ledger"/>; null when no topic is transactional.
+    /// </summary>
+    public static Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? Adjuster(Scenario scenario, Ledger? ledger)
     {
         var transactional = scenario.Topics.Where(t => t.Producer.Transactional).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
         if (transactional.Count == 0 || ledger is null)
         {
-            return read;
+            return null;
         }
 
-        return async () =>
+        return (source, _) =>
         {
-            var (source, target) = await read().ConfigureAwait(false);
             var committed = ledger.Entries.Where(e => transactional.Contains(e.Key.Topic))
                 .GroupBy(e => (e.Key.Topic, e.Key.Partition))
                 .ToDictionary(g => g.Key, g => g.Sum(e => e.Ledger.Count));
@@ -34,8 +39,6 @@ internal static class CommittedEnds
             {
                 source[key] = committed.GetValueOrDefault(key);
             }
-
-            return (source, target);
         };
     }
 }

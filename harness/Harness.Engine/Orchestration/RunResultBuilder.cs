@@ -96,6 +96,11 @@ internal static class RunResultBuilder
         Unexpected = p.Unexpected,
         Aborted = p.Aborted,
         AbortedCopied = p.AbortedCopied,
+        Compacted = p.Compacted,
+        Keys = p.Keys,
+        KeysLost = p.KeysLost,
+        StaleKeys = p.StaleKeys,
+        KeysReordered = p.KeysReordered,
     };
 
     private static ReportAnomaly ToReport(Verification.AnomalyExample e) => new()

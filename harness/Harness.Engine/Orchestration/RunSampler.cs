@@ -31,6 +31,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly RunClock _clock;
     private readonly WatermarkReader _sourceMarks;
     private readonly WatermarkReader _targetMarks;
+    private readonly Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? _adjustEnds;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<MetricSample> _samples = [];
     private readonly Dictionary<(string Topic, int Partition), long> _knownSourceMarks = [];
@@ -43,8 +44,11 @@ internal sealed class RunSampler : IAsyncDisposable
 
     public RunSampler(IKafkaCluster source, IKafkaCluster target, IReadOnlyList<(string Source, string Target, int Partitions)> topics,
         LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, IReplicatorMetrics? metrics, ChaosEngine? chaos,
-        Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null, KafkaEndpoint? sourceEndpoint = null, KafkaEndpoint? targetEndpoint = null)
+        Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null,
+        Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? adjustEnds = null,
+        KafkaEndpoint? sourceEndpoint = null, KafkaEndpoint? targetEndpoint = null)
     {
+        _adjustEnds = adjustEnds;
         _classes = Classes(topics, topicSpecs);
         _newestReplicatedMs = newestReplicatedMs;
         _metrics = metrics;
@@ -98,6 +102,13 @@ internal sealed class RunSampler : IAsyncDisposable
         var targetTask = _targetMarks.ReadAsync(_topics.Select(t => (t.Target, t.Partitions)), timeout);
         var sourceMarks = Remember(_knownSourceMarks, await sourceTask.ConfigureAwait(false));
         var targetMarks = Remember(_knownTargetMarks, await targetTask.ConfigureAwait(false));
+        if (_adjustEnds is not null)
+        {
+            // Lag against the ends the drain waits for (ReplicationEnds): a transactional source's high watermark counts
+            // markers and aborted records a read_committed copy never holds, so a drained topic would never show 0.
+            (sourceMarks, targetMarks) = (new(sourceMarks), new(targetMarks));
+            _adjustEnds(sourceMarks, targetMarks);
+        }
         var byTarget = _topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal);
         var byTopic = new Dictionary<string, (long Produced, long Replicated, long Lag)>(StringComparer.Ordinal);
         long lag = 0;

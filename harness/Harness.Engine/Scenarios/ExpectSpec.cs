@@ -21,6 +21,18 @@ public sealed record ExpectSpec
     /// <summary>Records whose key, value, headers or timestamp differ on the target; none by default.</summary>
     public Tolerance Corrupted { get; init; } = Tolerance.Zero;
 
+    /// <summary>
+    /// Records of aborted transactions found on the target (<c>abortedCopied</c>), out of the aborted records; none by
+    /// default. A replicator that reads read_uncommitted (MirrorMaker 2 before exactly-once support) copies them all.
+    /// </summary>
+    public Tolerance AbortedCopied { get; init; } = Tolerance.Zero;
+
+    /// <summary>
+    /// Keys of compacted topics whose latest record is missing from the target or not its latest there
+    /// (<c>staleKeys</c>), out of the keys checked; none by default.
+    /// </summary>
+    public Tolerance StaleKeys { get; init; } = Tolerance.Zero;
+
     /// <summary>Bounds on translated consumer group offsets.</summary>
     public OffsetTranslationExpectation OffsetTranslation { get; init; } = OffsetTranslationExpectation.Default;
 

@@ -50,6 +50,25 @@ public sealed record TopicSpec
     /// <summary>Topic configs set at creation (<c>retention.ms</c>, <c>cleanup.policy</c>, ...).</summary>
     public IReadOnlyDictionary<string, string> Configs { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The share of keyed records sent as tombstones (a null value, the stamp in a header), from 0 to 1; none by default.
+    /// </summary>
+    public double Tombstones { get; init; }
+
+    /// <summary>
+    /// Whether the topic is compacted (<c>cleanup.policy</c> names <c>compact</c>) and keyed: its records are then
+    /// verified per key, since compaction on either side removes superseded records a record-by-record check would
+    /// call lost. Without keys (which Kafka refuses on a compacted topic, and the embedded broker does not compact
+    /// away) the topic keeps the record-by-record check.
+    /// </summary>
+    public bool Compacted => IsCompacted(Configs) && Keys is not NoKeys;
+
+    /// <summary>Whether topic configs <paramref name="configs"/> ask for compaction (<c>compact</c> or <c>compact,delete</c>).</summary>
+    /// <param name="configs">Topic configs.</param>
+    public static bool IsCompacted(IReadOnlyDictionary<string, string> configs) =>
+        configs.TryGetValue("cleanup.policy", out var policy)
+        && policy.Split(',', StringSplitOptions.TrimEntries).Contains("compact", StringComparer.Ordinal);
+
     /// <summary>Where the topic is declared, for messages; <see langword="null"/> for topics built in code.</summary>
     public SourceLocation? Location { get; init; }
 
@@ -62,5 +81,5 @@ public sealed record TopicSpec
 
     /// <summary>The record shape sampler for this topic under a scenario seed.</summary>
     /// <param name="seed">The scenario seed.</param>
-    public RecordSampler CreateSampler(long seed) => new(seed, Name, Keys, Size, Headers);
+    public RecordSampler CreateSampler(long seed) => new(seed, Name, Keys, Size, Headers) { Tombstones = Tombstones };
 }

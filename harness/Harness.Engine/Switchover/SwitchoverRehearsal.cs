@@ -31,9 +31,10 @@ internal static class SwitchoverRehearsal
         TimeSpan timeout,
         Action<string> report,
         TimeProvider time,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        IReadOnlyDictionary<string, IReadOnlySet<(LedgerKey Stream, long Sequence)>>? latestOfKeys = null)
     {
-        var topics = scenario.Topics.Select(t => new VerifiedTopic(t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions)).ToList();
+        var topics = scenario.Topics.Select(t => new VerifiedTopic(t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions, t.Compacted)).ToList();
         var syncGroupOffsets = scenario.Replicator.Properties.TryGetValue("sync.group.offsets.enabled", out var sync)
             && sync.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
         var results = new List<SwitchoverResult>();
@@ -44,7 +45,7 @@ internal static class SwitchoverRehearsal
             var remotePartitions = groupCommitted.Keys.Select(k => (scenario.Replicator.RemoteTopic(k.Topic), k.Partition)).ToList();
             var synced = syncGroupOffsets ? await SyncedOffsetsAsync(targetBootstrap, group, report).ConfigureAwait(false) : [];
             var (source, starts) = SwitchoverPlan.Choose(group, remotePartitions, checkpoints, synced, syncGroupOffsets);
-            var tally = new SwitchoverTally(groupCommitted, ledger);
+            var tally = new SwitchoverTally(groupCommitted, ledger, latestOfKeys);
             var consumerGroupId = ConsumerGroupPrefix + group;
             var started = time.GetTimestamp();
             SwitchoverReadOutcome read;

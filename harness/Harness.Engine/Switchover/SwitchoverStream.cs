@@ -14,8 +14,15 @@ internal sealed class SwitchoverStream
     private readonly SequenceRange[] _unconsumed;
     private readonly SequenceRangeSet _read = new();
 
-    /// <summary>Splits <paramref name="acknowledged"/> at source offset <paramref name="committed"/>.</summary>
-    public SwitchoverStream(IEnumerable<LedgerRange> acknowledged, long committed)
+    /// <summary>On a compacted topic, the unconsumed sequences that are their key's latest record: the only ones a consumer can miss.</summary>
+    private readonly long[]? _latestUnconsumed;
+
+    /// <summary>
+    /// Splits <paramref name="acknowledged"/> at source offset <paramref name="committed"/>. On a compacted topic,
+    /// <paramref name="latestOfKeys"/> are the stream's sequences that are their key's latest record: compaction may
+    /// remove any other before the consumer reads it, and a later record of its key follows, so only those are missed.
+    /// </summary>
+    public SwitchoverStream(IEnumerable<LedgerRange> acknowledged, long committed, IEnumerable<long>? latestOfKeys = null)
     {
         var consumed = new List<SequenceRange>();
         var unconsumed = new List<SequenceRange>();
@@ -37,13 +44,14 @@ internal sealed class SwitchoverStream
         _consumed = [.. consumed];
         _unconsumed = [.. unconsumed];
         Unconsumed = unconsumed.Sum(r => r.Count);
+        _latestUnconsumed = latestOfKeys?.Where(s => Holds(_unconsumed, s)).ToArray();
     }
 
     /// <summary>Acknowledged records at or after the committed offset.</summary>
     public long Unconsumed { get; }
 
     /// <summary>Unconsumed records not read (yet).</summary>
-    public long Missing => Unconsumed - _read.Count;
+    public long Missing => _latestUnconsumed is { } latest ? latest.Count(s => !_read.Contains(s)) : Unconsumed - _read.Count;
 
     /// <summary>Reads of records the group had already consumed, every copy counted.</summary>
     public long ReRead { get; private set; }

@@ -12,15 +12,21 @@ internal sealed class SwitchoverTally
     private readonly IReadOnlyDictionary<(string Topic, int Partition), long> _committed;
     private readonly Dictionary<LedgerKey, SwitchoverStream> _streams = [];
 
-    /// <summary>Creates the tally of a group that committed <paramref name="committed"/> (source offsets) against <paramref name="ledger"/>.</summary>
-    public SwitchoverTally(IReadOnlyDictionary<(string Topic, int Partition), long> committed, Ledger ledger)
+    /// <summary>
+    /// Creates the tally of a group that committed <paramref name="committed"/> (source offsets) against
+    /// <paramref name="ledger"/>; <paramref name="latestOfKeys"/> holds, per compacted source topic, the latest record of
+    /// every key, the only records of such a topic a consumer can miss.
+    /// </summary>
+    public SwitchoverTally(IReadOnlyDictionary<(string Topic, int Partition), long> committed, Ledger ledger,
+        IReadOnlyDictionary<string, IReadOnlySet<(LedgerKey Stream, long Sequence)>>? latestOfKeys = null)
     {
         _committed = committed;
         foreach (var (key, partition) in ledger.Entries)
         {
             if (committed.TryGetValue((key.Topic, key.Partition), out var offset))
             {
-                _streams[key] = new SwitchoverStream(partition.Ranges, offset);
+                var latest = latestOfKeys?.GetValueOrDefault(key.Topic)?.Where(l => l.Stream == key).Select(l => l.Sequence);
+                _streams[key] = new SwitchoverStream(partition.Ranges, offset, latest);
             }
         }
     }

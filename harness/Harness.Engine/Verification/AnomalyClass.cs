@@ -26,4 +26,19 @@ public enum AnomalyClass
     /// sees it, so a replicator that copies it invents data.
     /// </summary>
     AbortedCopied,
+
+    /// <summary>
+    /// On a compacted topic: a key the source holds a value for has no record at all on the target, because its latest
+    /// record never arrived (records superseded by a later one of their key are compacted, not lost).
+    /// </summary>
+    KeyLost,
+
+    /// <summary>
+    /// On a compacted topic: the target's latest record of a key is not the source's latest (an older value, or a value
+    /// where the source deleted the key with a tombstone), so a reader of the target sees a state the source left.
+    /// </summary>
+    StaleKey,
+
+    /// <summary>On a compacted topic: a record of a key arrived on the target after a later record of the same key.</summary>
+    KeyReordered,
 }

@@ -26,4 +26,22 @@ public sealed record PartitionParity(string SourceTopic, string TargetTopic, int
 
     /// <summary>Records of aborted transactions found on the target, each counted once.</summary>
     public long AbortedCopied { get; set; }
+
+    /// <summary>
+    /// On a compacted topic, acknowledged records absent from the target because a later record of their key superseded
+    /// them (compaction on either side removes them): not lost.
+    /// </summary>
+    public long Compacted { get; set; }
+
+    /// <summary>On a compacted topic, the keys whose latest record was checked.</summary>
+    public long Keys { get; set; }
+
+    /// <summary>On a compacted topic, keys holding a value on the source with no record on the target.</summary>
+    public long KeysLost { get; set; }
+
+    /// <summary>On a compacted topic, keys whose latest record on the target is not the source's latest.</summary>
+    public long StaleKeys { get; set; }
+
+    /// <summary>On a compacted topic, records that arrived on the target after a later record of their key.</summary>
+    public long KeysReordered { get; set; }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Load;
+using Harness.Engine.Load.Model;
 using Harness.Engine.Runs;
 using Harness.RdKafka;
 
@@ -34,6 +35,12 @@ public sealed class StreamingVerifier : IDisposable
     private readonly List<AnomalyExample> _examples = [];
     private readonly Dictionary<AnomalyClass, int> _exampleCounts = [];
     private readonly List<TargetCursor>[] _cursors;
+
+    /// <summary>The per-key view of each partition of a compacted topic ([topic index][partition]); null for other topics.</summary>
+    private readonly CompactedPartition?[][] _compacted;
+
+    /// <summary>Per target topic of a compacted topic, the source's latest record of every key, once concluded.</summary>
+    private readonly Dictionary<string, HashSet<(LedgerKey Stream, long Sequence)>> _latestOfKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<nint, int> _topicHandles = [];
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Thread _thread;
@@ -68,6 +75,7 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         _cursors = topics.Select((t, i) => Enumerable.Range(0, t.Partitions).Select(p => new TargetCursor(i, p, _parities[(t.Source, p)])).ToList()).ToArray();
+        _compacted = [.. topics.Select(t => t.Compacted ? Enumerable.Range(0, t.Partitions).Select(_ => new CompactedPartition(SourceOffsetOf)).ToArray() : new CompactedPartition?[t.Partitions])];
 
         _thread = new Thread(Run) { IsBackground = true, Name = "harness-verifier" };
     }
@@ -88,6 +96,28 @@ public sealed class StreamingVerifier : IDisposable
                 return _duplicateTimes.ToArray();
             }
         }
+    }
+
+    /// <summary>
+    /// For every partition of a compacted topic, one past the highest source offset copied to the target so far: its
+    /// end in source offsets, which a dense copy of a source with compaction gaps never reaches with its own offsets.
+    /// Safe to call while the verifier reads.
+    /// </summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long> CopiedSourceEnds()
+    {
+        var ends = new Dictionary<(string Topic, int Partition), long>();
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            for (var p = 0; p < _compacted[t].Length; p++)
+            {
+                if (_compacted[t][p] is { } partition)
+                {
+                    ends[(_topics[t].Source, p)] = partition.CopiedEnd();
+                }
+            }
+        }
+
+        return ends;
     }
 
     /// <summary>Starts reading the target in the background.</summary>
@@ -123,7 +153,8 @@ public sealed class StreamingVerifier : IDisposable
         var unread = ends.Where(e => Position(e.Key) < e.Value)
             .Select(e => $"{e.Key.Topic}/{e.Key.Partition} at {Position(e.Key)} of {e.Value}").ToList();
         return new VerificationOutcome(Conclude(), complete && unread.Count == 0, unread,
-            new TranslationMaps(_maps.ToDictionary(m => m.Key, m => m.Value), _ledger));
+            new TranslationMaps(_maps.ToDictionary(m => m.Key, m => m.Value), _ledger,
+                _latestOfKeys.ToDictionary(l => l.Key, l => (IReadOnlySet<(LedgerKey, long)>)l.Value, StringComparer.Ordinal)));
     }
 
     private void Run()
@@ -341,6 +372,13 @@ public sealed class StreamingVerifier : IDisposable
         }
 
         (here.Map ??= Map(_topics[here.TopicIndex].Target, here.Partition)).Add(offset, stream.Key, verdict.Stamp.Sequence);
+        if (_compacted[here.TopicIndex][here.Partition] is { } keys && CompactedPartition.TryParseKey(NativeRecord.Key(record), out var keyIndex)
+            && keys.Observe(keyIndex, stream.Key, verdict.Stamp.Sequence, record->Payload == 0, offset, verdict.Anomaly != AnomalyClass.Duplicated))
+        {
+            here.Parity.KeysReordered++;
+            Example(AnomalyClass.KeyReordered, stream.Key, verdict.Stamp.Sequence, _topics[here.TopicIndex].Target, here.Partition, offset,
+                "arrived after a later record of its key");
+        }
         newest = Math.Max(newest, verdict.Stamp.TimestampMs);
         if (verdict.Anomaly == AnomalyClass.Duplicated)
         {
@@ -401,7 +439,9 @@ public sealed class StreamingVerifier : IDisposable
 
     private VerificationResult Conclude()
     {
-        foreach (var (key, ledger) in _ledger.Entries)
+        var entries = _ledger.Entries;
+        var latest = JudgeKeys(entries);
+        foreach (var (key, ledger) in entries)
         {
             var tracker = _classifier.Stream(key);
             var parity = _parities[(key.Topic, key.Partition)];
@@ -412,8 +452,20 @@ public sealed class StreamingVerifier : IDisposable
             var abortedCopied = AbortedCopied(key, tracker, ledger, parity);
             parity.Unacknowledged += unacknowledged - abortedCopied;
             parity.Replicated += tracker.FirstCopies - unacknowledged;
+            var compacted = latest.GetValueOrDefault(parity.TargetTopic);
             foreach (var sequence in tracker.LostSequences(ledger))
             {
+                if (compacted is not null)
+                {
+                    // A key's missing latest record is judged per key; any other was superseded, and compaction may drop it.
+                    if (!compacted.Contains((key, sequence)))
+                    {
+                        parity.Compacted++;
+                    }
+
+                    continue;
+                }
+
                 parity.Lost++;
                 Example(AnomalyClass.Lost, key, sequence, parity.TargetTopic, key.Partition, -1, "acknowledged by the source, not found on the target");
             }
@@ -421,6 +473,54 @@ public sealed class StreamingVerifier : IDisposable
 
         return new VerificationResult(_parities.Values.OrderBy(p => p.SourceTopic, StringComparer.Ordinal).ThenBy(p => p.Partition).ToList(), _examples);
     }
+
+    /// <summary>
+    /// Judges every partition of a compacted topic per key, books its key counts and examples, and returns, per target
+    /// topic, the source's latest record of every key.
+    /// </summary>
+    private Dictionary<string, HashSet<(LedgerKey Stream, long Sequence)>> JudgeKeys(IReadOnlyList<(LedgerKey Key, PartitionLedger Ledger)> entries)
+    {
+        for (var t = 0; t < _topics.Length; t++)
+        {
+            var topic = _topics[t];
+            for (var p = 0; p < _compacted[t].Length; p++)
+            {
+                if (_compacted[t][p] is not { } keys)
+                {
+                    continue;
+                }
+
+                var judgement = keys.Judge(entries.Where(e => e.Key.Topic == topic.Source && e.Key.Partition == p));
+                var parity = _parities[(topic.Source, p)];
+                parity.Keys += judgement.Keys;
+                parity.KeysLost += judgement.KeysLost;
+                parity.StaleKeys += judgement.StaleKeys;
+                if (!_latestOfKeys.TryGetValue(topic.Target, out var latest))
+                {
+                    latest = [];
+                    _latestOfKeys[topic.Target] = latest;
+                }
+
+                latest.UnionWith(judgement.Latest);
+                foreach (var defect in judgement.Defects)
+                {
+                    var key = KeyDistribution.FormatKey(defect.KeyIndex);
+                    var detail = defect.Target is not { } target
+                        ? $"{key}: its latest record (a value) is not on the target, which has no record of the key"
+                        : defect.Source.Tombstone
+                            ? $"{key}: deleted on the source (a tombstone), still {(target.Tombstone ? "an older tombstone" : "a value")} on the target"
+                            : $"{key}: the target's latest record is {(target.Tombstone ? "a tombstone" : "an older value")} (sequence {target.Sequence} of producer {target.Stream.ProducerId}), not the source's latest";
+                    Example(defect.Anomaly, defect.Source.Stream, defect.Source.Sequence, topic.Target, p, defect.Target?.Offset ?? -1, detail);
+                }
+            }
+        }
+
+        return _latestOfKeys;
+    }
+
+    /// <summary>The source offset of a stream's sequence, -1 while the ledger does not have it.</summary>
+    private long SourceOffsetOf(LedgerKey stream, long sequence) =>
+        _ledger.Find(stream.Topic, stream.Partition, stream.ProducerId)?.OffsetOf(sequence) ?? -1;
 
     /// <summary>
     /// Books the stream's aborted records and those of them with a copy on the target. They are judged here, not as

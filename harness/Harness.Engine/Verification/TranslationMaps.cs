@@ -10,12 +10,24 @@ public sealed class TranslationMaps
 {
     private readonly IReadOnlyDictionary<(string Topic, int Partition), TargetPartitionMap> _maps;
     private readonly Ledger _ledger;
+    private readonly IReadOnlyDictionary<string, IReadOnlySet<(LedgerKey Stream, long Sequence)>> _latestOfKeys;
 
-    internal TranslationMaps(IReadOnlyDictionary<(string Topic, int Partition), TargetPartitionMap> maps, Ledger ledger)
+    /// <param name="maps">The target offset map of every remote partition.</param>
+    /// <param name="ledger">The ledger that turns sequences into source offsets.</param>
+    /// <param name="latestOfKeys">
+    /// Per remote topic of a compacted topic, the source's latest record of every key: skipping any other record
+    /// skips nothing a reader of a compacted topic needs, since a later record of its key follows.
+    /// </param>
+    internal TranslationMaps(IReadOnlyDictionary<(string Topic, int Partition), TargetPartitionMap> maps, Ledger ledger,
+        IReadOnlyDictionary<string, IReadOnlySet<(LedgerKey Stream, long Sequence)>>? latestOfKeys = null)
     {
         _maps = maps;
         _ledger = ledger;
+        _latestOfKeys = latestOfKeys ?? new Dictionary<string, IReadOnlySet<(LedgerKey, long)>>();
     }
+
+    /// <summary>Per remote topic of a compacted topic, the source's latest record of every key.</summary>
+    internal IReadOnlyDictionary<string, IReadOnlySet<(LedgerKey Stream, long Sequence)>> LatestOfKeys => _latestOfKeys;
 
     /// <summary>
     /// Checks a translated offset of a group that committed <paramref name="committed"/> on the source partition.
@@ -56,7 +68,8 @@ public sealed class TranslationMaps
             candidates.RemoveWhere(c => c.Item1 == segment.Stream && c.Item2 >= segment.FirstSequence + start && c.Item2 < segment.FirstSequence + segment.Count);
         }
 
-        return new TranslationCheck(exact, position, candidates.Count, Math.Max(0, exact - position), position > targetEnd);
+        var skipped = _latestOfKeys.TryGetValue(targetTopic, out var latest) ? candidates.Count(latest.Contains) : candidates.Count;
+        return new TranslationCheck(exact, position, skipped, Math.Max(0, exact - position), position > targetEnd);
     }
 
     /// <summary>Index within the segment of its first record whose source offset is at or after <paramref name="sourceOffset"/>.</summary>

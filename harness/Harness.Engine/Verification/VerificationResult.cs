@@ -24,4 +24,19 @@ public sealed record VerificationResult(IReadOnlyList<PartitionParity> Partition
 
     /// <summary>Records of aborted transactions found on the target.</summary>
     public long AbortedCopied => Partitions.Sum(p => p.AbortedCopied);
+
+    /// <summary>Records of compacted topics superseded by a later record of their key and absent from the target.</summary>
+    public long Compacted => Partitions.Sum(p => p.Compacted);
+
+    /// <summary>Keys of compacted topics checked.</summary>
+    public long Keys => Partitions.Sum(p => p.Keys);
+
+    /// <summary>Keys of compacted topics with a value on the source and no record on the target.</summary>
+    public long KeysLost => Partitions.Sum(p => p.KeysLost);
+
+    /// <summary>Keys of compacted topics whose latest record on the target is not the source's latest.</summary>
+    public long StaleKeys => Partitions.Sum(p => p.StaleKeys);
+
+    /// <summary>Records of compacted topics that arrived after a later record of their key.</summary>
+    public long KeysReordered => Partitions.Sum(p => p.KeysReordered);
 }

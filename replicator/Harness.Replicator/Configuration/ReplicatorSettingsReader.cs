@@ -30,7 +30,7 @@ public static partial class ReplicatorSettingsReader
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
         SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
-        SabotagePrefix + "copy.aborted",
+        SabotagePrefix + "copy.aborted", SabotagePrefix + "drop.latest.key.every",
     };
 
     /// <summary>MM2 and Connect settings that mean nothing to this replicator, with the reason given to the user.</summary>
@@ -91,7 +91,7 @@ public static partial class ReplicatorSettingsReader
             {
                 if (!FlowKeys.Contains(bare))
                 {
-                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, corrupt.value.every, misroute.every, checkpoints.ahead.by and copy.aborted");
+                    throw new ReplicatorConfigException($"{origin}: unknown sabotage key '{key}'; the switches are drop.every, duplicate.every, reorder.every, corrupt.header.every, corrupt.value.every, misroute.every, checkpoints.ahead.by, copy.aborted and drop.latest.key.every");
                 }
 
                 continue;
@@ -194,6 +194,7 @@ public static partial class ReplicatorSettingsReader
                 MisrouteEvery = values.Long(SabotagePrefix + "misroute.every", 0, 0),
                 CheckpointsAheadBy = values.Long(SabotagePrefix + "checkpoints.ahead.by", 0, 0),
                 CopyAborted = values.Bool(SabotagePrefix + "copy.aborted", false),
+                DropLatestKeyEvery = values.Long(SabotagePrefix + "drop.latest.key.every", 0, 0),
             },
         };
     }

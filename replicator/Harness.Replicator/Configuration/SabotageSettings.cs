@@ -33,10 +33,36 @@ public sealed record SabotageSettings
     /// <summary>Read the source at read_uncommitted, so records of aborted transactions are copied too (off by default).</summary>
     public bool CopyAborted { get; init; }
 
+    /// <summary>
+    /// For the keys whose FNV-1a hash is a multiple of N (0 = off), never write their latest record: records are held per
+    /// partition until it is read to its end, and the last record of each such key among them is dropped. On a
+    /// compacted topic the target then ends with an older value of those keys, or none.
+    /// </summary>
+    public long DropLatestKeyEvery { get; init; }
+
     /// <summary>True when any defect is switched on.</summary>
-    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || CorruptValueEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0 || CopyAborted;
+    public bool Any => DropEvery > 0 || DuplicateEvery > 0 || ReorderEvery > 0 || CorruptHeaderEvery > 0 || CorruptValueEvery > 0 || MisrouteEvery > 0 || CheckpointsAheadBy > 0 || CopyAborted || DropLatestKeyEvery > 0;
+
+    /// <summary>Whether the key <paramref name="key"/> is one whose latest record <see cref="DropLatestKeyEvery"/> drops.</summary>
+    public bool DropsLatestOf(ReadOnlySpan<byte> key)
+    {
+        if (DropLatestKeyEvery <= 0)
+        {
+            return false;
+        }
+
+        // FNV-1a, 32 bits: stable across processes and runs, so a test can tell which keys are hit.
+        var hash = 2166136261u;
+        foreach (var b in key)
+        {
+            hash = unchecked((hash ^ b) * 16777619u);
+        }
+
+        return hash % (ulong)DropLatestKeyEvery == 0;
+    }
 
     /// <summary>A one-line description for logs.</summary>
     public override string ToString() =>
-        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}, copy aborted {(CopyAborted ? "true" : "false")}";
+        $"drop every {DropEvery}, duplicate every {DuplicateEvery}, reorder every {ReorderEvery}, corrupt header every {CorruptHeaderEvery}, corrupt value every {CorruptValueEvery}, misroute every {MisrouteEvery}, checkpoints ahead by {CheckpointsAheadBy}, copy aborted {(CopyAborted ? "true" : "false")}"
+        + (DropLatestKeyEvery > 0 ? $", drop the latest record of keys hashing to a multiple of {DropLatestKeyEvery}" : "");
 }

@@ -95,7 +95,7 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
             // halving both took 20-70 MiB off the peak RSS with no change in rate (bench/replicator).
             QueuedMaxMessagesKbytes = 8 * 1024,
             FetchWaitMaxMs = 100,
-            EnablePartitionEof = settings.Sabotage.ReorderEvery > 0,
+            EnablePartitionEof = settings.Sabotage.ReorderEvery > 0 || settings.Sabotage.DropLatestKeyEvery > 0,
 
             // Committed records only (librdkafka's default, stated here): an aborted transaction's records must not be
             // copied. The sabotage switch reads them as well, so the verifier can be shown to catch it.
@@ -442,7 +442,8 @@ internal sealed unsafe class MirrorWorker : IDisposable, IDeliveredMessageSink
         if (record->Error == LibRdKafka.PartitionEof)
         {
             // Only sabotage asks for end-of-partition events: a record held back for reordering has no next record
-            // to swap with, so it is written now rather than looking lost.
+            // to swap with, so it is written now rather than looking lost; records held to find each key's latest are
+            // written now, without those.
             Send(_sabotage?.ReleaseHeld((NativeConsumer.TopicName(record), record->Partition)) ?? []);
         }
         else if (record->Error == FatalErrorCode)

@@ -10,6 +10,9 @@ namespace Harness.Replicator.Source;
 internal sealed class Sabotage(SabotageSettings settings)
 {
     private readonly Dictionary<(string, int), Outgoing> _held = [];
+
+    /// <summary>Records held per partition until it is read to its end, so the latest record of each key among them is known.</summary>
+    private readonly Dictionary<(string, int), List<Outgoing>> _pending = [];
     private long _count;
 
     /// <summary>The records to write for <paramref name="record"/>: none when dropped, two when duplicated.</summary>
@@ -17,6 +20,18 @@ internal sealed class Sabotage(SabotageSettings settings)
     {
         var n = ++_count;
         var output = new List<Outgoing>(2);
+        if (settings.DropLatestKeyEvery > 0)
+        {
+            if (!_pending.TryGetValue(record.Source, out var pending))
+            {
+                pending = [];
+                _pending[record.Source] = pending;
+            }
+
+            pending.Add(record);
+            return output;
+        }
+
         if (Every(settings.DropEvery, n))
         {
             return output;
@@ -67,12 +82,43 @@ internal sealed class Sabotage(SabotageSettings settings)
     {
         if (partition is { } key)
         {
-            return _held.Remove(key, out var one) ? [one] : [];
+            List<Outgoing> released = _held.Remove(key, out var one) ? [one] : [];
+            if (_pending.Remove(key, out var pending))
+            {
+                released.AddRange(WithoutLatestOfKeys(pending));
+            }
+
+            return released;
         }
 
         var held = _held.Values.ToList();
         _held.Clear();
+        foreach (var pending in _pending.Values)
+        {
+            held.AddRange(WithoutLatestOfKeys(pending));
+        }
+
+        _pending.Clear();
         return held;
+    }
+
+    /// <summary>
+    /// The held records of one partition in order, less the last one of each key <see cref="SabotageSettings.DropsLatestOf"/>
+    /// picks: a key's latest record is always the last of its key in some batch, so it never reaches the target.
+    /// </summary>
+    private List<Outgoing> WithoutLatestOfKeys(List<Outgoing> pending)
+    {
+        var last = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < pending.Count; i++)
+        {
+            if (pending[i].Message.Key is { } key && settings.DropsLatestOf(key))
+            {
+                last[Convert.ToHexString(key)] = i;
+            }
+        }
+
+        var dropped = last.Values.ToHashSet();
+        return [.. pending.Where((_, i) => !dropped.Contains(i))];
     }
 
     private static bool Every(long every, long n) => every > 0 && n % every == 0;

@@ -23,4 +23,13 @@ public enum AnomalyClass
 
     /// <summary>A record of an aborted transaction reached the target (schema 1.3).</summary>
     AbortedCopied,
+
+    /// <summary>On a compacted topic, a key whose latest record never reached the target, which has no record of it (schema 1.4).</summary>
+    KeyLost,
+
+    /// <summary>On a compacted topic, a key whose latest record on the target is not the source's latest (schema 1.4).</summary>
+    StaleKey,
+
+    /// <summary>On a compacted topic, a record that reached the target after a later record of its key (schema 1.4).</summary>
+    KeyReordered,
 }

@@ -44,4 +44,22 @@ public sealed record PartitionParity
 
     /// <summary>Records of aborted transactions found in the target, each counted once (schema 1.3).</summary>
     public long AbortedCopied { get; init; }
+
+    /// <summary>
+    /// On a compacted topic, records absent from the target because a later record of their key superseded them:
+    /// compaction removes them, so they are not lost (schema 1.4).
+    /// </summary>
+    public long Compacted { get; init; }
+
+    /// <summary>On a compacted topic, the keys whose latest record was checked (schema 1.4).</summary>
+    public long Keys { get; init; }
+
+    /// <summary>On a compacted topic, keys with a value on the source and no record on the target (schema 1.4).</summary>
+    public long KeysLost { get; init; }
+
+    /// <summary>On a compacted topic, keys whose latest record on the target is not the source's latest (schema 1.4).</summary>
+    public long StaleKeys { get; init; }
+
+    /// <summary>On a compacted topic, records that reached the target after a later record of their key (schema 1.4).</summary>
+    public long KeysReordered { get; init; }
 }

@@ -45,6 +45,21 @@ public sealed record TopicParity
     /// <summary>Sum of <see cref="PartitionParity.AbortedCopied"/>.</summary>
     public long AbortedCopied { get; init; }
 
+    /// <summary>Sum of <see cref="PartitionParity.Compacted"/>.</summary>
+    public long Compacted { get; init; }
+
+    /// <summary>Sum of <see cref="PartitionParity.Keys"/>.</summary>
+    public long Keys { get; init; }
+
+    /// <summary>Sum of <see cref="PartitionParity.KeysLost"/>.</summary>
+    public long KeysLost { get; init; }
+
+    /// <summary>Sum of <see cref="PartitionParity.StaleKeys"/>.</summary>
+    public long StaleKeys { get; init; }
+
+    /// <summary>Sum of <see cref="PartitionParity.KeysReordered"/>.</summary>
+    public long KeysReordered { get; init; }
+
     /// <summary>Sums partition rows per (source topic, target topic), in order of first appearance.</summary>
     /// <param name="partitions">The partition rows.</param>
     /// <returns>One row per topic pair.</returns>
@@ -68,6 +83,11 @@ public sealed record TopicParity
                 Unexpected = g.Sum(p => p.Unexpected),
                 Aborted = g.Sum(p => p.Aborted),
                 AbortedCopied = g.Sum(p => p.AbortedCopied),
+                Compacted = g.Sum(p => p.Compacted),
+                Keys = g.Sum(p => p.Keys),
+                KeysLost = g.Sum(p => p.KeysLost),
+                StaleKeys = g.Sum(p => p.StaleKeys),
+                KeysReordered = g.Sum(p => p.KeysReordered),
             })];
     }
 }

@@ -13,6 +13,7 @@ public sealed class RecordSampler
 
     private readonly ulong _keySeed;
     private readonly ulong _sizeSeed;
+    private readonly ulong _tombstoneSeed;
 
     /// <summary>Creates a sampler.</summary>
     /// <param name="seed">The scenario seed.</param>
@@ -28,6 +29,7 @@ public sealed class RecordSampler
         ArgumentNullException.ThrowIfNull(headers);
         _keySeed = DeterministicRandom.StreamSeed(seed, topic + "/keys");
         _sizeSeed = DeterministicRandom.StreamSeed(seed, topic + "/sizes");
+        _tombstoneSeed = DeterministicRandom.StreamSeed(seed, topic + "/tombstones");
         Keys = keys;
         Sizes = sizes;
         Headers = headers;
@@ -41,6 +43,26 @@ public sealed class RecordSampler
 
     /// <summary>The application headers.</summary>
     public HeaderShape Headers { get; }
+
+    /// <summary>The share of keyed records that are tombstones, from 0 to 1; none by default.</summary>
+    public double Tombstones { get; init; }
+
+    /// <summary>
+    /// Whether keyed record <paramref name="ordinal"/> is a tombstone; drawn from its own stream, so adding tombstones
+    /// leaves every record's key and size as they were.
+    /// </summary>
+    /// <param name="ordinal">The record's position in its topic, from zero.</param>
+    public bool IsTombstone(long ordinal)
+    {
+        if (Tombstones <= 0)
+        {
+            return false;
+        }
+
+        var random = _scratch ??= new DeterministicRandom(0);
+        random.Reset(_tombstoneSeed, ordinal);
+        return random.NextDouble() < Tombstones;
+    }
 
     /// <summary>Samples record <paramref name="ordinal"/>; safe to call from any thread.</summary>
     /// <param name="ordinal">The record's position in its topic, from zero.</param>

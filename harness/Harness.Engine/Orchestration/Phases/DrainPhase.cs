@@ -10,7 +10,7 @@ internal sealed class DrainPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         var remote = run.Topics.ToDictionary(t => t.Source, t => t.Target, StringComparer.Ordinal);
-        var watch = new DrainWatch(run.Time, CommittedEnds.Over(run.Sampler.ReadWatermarksAsync, run.Scenario, run.Load?.Ledger), () => run.Replicator.IsRunning ? null : run.Replicator.ExitCode ?? -1, remote);
+        var watch = new DrainWatch(run.Time, ReplicationEnds.Over(run.Sampler.ReadWatermarksAsync, ReplicationEnds.For(run.Scenario, run.Load?.Ledger, run.Verifier)), () => run.Replicator.IsRunning ? null : run.Replicator.ExitCode ?? -1, remote);
         run.Drain = await watch.WaitAsync(run.Scenario.Expect.DrainWithin, cancellation).ConfigureAwait(false);
     }
 }

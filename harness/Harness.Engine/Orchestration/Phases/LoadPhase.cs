@@ -17,12 +17,14 @@ internal sealed class LoadPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         var load = run.Load = new LoadGenerator(run.Scenario, run.SourceEndpoint, run.RunId, run.Time);
-        var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
+        var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions,
+            run.Scenario.Topics.Any(s => s.Name == t.Source && s.Compacted)))], load.Ledger, run.RunId,
             run.TargetEndpoint, run.Latency, run.Clock));
         var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters, run.Scenario.Expect.Replicator.MetricsGap);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
-            run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics, run.SourceEndpoint, run.TargetEndpoint);
+            run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics,
+            ReplicationEnds.For(run.Scenario, load.Ledger, verifier), run.SourceEndpoint, run.TargetEndpoint);
         run.Sampler.Phase = Name;
         run.Sampler.Start();
         var watch = chaos.WatchAsync(run.Watching.Token);

@@ -12,7 +12,9 @@ internal sealed class SwitchoverPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         run.Switchover.AddRange(await SwitchoverRehearsal.RunAsync(run.Scenario, run.TargetEndpoint, run.RunId, run.Load!.Ledger, run.Committed,
-            run.Checkpoints, run.TargetEnds, TimeSpan.FromMinutes(5), run.Progress.Event, run.Time, cancellation).ConfigureAwait(false));
+            run.Checkpoints, run.TargetEnds, TimeSpan.FromMinutes(5), run.Progress.Event, run.Time, cancellation,
+            run.Scenario.Topics.Where(t => run.Verification!.Maps.LatestOfKeys.ContainsKey(run.Scenario.Replicator.RemoteTopic(t.Name)))
+                .ToDictionary(t => t.Name, t => run.Verification!.Maps.LatestOfKeys[run.Scenario.Replicator.RemoteTopic(t.Name)], StringComparer.Ordinal)).ConfigureAwait(false));
         run.Settle(SwitchoverEvaluator.Checks(run.Scenario.Expect.OffsetTranslation, run.Switchover));
         cancellation.ThrowIfCancellationRequested();
     }

@@ -28,12 +28,14 @@ internal static class ExpectReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["lost", "reordered", "duplicates", "corrupted", "offsetTranslation", "drainWithin", "latency", "checkpointLatency", "replicator", "recovery"]);
+        var reader = new MappingReader(context, mapping, path, ["lost", "reordered", "duplicates", "corrupted", "abortedCopied", "staleKeys", "offsetTranslation", "drainWithin", "latency", "checkpointLatency", "replicator", "recovery"]);
         var valid = true;
         var lost = ReadTolerance(reader, "lost", ref valid);
         var reordered = ReadTolerance(reader, "reordered", ref valid);
         var duplicates = ReadTolerance(reader, "duplicates", ref valid);
         var corrupted = ReadTolerance(reader, "corrupted", ref valid);
+        var abortedCopied = ReadTolerance(reader, "abortedCopied", ref valid);
+        var staleKeys = ReadTolerance(reader, "staleKeys", ref valid);
         var translation = reader.Find("offsetTranslation") is { } t
             ? ReadOffsetTranslation(context, t, reader.PathOf("offsetTranslation"))
             : OffsetTranslationExpectation.Default;
@@ -52,6 +54,8 @@ internal static class ExpectReader
                 Reordered = reordered,
                 Duplicates = duplicates,
                 Corrupted = corrupted,
+                AbortedCopied = abortedCopied,
+                StaleKeys = staleKeys,
                 OffsetTranslation = translation!,
                 DrainWithin = drain ?? ExpectSpec.DefaultDrainWithin,
                 Latency = latency!,

@@ -14,7 +14,7 @@ internal static partial class TopicReader
     private const string ProducerExpected = "a mapping such as {acks: all, lingerMs: 5, batchSize: 16KiB, idempotence: true}";
 
     private static readonly string[] Keys =
-        ["name", "partitions", "rate", "records", "duration", "size", "keys", "volume", "headers", "compression", "stamp", "producers", "producer", "configs"];
+        ["name", "partitions", "rate", "records", "duration", "size", "keys", "volume", "headers", "compression", "stamp", "producers", "producer", "configs", "tombstones"];
 
     private static readonly Choices<TopicVolume> Volumes = new(
         ("high", TopicVolume.High),
@@ -84,6 +84,10 @@ internal static partial class TopicReader
         var producers = reader.Integer("producers", 1, 64);
         var producer = Optional(reader, "producer", (n, p) => ReadProducer(context, n, p), ProducerSettings.Default, ref valid);
         var configs = reader.StringMap("configs", "a mapping of topic configs such as {retention.ms: 86400000, cleanup.policy: delete}");
+        var tombstones = reader.Find("tombstones") is { } tombstoneNode
+            ? context.Fraction(tombstoneNode, reader.PathOf("tombstones"), "a share of keyed records such as 5% or 0.05")
+            : 0;
+        valid &= tombstones is not null && ValidKeyed(context, reader, mapping, keys, configs, producer);
         valid &= (reader.Find("volume") is null || volume is not null)
             && (reader.Find("compression") is null || compression is not null)
             && (reader.Find("stamp") is null || stamp is not null)
@@ -110,6 +114,7 @@ internal static partial class TopicReader
             Producers = (int)(producers ?? 1),
             Producer = producer!,
             Configs = configs,
+            Tombstones = tombstones!.Value,
             Location = context.Locate(mapping),
         };
     }
@@ -243,6 +248,29 @@ internal static partial class TopicReader
         if (idempotence == false)
         {
             context.Report(reader.Find("idempotence")!, $"{reader.PathOf("idempotence")} is false but the producer is transactional", "idempotence: true, or leave it out (transactions require it)");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Tombstones delete a key, so they need keys. A compacted keyed topic's per-key check follows the latest record
+    /// each producer sent, which an aborted transaction would take back: it is verified for plain producers only.
+    /// </summary>
+    private static bool ValidKeyed(ParseContext context, MappingReader reader, YamlMappingNode mapping, KeyDistribution? keys,
+        IReadOnlyDictionary<string, string> configs, ProducerSettings? producer)
+    {
+        var keyless = keys is NoKeys;
+        if (reader.Find("tombstones") is { } tombstones && keyless)
+        {
+            context.Report(tombstones, $"{reader.PathOf("tombstones")} is set but the topic has no keys", "keys: {dist: zipf, count: 1000}, or remove tombstones");
+            return false;
+        }
+
+        if (TopicSpec.IsCompacted(configs) && !keyless && producer?.Transactional == true)
+        {
+            context.Report(reader.Find("producer") ?? mapping, $"{reader.Where} is compacted and transactional, which the verifier cannot judge per key yet", "a plain producer on the compacted topic, or cleanup.policy: delete");
             return false;
         }
 

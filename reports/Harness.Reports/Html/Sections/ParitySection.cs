@@ -16,17 +16,21 @@ internal sealed class ParitySection : IHtmlSection
         // Only a run with transactional load has aborted records: other reports keep their columns.
         var transactional = result.Parity.Any(p => p.Aborted > 0 || p.AbortedCopied > 0);
 
+        // Likewise only a run with a compacted topic has key counts.
+        var compacted = result.Parity.Any(p => p.Keys > 0 || p.Compacted > 0);
+
         var topics = new HtmlTable(
             "parity-topics",
             "Per-topic parity (sums over partitions)",
-            [new("Source topic", RowHeader: true), new("Target topic"), new("Partitions", Numeric: true), .. CountColumns(transactional)]);
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partitions", Numeric: true), .. CountColumns(transactional, compacted)]);
         foreach (var topic in TopicParity.Summarize(result.Parity))
         {
             topics.Add(new TableRow(
                 [topic.SourceTopic, topic.TargetTopic, TableCell.Count(topic.Partitions),
                     .. Counts(topic.Produced, topic.Replicated, topic.Lost, topic.Duplicated, topic.Reordered,
                         topic.Corrupted, topic.Misrouted, topic.Unexpected),
-                    .. AbortedCounts(transactional, topic.Aborted, topic.AbortedCopied)],
+                    .. AbortedCounts(transactional, topic.Aborted, topic.AbortedCopied),
+                    .. KeyCounts(compacted, topic.Compacted, topic.Keys, topic.KeysLost, topic.StaleKeys, topic.KeysReordered)],
                 Key: topic.SourceTopic));
         }
 
@@ -35,13 +39,14 @@ internal sealed class ParitySection : IHtmlSection
         var partitions = new HtmlTable(
             "parity-partitions",
             "Per-partition parity",
-            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns(transactional)]);
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns(transactional, compacted)]);
         foreach (var p in result.Parity)
         {
             partitions.Add(new TableRow(
                 [p.SourceTopic, p.TargetTopic, TableCell.Count(p.Partition),
                     .. Counts(p.Produced, p.Replicated, p.Lost, p.Duplicated, p.Reordered, p.Corrupted, p.Misrouted, p.Unexpected),
-                    .. AbortedCounts(transactional, p.Aborted, p.AbortedCopied)],
+                    .. AbortedCounts(transactional, p.Aborted, p.AbortedCopied),
+                    .. KeyCounts(compacted, p.Compacted, p.Keys, p.KeysLost, p.StaleKeys, p.KeysReordered)],
                 Key: $"{p.SourceTopic}/{p.Partition}"));
         }
 
@@ -49,8 +54,17 @@ internal sealed class ParitySection : IHtmlSection
         Section.Close(html);
     }
 
-    private static IEnumerable<TableColumn> CountColumns(bool transactional) =>
-        CountHeaders.Concat(transactional ? ["Aborted", "Aborted copied"] : []).Select(h => new TableColumn(h, Numeric: true));
+    private static IEnumerable<TableColumn> CountColumns(bool transactional, bool compacted) =>
+        CountHeaders.Concat(transactional ? ["Aborted", "Aborted copied"] : [])
+            .Concat(compacted ? ["Compacted", "Keys", "Keys lost", "Stale keys", "Keys reordered"] : [])
+            .Select(h => new TableColumn(h, Numeric: true));
+
+    /// <summary>A compacted topic's superseded records (not an anomaly), its keys and the keys in the wrong state, when the run had one.</summary>
+    private static TableCell[] KeyCounts(bool compacted, long superseded, long keys, long keysLost, long staleKeys, long keysReordered) =>
+        compacted
+            ? [TableCell.Count(superseded), TableCell.Count(keys), TableCell.Count(keysLost, flagNonZero: true),
+                TableCell.Count(staleKeys, flagNonZero: true), TableCell.Count(keysReordered, flagNonZero: true)]
+            : [];
 
     /// <summary>Records of aborted transactions, and those of them copied (an anomaly), when the run had any.</summary>
     private static TableCell[] AbortedCounts(bool transactional, long aborted, long abortedCopied) =>
