@@ -27,6 +27,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>A snapshot of the brokers and their status.</summary>
     public IReadOnlyList<BrokerInfo> Brokers => _state.Brokers.Select(b => new BrokerInfo(b.Id, b.Host, b.Port, b.Status)).ToList();
 
+    /// <summary>The requests the cluster's brokers received so far, by API name (for example "CreateTopics").</summary>
+    public IReadOnlyDictionary<string, long> RequestCounts => _state.Brokers.FirstOrDefault()?.Dispatcher.RequestCounts() ?? new Dictionary<string, long>();
+
     /// <summary>Starts a cluster and its listeners.</summary>
     public static EmbeddedCluster Start(EmbeddedClusterOptions? options = null, TimeProvider? time = null)
     {
