@@ -34,6 +34,15 @@ public sealed class ConfluentSecurityTests
         cluster.InternalErrors.Should().Be(0);
     }
 
+    [TestCase(SaslMechanisms.ScramSha256)]
+    [TestCase(SaslMechanisms.ScramSha512)]
+    public async Task Confluent_scram_passes_the_strict_nonce_check_of_kafka_4(string mechanism)
+    {
+        await using var cluster = Start(SecurityProtocol.SaslPlaintext, new BrokerSecurity { StrictScramNonce = true });
+
+        SecureClients.MetadataError(new AdminClientConfig().Secure(cluster, mechanism, "alice", "alice-secret")).Should().BeNull();
+    }
+
     [Test]
     public async Task Confluent_produces_and_consumes_over_tls_trusting_the_generated_ca()
     {

@@ -31,6 +31,12 @@ public sealed record BrokerSecurity
     /// <summary>Whether TLS listeners ask clients for a certificate. Default <see cref="ClientAuthentication.None"/>.</summary>
     public ClientAuthentication ClientAuthentication { get; init; } = ClientAuthentication.None;
 
+    /// <summary>
+    /// SCRAM's client-final nonce must equal the server's exactly, as Kafka 4 checks it; librdkafka before 2.6.1 (Debian's
+    /// kcat among them) then fails to authenticate. Default false: Kafka 3.8.1-3.9's check, which accepts those clients.
+    /// </summary>
+    public bool StrictScramNonce { get; init; }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad setting and the fix.</summary>
     public void Validate()
     {

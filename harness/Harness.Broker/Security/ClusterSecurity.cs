@@ -33,7 +33,7 @@ internal sealed class ClusterSecurity : IDisposable
         {
             SaslMechanisms.Plain => new PlainSaslServer(Credentials),
             SaslMechanisms.OAuthBearer => new OAuthBearerSaslServer(Time),
-            _ => ScramMechanism.FromName(mechanism) is { } scram ? new ScramSaslServer(scram, Credentials) : null,
+            _ => ScramMechanism.FromName(mechanism) is { } scram ? new ScramSaslServer(scram, Credentials, Options.StrictScramNonce) : null,
         };
     }
 

@@ -11,6 +11,7 @@ internal sealed class ScramSaslServer : ISaslServer
 {
     private readonly ScramMechanism _mechanism;
     private readonly CredentialStore _credentials;
+    private readonly bool _strictNonce;
     private ScramCredential? _credential;
     private string? _user;
     private string? _gs2Header;
@@ -18,10 +19,11 @@ internal sealed class ScramSaslServer : ISaslServer
     private string? _serverFirst;
     private string? _nonce;
 
-    public ScramSaslServer(ScramMechanism mechanism, CredentialStore credentials)
+    public ScramSaslServer(ScramMechanism mechanism, CredentialStore credentials, bool strictNonce)
     {
         _mechanism = mechanism;
         _credentials = credentials;
+        _strictNonce = strictNonce;
     }
 
     /// <summary>Kafka's message when a proof does not verify or the user is unknown: it does not say which.</summary>
@@ -105,7 +107,7 @@ internal sealed class ScramSaslServer : ISaslServer
         }
 
         if (attributes is null || !attributes.TryGetValue('c', out var binding) || !attributes.TryGetValue('r', out var nonce)
-            || binding != Convert.ToBase64String(Encoding.UTF8.GetBytes(_gs2Header!)) || nonce != _nonce)
+            || binding != Convert.ToBase64String(Encoding.UTF8.GetBytes(_gs2Header!)) || !NonceMatches(nonce))
         {
             return SaslStep.Fail("Authentication failed: Invalid SCRAM client final message (channel binding or nonce)");
         }
@@ -132,6 +134,12 @@ internal sealed class ScramSaslServer : ISaslServer
         var serverSignature = _mechanism.Hmac(_credential.ServerKey, authMessage);
         return SaslStep.Success(_user!, Encoding.UTF8.GetBytes($"v={Convert.ToBase64String(serverSignature)}"));
     }
+
+    /// <summary>
+    /// RFC 5802 wants the client-final nonce to equal the server's. librdkafka before 2.6.1 sends its own nonce again in
+    /// front of it; Kafka 3.8.1 to 3.9 accept a nonce that ends with the server's, Kafka 4 (strict) does not.
+    /// </summary>
+    private bool NonceMatches(string nonce) => _strictNonce ? nonce == _nonce : nonce.EndsWith(_nonce!, StringComparison.Ordinal);
 
     /// <summary>The attribute=value pairs of a SCRAM message, or null when one is malformed.</summary>
     private static Dictionary<char, string>? Attributes(string message)
