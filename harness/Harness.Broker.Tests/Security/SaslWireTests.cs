@@ -24,6 +24,17 @@ public sealed class SaslWireTests
     }
 
     [Test]
+    public async Task Wire_a_frame_over_512_KiB_before_authentication_closes_the_connection()
+    {
+        await using var secure = SecureCluster.Start(SecurityProtocol.SaslPlaintext);
+        using var client = KafkaWireClient.Connect(secure.Cluster.BootstrapServers.Split(',')[0]);
+
+        await client.SendAsync([0, 0x08, 0, 1]);
+
+        await ExpectClosed(client);
+    }
+
+    [Test]
     public async Task Wire_handshake_for_an_unserved_mechanism_lists_the_enabled_ones_and_closes()
     {
         await using var secure = SecureCluster.Start(SecurityProtocol.SaslPlaintext);

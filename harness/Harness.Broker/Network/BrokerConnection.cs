@@ -20,6 +20,9 @@ internal sealed class BrokerConnection
     /// <summary>Kafka's socket.request.max.bytes default; larger frames are refused.</summary>
     private const int MaxFrameBytes = 100 * 1024 * 1024;
 
+    /// <summary>Kafka's sasl.server.max.receive.size: the largest frame a client that has not authenticated may send.</summary>
+    private const int UnauthenticatedFrameBytes = 512 * 1024;
+
     /// <summary>Requests read ahead while one is served: a producer keeps up to five in flight.</summary>
     private const int QueuedRequests = 8;
 
@@ -182,7 +185,7 @@ internal sealed class BrokerConnection
         var token = _closing.Token;
         try
         {
-            while (await reader.ReadAsync(MaxFrameBytes, token).ConfigureAwait(false) is { } frame)
+            while (await reader.ReadAsync(_security is { Authenticated: false } ? UnauthenticatedFrameBytes : MaxFrameBytes, token).ConfigureAwait(false) is { } frame)
             {
                 try
                 {

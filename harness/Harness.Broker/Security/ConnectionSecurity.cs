@@ -13,6 +13,9 @@ internal sealed class ConnectionSecurity
 
     private ISaslServer? _server;
 
+    // Written by the serving task, read by the reading task too (for the frame size limit before authentication).
+    private volatile SaslState _state;
+
     public ConnectionSecurity(ClusterSecurity cluster, string? certificatePrincipal)
     {
         Cluster = cluster;
@@ -22,7 +25,11 @@ internal sealed class ConnectionSecurity
 
     public ClusterSecurity Cluster { get; }
 
-    public SaslState State { get; private set; }
+    public SaslState State
+    {
+        get => _state;
+        private set => _state = value;
+    }
 
     public bool Authenticated => State == SaslState.Complete;
 
