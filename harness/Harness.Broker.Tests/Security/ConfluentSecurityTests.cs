@@ -123,7 +123,7 @@ public sealed class ConfluentSecurityTests
     [Test]
     public async Task Confluent_with_a_client_certificate_authenticates_by_mutual_tls_and_without_one_is_refused()
     {
-        await using var cluster = Start(SecurityProtocol.Ssl, new BrokerSecurity { ClientAuthentication = ClientAuthentication.Required });
+        await using var cluster = Start(SecurityProtocol.Ssl, new BrokerSecurity { ClientAuthentication = ClientAuthentication.Required, SuperUsers = ["CN=alice"] });
         cluster.CreateTopic("secured", 3);
         var (certificate, key) = cluster.IssueClientCertificate("alice", Path.Combine(_folder, "clients"));
 
@@ -148,6 +148,7 @@ public sealed class ConfluentSecurityTests
             Protocol = protocol,
             Users = new Dictionary<string, string> { ["alice"] = "alice-secret", ["bob"] = "bob-secret" },
             CertificateFolder = _folder,
+            SuperUsers = [.. (security ?? new BrokerSecurity()).SuperUsers, "alice", .. protocol.UsesSasl() ? Array.Empty<string>() : ["ANONYMOUS"]],
         },
     });
 }

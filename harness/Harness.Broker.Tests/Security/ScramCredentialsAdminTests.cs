@@ -16,7 +16,7 @@ public sealed class ScramCredentialsAdminTests
         await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions
         {
             Brokers = 1,
-            Security = new BrokerSecurity { Protocol = SecurityProtocol.SaslPlaintext, Users = new Dictionary<string, string> { ["alice"] = "alice-secret" } },
+            Security = new BrokerSecurity { Protocol = SecurityProtocol.SaslPlaintext, Users = new Dictionary<string, string> { ["alice"] = "alice-secret" }, SuperUsers = ["alice"] },
         });
         using var admin = new AdminClientBuilder(new AdminClientConfig().Secure(cluster, SaslMechanisms.ScramSha512, "alice", "alice-secret")).Build();
 
@@ -50,7 +50,7 @@ public sealed class ScramCredentialsAdminTests
         await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions
         {
             Brokers = 1,
-            Security = new BrokerSecurity { Protocol = SecurityProtocol.SaslPlaintext, Users = new Dictionary<string, string> { ["alice"] = "alice-secret" } },
+            Security = new BrokerSecurity { Protocol = SecurityProtocol.SaslPlaintext, Users = new Dictionary<string, string> { ["alice"] = "alice-secret" }, SuperUsers = ["alice"] },
         });
         using var admin = new AdminClientBuilder(new AdminClientConfig().Secure(cluster, SaslMechanisms.Plain, "alice", "alice-secret")).Build();
 

@@ -30,6 +30,7 @@ internal sealed class SecureCluster : IAsyncDisposable
                 Users = new Dictionary<string, string> { ["alice"] = AlicePassword, ["bob"] = "bob-secret" },
                 CertificateFolder = folder,
                 StrictScramNonce = strictScramNonce,
+                SuperUsers = protocol.UsesSasl() ? ["alice"] : ["alice", "ANONYMOUS"],
             },
         });
         return new SecureCluster(cluster, folder);

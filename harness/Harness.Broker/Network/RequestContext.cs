@@ -43,6 +43,13 @@ internal sealed class RequestContext
     /// <summary>The authenticated user name (Kafka's principal without <c>User:</c>); ANONYMOUS without security.</summary>
     public string Principal => Security?.Principal ?? ConnectionSecurity.Anonymous;
 
+    /// <summary>
+    /// True when the principal may do <paramref name="operation"/> on a resource; always true on a cluster without an
+    /// authorizer (no users), where this is one null check.
+    /// </summary>
+    public bool IsAllowed(AclOperation operation, AclResourceType type, string name) =>
+        Security?.Cluster.Authorizer is not { } authorizer || authorizer.IsAllowed(Security.Principal, ClientHost, operation, type, name);
+
     /// <summary>Set by a handler when the connection must close once the response is sent (a failed authentication).</summary>
     public bool CloseAfterResponse { get; set; }
 }

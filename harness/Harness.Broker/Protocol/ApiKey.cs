@@ -28,6 +28,8 @@ public enum ApiKey : short
     EndTxn = 26,
     TxnOffsetCommit = 28,
     DescribeAcls = 29,
+    CreateAcls = 30,
+    DeleteAcls = 31,
     DescribeConfigs = 32,
     AlterConfigs = 33,
     DescribeLogDirs = 35,

@@ -40,6 +40,12 @@ internal sealed class AlterUserScramCredentialsHandler : ISecurityApiHandler
         }
 
         reader.SkipTaggedFields();
+        if (!context.IsAllowed(AclOperation.Alter, AclResourceType.Cluster, Authorizer.ClusterName))
+        {
+            WriteClusterRefusal(writer, changes.Select(c => c.User).Distinct(StringComparer.Ordinal).ToList());
+            return ValueTask.CompletedTask;
+        }
+
         var store = context.Security!.Cluster.Credentials;
         var users = changes.Select(c => c.User).Distinct(StringComparer.Ordinal).ToList();
         writer.WriteInt32(0);
@@ -116,5 +122,20 @@ internal sealed class AlterUserScramCredentialsHandler : ISecurityApiHandler
         }
 
         return (ErrorCode.None, null);
+    }
+
+    private static void WriteClusterRefusal(KafkaWriter writer, List<string> users)
+    {
+        writer.WriteInt32(0);
+        writer.WriteArrayLength(users.Count, flexible: true);
+        foreach (var user in users)
+        {
+            writer.WriteString(user, flexible: true);
+            writer.WriteInt16(ErrorCode.ClusterAuthorizationFailed);
+            writer.WriteNullableString("Cluster authorization failed.", flexible: true);
+            writer.WriteEmptyTaggedFields();
+        }
+
+        writer.WriteEmptyTaggedFields();
     }
 }

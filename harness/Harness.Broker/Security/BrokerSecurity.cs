@@ -37,6 +37,18 @@ public sealed record BrokerSecurity
     /// </summary>
     public bool StrictScramNonce { get; init; }
 
+    /// <summary>
+    /// Users the authorizer lets do everything (Kafka's <c>super.users</c>, by user name). Default none. The authorizer
+    /// is on whenever <see cref="Users"/> is not empty: every other user needs ACLs.
+    /// </summary>
+    public IReadOnlyList<string> SuperUsers { get; init; } = [];
+
+    /// <summary>ACLs present from the start (CreateAcls and DeleteAcls change them at run time). Default none.</summary>
+    public IReadOnlyList<AclBinding> Acls { get; init; } = [];
+
+    /// <summary>True when an authorizer checks requests: users exist.</summary>
+    public bool AuthorizerEnabled => Users.Count > 0;
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad setting and the fix.</summary>
     public void Validate()
     {

@@ -8,6 +8,7 @@ internal sealed class ClusterSecurity : IDisposable
         Options = options;
         Time = time;
         Credentials = new CredentialStore(options);
+        Authorizer = options.AuthorizerEnabled ? new Authorizer(options) : null;
         Tls = options.Protocol.UsesTls() ? TlsMaterial.Create(clusterName, host, options.CertificateFolder, options.ClientAuthentication) : null;
     }
 
@@ -18,6 +19,9 @@ internal sealed class ClusterSecurity : IDisposable
     public CredentialStore Credentials { get; }
 
     public TlsMaterial? Tls { get; }
+
+    /// <summary>The ACL authorizer, or null when there are no users (everything is allowed).</summary>
+    public Authorizer? Authorizer { get; }
 
     public bool UsesSasl => Options.Protocol.UsesSasl();
 

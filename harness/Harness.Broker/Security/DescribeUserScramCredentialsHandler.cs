@@ -28,6 +28,12 @@ internal sealed class DescribeUserScramCredentialsHandler : ISecurityApiHandler
         }
 
         reader.SkipTaggedFields();
+        if (!context.IsAllowed(AclOperation.Describe, AclResourceType.Cluster, Authorizer.ClusterName))
+        {
+            WriteClusterRefusal(writer);
+            return ValueTask.CompletedTask;
+        }
+
         var users = context.Security!.Cluster.Credentials.ScramUsers();
         var described = names.Count == 0 ? users.Keys.ToList() : names;
         var duplicates = names.GroupBy(n => n, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
@@ -71,5 +77,14 @@ internal sealed class DescribeUserScramCredentialsHandler : ISecurityApiHandler
         writer.WriteInt16(error);
         writer.WriteNullableString(message, flexible: true);
         writer.WriteArrayLength(0, flexible: true);
+    }
+
+    private static void WriteClusterRefusal(KafkaWriter writer)
+    {
+        writer.WriteInt32(0);
+        writer.WriteInt16(ErrorCode.ClusterAuthorizationFailed);
+        writer.WriteNullableString("Cluster authorization failed.", flexible: true);
+        writer.WriteArrayLength(0, flexible: true);
+        writer.WriteEmptyTaggedFields();
     }
 }

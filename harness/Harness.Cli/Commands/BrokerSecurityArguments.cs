@@ -65,6 +65,9 @@ internal static class BrokerSecurityArguments
             Protocol = protocol,
             Mechanisms = [mechanism],
             Users = logins,
+
+            // Users given by hand are administrators: ACLs for other principals can then be made with any admin tool.
+            SuperUsers = [.. logins.Keys],
             ClientAuthentication = authentication,
             CertificateFolder = certificateFolder is null ? null : Path.GetFullPath(certificateFolder),
         };
