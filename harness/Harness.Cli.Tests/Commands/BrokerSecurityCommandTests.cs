@@ -50,6 +50,42 @@ public sealed class BrokerSecurityCommandTests
     }
 
     [Test]
+    public async Task Broker_logs_a_failed_authentication_with_its_reason_and_never_the_password_tried()
+    {
+        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["HARNESS_BROKER_LOG"] = "1";
+        foreach (var argument in new[] { Path.Combine(HarnessProcess.BinDirectory, "harness.dll"), "broker", "--brokers", "1", "--security", "SASL_PLAINTEXT", "--mechanism", "PLAIN", "--user", "alice:s3cret-value" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        using var broker = Process.Start(info)!;
+        var errors = broker.StandardError.ReadToEndAsync();
+        try
+        {
+            var bootstrap = (await broker.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30)))!["cluster=".Length..];
+            foreach (var mechanism in new[] { "PLAIN", "SCRAM-SHA-512" })
+            {
+                var config = new AdminClientConfig { BootstrapServers = bootstrap, SecurityProtocol = SecurityProtocol.SaslPlaintext, SaslUsername = "alice", SaslPassword = "Wr0ng-tried-value" };
+                config.Set("sasl.mechanism", mechanism);
+                using var admin = new AdminClientBuilder(config).Build();
+                var metadata = () => admin.GetMetadata(TimeSpan.FromSeconds(3));
+                metadata.Should().Throw<KafkaException>();
+            }
+        }
+        finally
+        {
+            broker.Kill(entireProcessTree: true);
+            await broker.WaitForExitAsync();
+        }
+
+        var log = await errors;
+        log.Should().Contain("failed PLAIN authentication: Authentication failed: Invalid username or password");
+        log.Should().Contain("SASL mechanism 'SCRAM-SHA-512', which is not enabled");
+        log.Should().NotContain("Wr0ng-tried-value").And.NotContain("s3cret-value");
+    }
+
+    [Test]
     public async Task Broker_refuses_a_user_without_a_password_in_one_line_that_does_not_echo_it()
     {
         var (exitCode, _, standardError) = await HarnessProcess.RunAsync(TimeSpan.FromSeconds(60), Path.GetTempPath(), "broker", "--security", "SASL_PLAINTEXT", "--user", "alice-s3cret");
