@@ -16,6 +16,7 @@ public sealed class KafkajsSecurityTests
     [TestCase(SecurityProtocol.SaslSsl, SaslMechanisms.ScramSha512)]
     [TestCase(SecurityProtocol.SaslSsl, SaslMechanisms.Plain)]
     [TestCase(SecurityProtocol.SaslPlaintext, SaslMechanisms.ScramSha256)]
+    [TestCase(SecurityProtocol.SaslSsl, SaslMechanisms.OAuthBearer)]
     [TestCase(SecurityProtocol.Ssl, "none")]
     public async Task Kafkajs_produces_and_consumes_on_a_secured_cluster(SecurityProtocol protocol, string mechanism)
     {

@@ -1,6 +1,7 @@
 'use strict'
 
-// Drives kafkajs against a secured broker: `node security.js <bootstrap servers> <mechanism|none> <user> <ca file|->`,
+// Drives kafkajs against a secured broker: `node security.js <bootstrap servers> <mechanism|none> <user> <ca file|->`
+// (OAUTHBEARER sends an unsecured JWT whose subject is the user),
 // with the password in the KAFKAJS_PASSWORD environment variable (never on the command line). Creates a topic,
 // produces and reads back 200 records, and prints one JSON line: {seen, apiVersions} on success, or {error, message}
 // when connecting failed (an authentication or TLS failure the C# test expects). Exits 1 on anything else.
@@ -29,8 +30,17 @@ const kafka = new Kafka({
   connectionTimeout: 5000,
   retry: { retries: 2, initialRetryTime: 100 },
   ssl: caFile === '-' ? undefined : { ca: [fs.readFileSync(caFile, 'utf8')] },
-  sasl: mechanism === 'none' ? undefined : { mechanism: mechanism.toLowerCase(), username: user, password: process.env.KAFKAJS_PASSWORD },
+  sasl: mechanism === 'none' ? undefined
+    : mechanism === 'OAUTHBEARER' ? { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: unsecuredJwt(user) }) }
+      : { mechanism: mechanism.toLowerCase(), username: user, password: process.env.KAFKAJS_PASSWORD },
 })
+
+// An unsecured JWT (alg none, empty signature) as Kafka's development validator accepts it: the user is the subject.
+function unsecuredJwt (subject) {
+  const encode = value => Buffer.from(JSON.stringify(value)).toString('base64url')
+  const now = Math.floor(Date.now() / 1000)
+  return `${encode({ alg: 'none' })}.${encode({ sub: subject, iat: now, exp: now + 3600 })}.`
+}
 
 async function main () {
   const topic = 'kafkajs-secured'
