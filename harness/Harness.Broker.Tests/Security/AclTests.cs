@@ -81,6 +81,28 @@ public sealed class AclTests
         (await create.Should().ThrowAsync<CreateAclsException>()).Which.Results.Single().Error.Code.Should().Be(ErrorCode.ClusterAuthorizationFailed);
     }
 
+    [Test]
+    public async Task Acls_a_transactional_producer_needs_write_on_its_transactional_id()
+    {
+        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions
+        {
+            Brokers = 1,
+            Security = new BrokerSecurity
+            {
+                Protocol = SecurityProtocol.SaslPlaintext,
+                Users = new Dictionary<string, string> { ["bob"] = "bob-secret" },
+                Acls = [Harness.Broker.Security.AclBinding.Allow("bob", Harness.Broker.Security.AclOperation.Write, AclResourceType.Topic, "orders")],
+            },
+        });
+        cluster.CreateTopic("orders", 1);
+        var config = new ProducerConfig { TransactionalId = "bob-tx" }.Secure(cluster, SaslMechanisms.Plain, "bob", "bob-secret");
+        using var producer = new ProducerBuilder<Null, string>(config).Build();
+
+        var init = () => producer.InitTransactions(TimeSpan.FromSeconds(20));
+
+        init.Should().Throw<KafkaException>().Which.Error.Code.Should().Be(ErrorCode.TransactionalIdAuthorizationFailed);
+    }
+
     private static Confluent.Kafka.Admin.AclBinding Binding(ResourceType type, string name, ResourcePatternType pattern, Confluent.Kafka.Admin.AclOperation operation) => new()
     {
         Pattern = new ResourcePattern { Type = type, Name = name, ResourcePatternType = pattern },

@@ -119,6 +119,11 @@ internal sealed class ProduceHandler : IApiHandler
             return AppendOutcome.Failed(ErrorCode.TopicAuthorizationFailed, -1);
         }
 
+        if (transactionalId is not null && !context.IsAllowed(AclOperation.Write, AclResourceType.TransactionalId, transactionalId))
+        {
+            return AppendOutcome.Failed(ErrorCode.TransactionalIdAuthorizationFailed, -1);
+        }
+
         if (acks is not (0 or 1 or -1))
         {
             return AppendOutcome.Failed(ErrorCode.InvalidRequiredAcks, -1, $"acks must be 0, 1 or -1, got {acks}");
