@@ -123,7 +123,7 @@ public sealed class ConfluentSecurityTests
     [Test]
     public async Task Confluent_with_a_client_certificate_authenticates_by_mutual_tls_and_without_one_is_refused()
     {
-        await using var cluster = Start(SecurityProtocol.Ssl, new BrokerSecurity { ClientAuthentication = ClientAuthentication.Required, SuperUsers = ["CN=alice"] });
+        await using var cluster = Start(SecurityProtocol.Ssl, new BrokerSecurity { ClientAuthentication = ClientAuthentication.Required, SuperUsers = ["CN=alice"] }, anonymousIsSuper: false);
         cluster.CreateTopic("secured", 3);
         var (certificate, key) = cluster.IssueClientCertificate("alice", Path.Combine(_folder, "clients"));
 
@@ -140,7 +140,8 @@ public sealed class ConfluentSecurityTests
         refused.Should().NotBeNull();
     }
 
-    private EmbeddedCluster Start(SecurityProtocol protocol, BrokerSecurity? security = null) => EmbeddedCluster.Start(new EmbeddedClusterOptions
+    /// <summary>A cluster with users alice (a super user) and bob; on SSL alone, clients without a certificate (ANONYMOUS) are super users too unless told otherwise.</summary>
+    private EmbeddedCluster Start(SecurityProtocol protocol, BrokerSecurity? security = null, bool anonymousIsSuper = true) => EmbeddedCluster.Start(new EmbeddedClusterOptions
     {
         Name = "secure",
         Security = (security ?? new BrokerSecurity()) with
@@ -148,7 +149,7 @@ public sealed class ConfluentSecurityTests
             Protocol = protocol,
             Users = new Dictionary<string, string> { ["alice"] = "alice-secret", ["bob"] = "bob-secret" },
             CertificateFolder = _folder,
-            SuperUsers = [.. (security ?? new BrokerSecurity()).SuperUsers, "alice", .. protocol.UsesSasl() ? Array.Empty<string>() : ["ANONYMOUS"]],
+            SuperUsers = [.. (security ?? new BrokerSecurity()).SuperUsers, "alice", .. protocol.UsesSasl() || !anonymousIsSuper ? Array.Empty<string>() : ["ANONYMOUS"]],
         },
     });
 }
