@@ -103,6 +103,30 @@ public sealed class AclTests
         init.Should().Throw<KafkaException>().Which.Error.Code.Should().Be(ErrorCode.TransactionalIdAuthorizationFailed);
     }
 
+    [Test]
+    public async Task Acls_creating_a_topic_needs_create_and_deleting_one_needs_delete()
+    {
+        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions
+        {
+            Brokers = 1,
+            Security = new BrokerSecurity
+            {
+                Protocol = SecurityProtocol.SaslPlaintext,
+                Users = new Dictionary<string, string> { ["bob"] = "bob-secret" },
+                Acls = [Harness.Broker.Security.AclBinding.Allow("bob", Harness.Broker.Security.AclOperation.Create, AclResourceType.Topic, "bob-", AclPatternType.Prefixed)],
+            },
+        });
+        using var admin = new AdminClientBuilder(new AdminClientConfig().Secure(cluster, SaslMechanisms.Plain, "bob", "bob-secret")).Build();
+
+        await admin.CreateTopicsAsync([new TopicSpecification { Name = "bob-own", NumPartitions = 1, ReplicationFactor = 1 }]);
+        var other = async () => await admin.CreateTopicsAsync([new TopicSpecification { Name = "shared", NumPartitions = 1, ReplicationFactor = 1 }]);
+        var delete = async () => await admin.DeleteTopicsAsync(["bob-own"]);
+
+        (await other.Should().ThrowAsync<CreateTopicsException>()).Which.Results.Single().Error.Code.Should().Be(ErrorCode.TopicAuthorizationFailed);
+        (await delete.Should().ThrowAsync<DeleteTopicsException>()).Which.Results.Single().Error.Code.Should().Be(ErrorCode.TopicAuthorizationFailed);
+        cluster.TopicNames.Should().Equal("bob-own");
+    }
+
     private static Confluent.Kafka.Admin.AclBinding Binding(ResourceType type, string name, ResourcePatternType pattern, Confluent.Kafka.Admin.AclOperation operation) => new()
     {
         Pattern = new ResourcePattern { Type = type, Name = name, ResourcePatternType = pattern },
