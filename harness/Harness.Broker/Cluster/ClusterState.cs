@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Harness.Broker.Groups;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 using Harness.Broker.Transactions;
 
 namespace Harness.Broker.Cluster;
@@ -23,7 +24,11 @@ internal sealed class ClusterState
         Groups = new GroupCoordinator(this);
         Transactions = new TransactionCoordinator(this);
         Compaction = new CompactionScheduler(this);
+        Security = options.Security is { } security ? new ClusterSecurity(security, options.Name, options.Host, time) : null;
     }
+
+    /// <summary>Listener security and users; null on an unsecured cluster.</summary>
+    public ClusterSecurity? Security { get; }
 
     public EmbeddedClusterOptions Options { get; }
 

@@ -1,6 +1,7 @@
 using Harness.Broker.Handlers;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Cluster;
 
@@ -24,6 +25,28 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Comma-separated host:port of every broker, live or not (clients skip the dead ones).</summary>
     public string BootstrapServers => string.Join(',', _state.Brokers.Select(b => $"{b.Host}:{b.Port}"));
 
+    /// <summary>The listeners' security protocol.</summary>
+    public SecurityProtocol SecurityProtocol => _state.Options.Security?.Protocol ?? SecurityProtocol.Plaintext;
+
+    /// <summary>The PEM file of the CA that signed the brokers' certificates (clients' <c>ssl.ca.location</c>); null without TLS.</summary>
+    public string? CaFile => _state.Security?.Tls?.CaFile;
+
+    /// <summary>
+    /// Writes a client certificate signed by the cluster's CA, for mutual TLS, as <c>NAME.pem</c> and <c>NAME-key.pem</c>
+    /// (unencrypted PKCS#8) in <paramref name="folder"/>. Its principal is the subject, e.g. <c>CN=alice</c>.
+    /// </summary>
+    public (string CertificateFile, string KeyFile) IssueClientCertificate(string commonName, string folder)
+    {
+        var tls = _state.Security?.Tls ?? throw new InvalidOperationException($"cluster '{Name}' has no TLS listeners; start it with Security.Protocol SSL or SASL_SSL");
+        var (certificate, key) = tls.IssueClient($"CN={commonName}");
+        Directory.CreateDirectory(folder);
+        var certificateFile = Path.Combine(folder, $"{commonName}.pem");
+        var keyFile = Path.Combine(folder, $"{commonName}-key.pem");
+        File.WriteAllText(certificateFile, certificate);
+        File.WriteAllText(keyFile, key);
+        return (certificateFile, keyFile);
+    }
+
     /// <summary>A snapshot of the brokers and their status.</summary>
     public IReadOnlyList<BrokerInfo> Brokers => _state.Brokers.Select(b => new BrokerInfo(b.Id, b.Host, b.Port, b.Status)).ToList();
 
@@ -36,7 +59,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         options ??= new EmbeddedClusterOptions();
         options.Validate();
         var state = new ClusterState(options, time ?? TimeProvider.System);
-        var dispatcher = new RequestDispatcher(HandlerCatalog.Create());
+        var dispatcher = new RequestDispatcher(HandlerCatalog.Create(security: options.Security is not null));
         var brokers = new List<BrokerNode>();
         for (var i = 1; i <= options.Brokers; i++)
         {
@@ -212,6 +235,8 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         {
             broker.Stop();
         }
+
+        _state.Security?.Dispose();
     }
 
     /// <summary>Stops every broker.</summary>

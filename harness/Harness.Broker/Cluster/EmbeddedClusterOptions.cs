@@ -1,3 +1,5 @@
+using Harness.Broker.Security;
+
 namespace Harness.Broker.Cluster;
 
 /// <summary>Settings of one embedded cluster. Immutable; use <c>with</c> to derive variants.</summary>
@@ -30,9 +32,17 @@ public sealed record EmbeddedClusterOptions
     /// </summary>
     public TimeSpan CompactionInterval { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Listener security: TLS, SASL and users. Null (the default): PLAINTEXT listeners, no authentication, and no
+    /// security work per request.
+    /// </summary>
+    public BrokerSecurity? Security { get; init; }
+
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
+        Security?.Validate();
+
         if (Brokers is < 1 or > 64)
         {
             throw new ArgumentException($"Brokers must be between 1 and 64, got {Brokers}", nameof(Brokers));

@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Groups;
 
@@ -7,7 +8,8 @@ namespace Harness.Broker.Groups;
 internal static class GroupRequestGuard
 {
     /// <summary>
-    /// An injected fault first; then INVALID_GROUP_ID for an empty id where Kafka requires one (membership and
+    /// An injected fault first; then GROUP_AUTHORIZATION_FAILED when an authorizer refuses the group to the principal
+    /// (DESCRIBE for DescribeGroups and OffsetFetch, DELETE for DeleteGroups and OffsetDelete, READ otherwise); then INVALID_GROUP_ID for an empty id where Kafka requires one (membership and
     /// commits); then NOT_COORDINATOR when another broker coordinates the group, so the client re-finds it.
     /// </summary>
     public static ErrorCode Check(RequestContext context, string groupId, bool requireGroupId = true)
@@ -15,6 +17,17 @@ internal static class GroupRequestGuard
         if (context.InjectedError != ErrorCode.None)
         {
             return context.InjectedError;
+        }
+
+        var operation = context.Header.ApiKey switch
+        {
+            ApiKey.DescribeGroups or ApiKey.OffsetFetch => AclOperation.Describe,
+            ApiKey.DeleteGroups or ApiKey.OffsetDelete => AclOperation.Delete,
+            _ => AclOperation.Read,
+        };
+        if (!context.IsAllowed(operation, AclResourceType.Group, groupId))
+        {
+            return ErrorCode.GroupAuthorizationFailed;
         }
 
         if (requireGroupId && groupId.Length == 0)

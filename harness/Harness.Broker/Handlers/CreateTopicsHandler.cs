@@ -1,6 +1,7 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -40,6 +41,8 @@ internal sealed class CreateTopicsHandler : IApiHandler
             var error = context.InjectedError != ErrorCode.None ? AdminError.Injected(context.InjectedError)
                 : controller.IsError ? controller
                 : duplicates.Contains(topic.Name) ? new AdminError(ErrorCode.InvalidRequest, $"Create topics request contains multiple entries for topic {topic.Name}")
+                : !context.IsAllowed(AclOperation.Create, AclResourceType.Cluster, Authorizer.ClusterName) && !context.IsAllowed(AclOperation.Create, AclResourceType.Topic, topic.Name)
+                    ? new AdminError(ErrorCode.TopicAuthorizationFailed, "Authorization failed.")
                 : TopicCreator.Create(context.Cluster, topic, validateOnly);
             results.Add((topic.Name, error));
         }

@@ -1,6 +1,7 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -33,6 +34,7 @@ internal sealed class DeleteTopicsHandler : IApiHandler
             var error = context.InjectedError != ErrorCode.None ? context.InjectedError
                 : controller.IsError ? controller.Code
                 : duplicates.Contains(name) ? ErrorCode.InvalidRequest
+                : !context.IsAllowed(AclOperation.Delete, AclResourceType.Topic, name) ? ErrorCode.TopicAuthorizationFailed
                 : context.Cluster.DeleteTopic(name);
             results.Add((name, error));
         }

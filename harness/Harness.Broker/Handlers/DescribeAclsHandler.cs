@@ -1,10 +1,11 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
 /// <summary>
-/// DescribeAcls v0-v3 (flexible from v2). The broker has no authorizer, so it answers SECURITY_DISABLED as Kafka does
+/// DescribeAcls v0-v3 (flexible from v2). Without users the broker has no authorizer, so it answers SECURITY_DISABLED as Kafka does
 /// without one: MirrorMaker 2 then logs once that ACL sync is off instead of an error every sync interval.
 /// </summary>
 internal sealed class DescribeAclsHandler : IApiHandler
@@ -20,20 +21,12 @@ internal sealed class DescribeAclsHandler : IApiHandler
     public ValueTask HandleAsync(RequestContext context, KafkaReader reader, KafkaWriter writer)
     {
         var flexible = context.Flexible;
-        reader.ReadInt8(); // resource type
-        reader.ReadNullableString(flexible); // resource name
-        if (context.Version >= 1)
+        var filter = AclCodec.ReadFilter(reader, context.Version, flexible);
+        if (context.InjectedError == ErrorCode.None && context.Security?.Cluster.Authorizer is { } authorizer)
         {
-            reader.ReadInt8(); // pattern type
-        }
-
-        reader.ReadNullableString(flexible); // principal
-        reader.ReadNullableString(flexible); // host
-        reader.ReadInt8(); // operation
-        reader.ReadInt8(); // permission type
-        if (flexible)
-        {
-            reader.SkipTaggedFields();
+            // Users exist, so an authorizer does: see Security/.
+            AclDescriber.Write(context, authorizer, filter, writer);
+            return ValueTask.CompletedTask;
         }
 
         var injected = context.InjectedError != ErrorCode.None;

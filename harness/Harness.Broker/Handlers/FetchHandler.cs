@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -197,6 +198,12 @@ internal sealed class FetchHandler : IApiHandler
         if (context.InjectedError != ErrorCode.None)
         {
             result.Error = context.InjectedError;
+            return result;
+        }
+
+        if (!context.IsAllowed(AclOperation.Read, AclResourceType.Topic, request.Topic))
+        {
+            result.Error = ErrorCode.TopicAuthorizationFailed;
             return result;
         }
 

@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -28,6 +29,8 @@ internal sealed class FindCoordinatorHandler : IApiHandler
         var (error, message) = context.InjectedError != ErrorCode.None ? (context.InjectedError, (string?)null)
             : keyType is not (GroupKey or TransactionKey) ? (ErrorCode.InvalidRequest, $"unknown coordinator key type {keyType}")
             : keyType == TransactionKey && key.Length == 0 ? (ErrorCode.InvalidRequest, "a transactional id must not be empty")
+            : keyType == GroupKey && !context.IsAllowed(AclOperation.Describe, AclResourceType.Group, key) ? (ErrorCode.GroupAuthorizationFailed, null)
+            : keyType == TransactionKey && !context.IsAllowed(AclOperation.Describe, AclResourceType.TransactionalId, key) ? (ErrorCode.TransactionalIdAuthorizationFailed, null)
             : coordinator is null ? (ErrorCode.CoordinatorNotAvailable, "no broker is up")
             : (ErrorCode.None, null);
         if (context.Version >= 1)

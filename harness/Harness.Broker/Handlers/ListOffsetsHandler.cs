@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -62,6 +63,10 @@ internal sealed class ListOffsetsHandler : IApiHandler
                 if (context.InjectedError != ErrorCode.None)
                 {
                     error = context.InjectedError;
+                }
+                else if (!context.IsAllowed(AclOperation.Describe, AclResourceType.Topic, topic))
+                {
+                    error = ErrorCode.TopicAuthorizationFailed;
                 }
                 else if (partition is null)
                 {

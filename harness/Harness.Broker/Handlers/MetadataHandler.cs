@@ -1,6 +1,7 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -91,7 +92,9 @@ internal sealed class MetadataHandler : IApiHandler
             writer.WriteInt32(cluster.ControllerId);
         }
 
-        var topics = requested ?? cluster.Topics.Keys.Order(StringComparer.Ordinal).Select(n => (Guid.Empty, (string?)n)).ToList();
+        // Listing every topic shows only those the principal may describe, as Kafka does.
+        var topics = requested ?? cluster.Topics.Keys.Order(StringComparer.Ordinal).Where(n => context.IsAllowed(AclOperation.Describe, AclResourceType.Topic, n))
+            .Select(n => (Guid.Empty, (string?)n)).ToList();
         writer.WriteArrayLength(topics.Count, flexible);
         foreach (var (id, name) in topics)
         {
@@ -122,13 +125,15 @@ internal sealed class MetadataHandler : IApiHandler
             // Asked by id (v10+): a name never auto-creates here, and an unknown id is UNKNOWN_TOPIC_ID.
             topic = cluster.Topics.Values.FirstOrDefault(t => t.TopicId == id);
         }
-        else if (!cluster.Topics.TryGetValue(name, out topic) && mayCreate && cluster.Options.AutoCreateTopics && TopicNames.Validate(name) is null)
+        else if (!cluster.Topics.TryGetValue(name, out topic) && mayCreate && cluster.Options.AutoCreateTopics && TopicNames.Validate(name) is null
+            && context.IsAllowed(AclOperation.Create, AclResourceType.Topic, name))
         {
             cluster.CreateTopic(name, -1, -1, null, new Dictionary<string, string>(), false);
             cluster.Topics.TryGetValue(name, out topic);
         }
 
         var error = context.InjectedError != ErrorCode.None ? context.InjectedError
+            : !context.IsAllowed(AclOperation.Describe, AclResourceType.Topic, topic?.Name ?? name ?? "") ? ErrorCode.TopicAuthorizationFailed
             : topic is not null ? ErrorCode.None
             : name is null ? ErrorCode.UnknownTopicId
             : TopicNames.Validate(name) is null ? ErrorCode.UnknownTopicOrPartition

@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 using Harness.Broker.Records;
 using Harness.Broker.Storage;
 
@@ -111,6 +112,16 @@ internal sealed class ProduceHandler : IApiHandler
         if (injected is not (ErrorCode.None or ErrorCode.RequestTimedOut))
         {
             return AppendOutcome.Failed(injected, -1, "injected by the harness faults API");
+        }
+
+        if (!context.IsAllowed(AclOperation.Write, AclResourceType.Topic, topicName))
+        {
+            return AppendOutcome.Failed(ErrorCode.TopicAuthorizationFailed, -1);
+        }
+
+        if (transactionalId is not null && !context.IsAllowed(AclOperation.Write, AclResourceType.TransactionalId, transactionalId))
+        {
+            return AppendOutcome.Failed(ErrorCode.TransactionalIdAuthorizationFailed, -1);
         }
 
         if (acks is not (0 or 1 or -1))

@@ -1,10 +1,13 @@
 using System.Buffers;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Threading.Channels;
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Network;
 
@@ -17,8 +20,14 @@ internal sealed class BrokerConnection
     /// <summary>Kafka's socket.request.max.bytes default; larger frames are refused.</summary>
     private const int MaxFrameBytes = 100 * 1024 * 1024;
 
+    /// <summary>Kafka's sasl.server.max.receive.size: the largest frame a client that has not authenticated may send.</summary>
+    private const int UnauthenticatedFrameBytes = 512 * 1024;
+
     /// <summary>Requests read ahead while one is served: a producer keeps up to five in flight.</summary>
     private const int QueuedRequests = 8;
+
+    /// <summary>A client that has not finished its TLS handshake by then is dropped.</summary>
+    private static readonly TimeSpan HandshakeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly Socket _socket;
     private readonly BrokerNode _broker;
@@ -27,6 +36,10 @@ internal sealed class BrokerConnection
     private readonly CancellationTokenSource _waits;
     private readonly string _clientHost;
     private int _closed;
+
+    /// <summary>Set only on clusters with security, before the first request: the unsecured path never looks further.</summary>
+    private ConnectionSecurity? _security;
+    private SslStream? _tls;
 
     public BrokerConnection(Socket socket, BrokerNode broker, CancellationToken brokerStopping)
     {
@@ -78,6 +91,12 @@ internal sealed class BrokerConnection
     /// </summary>
     public async Task RunAsync()
     {
+        if (_broker.Cluster.Security is { } security && !await SecureAsync(security).ConfigureAwait(false))
+        {
+            Close(abort: false);
+            return;
+        }
+
         var frames = Channel.CreateBounded<RequestFrame>(new BoundedChannelOptions(QueuedRequests) { SingleReader = true, SingleWriter = true });
         var reading = ReadFramesAsync(frames.Writer);
         var token = _waits.Token;
@@ -121,16 +140,52 @@ internal sealed class BrokerConnection
             {
                 ArrayPool<byte>.Shared.Return(left.Buffer);
             }
+
+            if (_tls is not null)
+            {
+                await _tls.DisposeAsync().ConfigureAwait(false);
+            }
         }
+    }
+
+    /// <summary>The TLS handshake on TLS listeners, then the connection's security state; false when the handshake failed.</summary>
+    private async Task<bool> SecureAsync(ClusterSecurity security)
+    {
+        string? certificatePrincipal = null;
+        if (security.Tls is { } tls)
+        {
+            var stream = new SslStream(new NetworkStream(_socket, ownsSocket: false), leaveInnerStreamOpen: false);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+            timeout.CancelAfter(HandshakeTimeout);
+            try
+            {
+                await stream.AuthenticateAsServerAsync(tls.ServerOptions, timeout.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                BrokerLog.Warn(_broker, $"TLS handshake with {_clientHost} failed: {e.Message}");
+                await stream.DisposeAsync().ConfigureAwait(false);
+                return false;
+            }
+
+            _tls = stream;
+            if (stream.RemoteCertificate is { } certificate)
+            {
+                certificatePrincipal = TlsMaterial.PrincipalOf(certificate);
+            }
+        }
+
+        _security = new ConnectionSecurity(security, certificatePrincipal);
+        return true;
     }
 
     private async Task ReadFramesAsync(ChannelWriter<RequestFrame> frames)
     {
-        var reader = new FrameReader(_socket);
+        var reader = new FrameReader(_socket, _tls);
         var token = _closing.Token;
         try
         {
-            while (await reader.ReadAsync(MaxFrameBytes, token).ConfigureAwait(false) is { } frame)
+            while (await reader.ReadAsync(_security is { Authenticated: false } ? UnauthenticatedFrameBytes : MaxFrameBytes, token).ConfigureAwait(false) is { } frame)
             {
                 try
                 {
@@ -162,6 +217,11 @@ internal sealed class BrokerConnection
 
     private async Task<bool> ServeAsync(byte[] frame, int size, CancellationToken token)
     {
+        if (_security is { State: SaslState.RawTokens })
+        {
+            return await ServeRawTokenAsync(frame, size).ConfigureAwait(false);
+        }
+
         var reader = new KafkaReader(frame, 0, size);
         var apiKey = (ApiKey)reader.ReadInt16();
         var version = reader.ReadInt16();
@@ -178,6 +238,12 @@ internal sealed class BrokerConnection
             }
         }
 
+        if (_security is { Authenticated: false } && !ConnectionSecurity.AllowedBeforeAuthentication(apiKey))
+        {
+            BrokerLog.Warn(_broker, $"closing connection from {_clientHost}: {apiKey} request before SASL authentication");
+            return false;
+        }
+
         if (_broker.Status == BrokerStatus.Hung)
         {
             await _broker.WhenAnsweringAsync().WaitAsync(token).ConfigureAwait(false);
@@ -188,6 +254,7 @@ internal sealed class BrokerConnection
             return false;
         }
 
+        var closeAfter = false;
         var writer = new KafkaWriter(size < 4096 ? 256 : 4096);
         writer.WriteInt32(correlationId);
         if (handler is null || version < handler.MinVersion || version > handler.MaxVersion)
@@ -206,12 +273,14 @@ internal sealed class BrokerConnection
             }
 
             var header = new RequestHeader(apiKey, version, correlationId, clientId);
-            var context = new RequestContext(header, _broker, flexible, _broker.TakeInjectedError(apiKey), _clientHost, token);
+            var context = new RequestContext(header, _broker, flexible, _broker.TakeInjectedError(apiKey), _clientHost, token) { Security = _security };
             await handler.HandleAsync(context, reader, writer).ConfigureAwait(false);
             if (context.SuppressResponse)
             {
                 return true;
             }
+
+            closeAfter = context.CloseAfterResponse;
         }
 
         if (_broker.Latency > TimeSpan.Zero)
@@ -237,7 +306,32 @@ internal sealed class BrokerConnection
             return false;
         }
 
-        var segments = writer.Complete();
+        return await SendAsync(writer.Complete()).ConfigureAwait(false) && !closeAfter;
+    }
+
+    /// <summary>After SaslHandshake v0 a frame is a bare SASL token, answered by a bare size-prefixed token; a failure closes.</summary>
+    private async Task<bool> ServeRawTokenAsync(byte[] frame, int size)
+    {
+        var step = _security!.Evaluate(frame.AsSpan(0, size));
+        if (step.Failed)
+        {
+            BrokerLog.Warn(_broker, $"{_clientHost} failed {_security.Mechanism} authentication: {step.Failure}");
+            return false;
+        }
+
+        var writer = new KafkaWriter(step.Response.Length + 8);
+        writer.WriteExternal(step.Response);
+        return await SendAsync(writer.Complete()).ConfigureAwait(false);
+    }
+
+    private async Task<bool> SendAsync(IList<ArraySegment<byte>> segments)
+    {
+        if (_tls is not null)
+        {
+            await WriteTlsAsync(_tls, segments).ConfigureAwait(false);
+            return true;
+        }
+
         var total = 0;
         foreach (var segment in segments)
         {
@@ -257,6 +351,53 @@ internal sealed class BrokerConnection
         }
 
         return true;
+    }
+
+    /// <summary>Small segments are gathered into one buffer so that a response is a few TLS records, not one per segment.</summary>
+    private static async Task WriteTlsAsync(SslStream tls, IList<ArraySegment<byte>> segments)
+    {
+        const int Gather = 16 * 1024;
+        var buffer = ArrayPool<byte>.Shared.Rent(Gather);
+        try
+        {
+            var used = 0;
+            foreach (var segment in segments)
+            {
+                if (used + segment.Count <= Gather)
+                {
+                    segment.AsSpan().CopyTo(buffer.AsSpan(used));
+                    used += segment.Count;
+                    continue;
+                }
+
+                if (used > 0)
+                {
+                    await tls.WriteAsync(buffer.AsMemory(0, used)).ConfigureAwait(false);
+                    used = 0;
+                }
+
+                if (segment.Count <= Gather)
+                {
+                    segment.AsSpan().CopyTo(buffer);
+                    used = segment.Count;
+                }
+                else
+                {
+                    await tls.WriteAsync(segment.AsMemory()).ConfigureAwait(false);
+                }
+            }
+
+            if (used > 0)
+            {
+                await tls.WriteAsync(buffer.AsMemory(0, used)).ConfigureAwait(false);
+            }
+
+            await tls.FlushAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>The version ranges of the ApiVersions response body (after the error code), in v0 layout.</summary>

@@ -15,11 +15,17 @@ internal sealed class FrameReader
 {
     private const int InitialFrameBytes = 1024 * 1024;
     private readonly Socket _socket;
+    private readonly Stream? _stream;
     private readonly byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
 
-    public FrameReader(Socket socket) => _socket = socket;
+    /// <summary>Reads from <paramref name="stream"/> (a TLS stream over the socket) when given, else from the socket itself.</summary>
+    public FrameReader(Socket socket, Stream? stream = null)
+    {
+        _socket = socket;
+        _stream = stream;
+    }
 
     /// <summary>The next frame (its buffer rented from the shared pool), or null when the peer closed the connection.</summary>
     public async ValueTask<RequestFrame?> ReadAsync(int maxFrameBytes, CancellationToken token)
@@ -55,7 +61,7 @@ internal sealed class FrameReader
                 if (size - have >= _buffer.Length)
                 {
                     frame = Ensure(frame, have, Math.Min(size, have + _buffer.Length), size);
-                    var n = await _socket.ReceiveAsync(frame.AsMemory(have, Math.Min(frame.Length, size) - have), SocketFlags.None, token).ConfigureAwait(false);
+                    var n = await ReceiveAsync(frame.AsMemory(have, Math.Min(frame.Length, size) - have), token).ConfigureAwait(false);
                     if (n == 0)
                     {
                         ArrayPool<byte>.Shared.Return(frame);
@@ -111,7 +117,7 @@ internal sealed class FrameReader
 
         while (_end < count)
         {
-            var n = await _socket.ReceiveAsync(_buffer.AsMemory(_end), SocketFlags.None, token).ConfigureAwait(false);
+            var n = await ReceiveAsync(_buffer.AsMemory(_end), token).ConfigureAwait(false);
             if (n == 0)
             {
                 return false;
@@ -122,4 +128,7 @@ internal sealed class FrameReader
 
         return true;
     }
+
+    private ValueTask<int> ReceiveAsync(Memory<byte> into, CancellationToken token) =>
+        _stream is null ? _socket.ReceiveAsync(into, SocketFlags.None, token) : _stream.ReadAsync(into, token);
 }

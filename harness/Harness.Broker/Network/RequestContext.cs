@@ -1,5 +1,6 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Network;
 
@@ -35,4 +36,20 @@ internal sealed class RequestContext
 
     /// <summary>Set by a handler when the API sends no response (acks=0 produce).</summary>
     public bool SuppressResponse { get; set; }
+
+    /// <summary>The connection's security on a cluster with <see cref="BrokerSecurity"/>; null on an unsecured cluster.</summary>
+    public ConnectionSecurity? Security { get; init; }
+
+    /// <summary>The authenticated user name (Kafka's principal without <c>User:</c>); ANONYMOUS without security.</summary>
+    public string Principal => Security?.Principal ?? ConnectionSecurity.Anonymous;
+
+    /// <summary>
+    /// True when the principal may do <paramref name="operation"/> on a resource; always true on a cluster without an
+    /// authorizer (no users), where this is one null check.
+    /// </summary>
+    public bool IsAllowed(AclOperation operation, AclResourceType type, string name) =>
+        Security?.Cluster.Authorizer is not { } authorizer || authorizer.IsAllowed(Security.Principal, ClientHost, operation, type, name);
+
+    /// <summary>Set by a handler when the connection must close once the response is sent (a failed authentication).</summary>
+    public bool CloseAfterResponse { get; set; }
 }

@@ -1,5 +1,6 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Transactions;
 
@@ -7,7 +8,8 @@ namespace Harness.Broker.Transactions;
 internal static class TransactionRequestGuard
 {
     /// <summary>
-    /// An injected fault first; then INVALID_REQUEST for an empty transactional id; then NOT_COORDINATOR when another
+    /// An injected fault first; then INVALID_REQUEST for an empty transactional id; then TRANSACTIONAL_ID_AUTHORIZATION_FAILED
+    /// when an authorizer refuses WRITE (DESCRIBE for DescribeTransactions) on it; then NOT_COORDINATOR when another
     /// broker coordinates the id, so the client finds the coordinator again (after a broker kill it has moved).
     /// </summary>
     public static ErrorCode Check(RequestContext context, string transactionalId)
@@ -20,6 +22,11 @@ internal static class TransactionRequestGuard
         if (transactionalId.Length == 0)
         {
             return ErrorCode.InvalidRequest;
+        }
+
+        if (!context.IsAllowed(context.Header.ApiKey == ApiKey.DescribeTransactions ? AclOperation.Describe : AclOperation.Write, AclResourceType.TransactionalId, transactionalId))
+        {
+            return ErrorCode.TransactionalIdAuthorizationFailed;
         }
 
         return context.Cluster.CoordinatorFor(transactionalId) == context.Broker ? ErrorCode.None : ErrorCode.NotCoordinator;

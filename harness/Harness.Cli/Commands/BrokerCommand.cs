@@ -16,6 +16,11 @@ internal static class BrokerCommand
         var autoCreate = new Option<bool>("--auto-create-topics") { Description = "Create unknown topics on first use (Kafka's auto.create.topics.enable)" };
         var controlPort = new Option<int>("--control-port") { Description = "Port of the loopback faults endpoint (0: a free port)", DefaultValueFactory = _ => 0 };
         var name = new Option<string>("--name") { Description = "Cluster name (with --clusters N: NAME1..NAMEN)", DefaultValueFactory = _ => "cluster" };
+        var security = new Option<string>("--security") { Description = "Listener protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL", DefaultValueFactory = _ => "PLAINTEXT" };
+        var mechanism = new Option<string>("--mechanism") { Description = "SASL mechanism: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER (unsecured JWT)", DefaultValueFactory = _ => "SCRAM-SHA-512" };
+        var users = new Option<string[]>("--user") { Description = "A user as NAME:PASSWORD (repeatable), a super user; SASL and SCRAM credentials are made from it" };
+        var clientAuth = new Option<string>("--client-auth") { Description = "TLS client certificates: none, requested or required", DefaultValueFactory = _ => "none" };
+        var certificates = new Option<string?>("--certs") { Description = "Folder for each cluster's CA certificate NAME-ca.pem (default: a new temporary folder)" };
         var command = new Command("broker", "Run embedded Kafka-protocol clusters on loopback and print their bootstrap servers, one line per cluster.")
         {
             brokers,
@@ -24,6 +29,11 @@ internal static class BrokerCommand
             autoCreate,
             controlPort,
             name,
+            security,
+            mechanism,
+            users,
+            clientAuth,
+            certificates,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -34,6 +44,7 @@ internal static class BrokerCommand
                 throw new HarnessException("broker: --clusters must be 1..16 and --brokers 1..64", ExitCodes.BadInput);
             }
 
+            var secured = BrokerSecurityArguments.Parse(parse.GetValue(security), parse.GetValue(mechanism), parse.GetValue(users) ?? [], parse.GetValue(clientAuth), parse.GetValue(certificates));
             var started = new List<EmbeddedCluster>();
             try
             {
@@ -46,6 +57,7 @@ internal static class BrokerCommand
                         Brokers = perCluster,
                         BasePort = port == 0 ? 0 : port + (i * perCluster),
                         AutoCreateTopics = parse.GetValue(autoCreate),
+                        Security = secured,
                     }));
                 }
             }
@@ -58,11 +70,24 @@ internal static class BrokerCommand
 
                 throw new HarnessException($"broker: cannot listen ({e.Message}); choose another --base-port or use 0 for ephemeral ports", ExitCodes.Environment, e);
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                foreach (var cluster in started)
+                {
+                    await cluster.DisposeAsync().ConfigureAwait(false);
+                }
+
+                throw new HarnessException($"broker: cannot write the CA certificate ({e.Message}); choose another --certs folder", ExitCodes.Environment, e);
+            }
 
             await using var control = BrokerControlServer.Start(started, parse.GetValue(controlPort));
             foreach (var cluster in started)
             {
                 Console.Out.WriteLine($"{cluster.Name}={cluster.BootstrapServers}");
+                foreach (var setting in BrokerSecurityArguments.ClientSettings(cluster, secured))
+                {
+                    Console.Out.WriteLine(setting);
+                }
             }
 
             Console.Out.Flush();

@@ -1,0 +1,78 @@
+namespace Harness.Broker.Security;
+
+/// <summary>
+/// Kafka's ACL authorizer in small: super users may do everything; otherwise a matching DENY refuses, a matching
+/// ALLOW (or ALL) permits, and with no match the answer is no (allow.everyone.if.no.acl.found=false). READ, WRITE,
+/// DELETE and ALTER imply DESCRIBE; ALTER_CONFIGS implies DESCRIBE_CONFIGS. Safe for concurrent use.
+/// </summary>
+internal sealed class Authorizer
+{
+    /// <summary>The name of the one cluster resource, as Kafka spells it.</summary>
+    public const string ClusterName = "kafka-cluster";
+
+    private readonly Lock _lock = new();
+    private readonly HashSet<string> _superUsers;
+    private List<AclBinding> _acls;
+
+    public Authorizer(BrokerSecurity options)
+    {
+        _superUsers = options.SuperUsers.ToHashSet(StringComparer.Ordinal);
+        _acls = options.Acls.Distinct().ToList();
+    }
+
+    public bool IsAllowed(string user, string host, AclOperation operation, AclResourceType type, string name)
+    {
+        if (_superUsers.Contains(user))
+        {
+            return true;
+        }
+
+        var principal = $"User:{user}";
+        var acls = Volatile.Read(ref _acls);
+        var allowed = false;
+        foreach (var acl in acls)
+        {
+            if ((acl.Principal != principal && acl.Principal != "User:*") || (acl.Host != "*" && acl.Host != host) || !acl.AppliesTo(type, name))
+            {
+                continue;
+            }
+
+            if (acl.Permission == AclPermission.Deny && (acl.Operation == operation || acl.Operation == AclOperation.All))
+            {
+                return false;
+            }
+
+            allowed |= acl.Permission == AclPermission.Allow && Covers(acl.Operation, operation);
+        }
+
+        return allowed;
+    }
+
+    public IReadOnlyList<AclBinding> Snapshot() => Volatile.Read(ref _acls);
+
+    public void Add(AclBinding acl)
+    {
+        lock (_lock)
+        {
+            if (!_acls.Contains(acl))
+            {
+                _acls = [.. _acls, acl];
+            }
+        }
+    }
+
+    public List<AclBinding> Remove(AclFilter filter)
+    {
+        lock (_lock)
+        {
+            var removed = _acls.Where(filter.Matches).ToList();
+            _acls = _acls.Where(a => !filter.Matches(a)).ToList();
+            return removed;
+        }
+    }
+
+    private static bool Covers(AclOperation granted, AclOperation wanted) =>
+        granted == wanted || granted == AclOperation.All
+        || (wanted == AclOperation.Describe && granted is AclOperation.Read or AclOperation.Write or AclOperation.Delete or AclOperation.Alter)
+        || (wanted == AclOperation.DescribeConfigs && granted == AclOperation.AlterConfigs);
+}
