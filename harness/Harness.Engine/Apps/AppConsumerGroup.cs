@@ -40,14 +40,14 @@ internal sealed class AppConsumerGroup(ConsumerGroupSettings settings, string so
     }
 
     /// <summary>Members leave and rejoin one by one, <paramref name="every"/> apart: the group rebalances each time.</summary>
-    public async Task RollAsync(TimeSpan every, TimeProvider time, CancellationToken run)
+    public async Task RollAsync(TimeSpan every, TimeProvider time, CancellationToken run, CancellationToken cancellation)
     {
         for (var i = 0; i < Settings.Spec.Members && _members.Count > 0; i++)
         {
             var member = _members[0];
             _members.RemoveAt(0);
             await member.StopAsync().ConfigureAwait(false);
-            await Task.Delay(every, time, run).ConfigureAwait(false);
+            await Task.Delay(every, time, cancellation).ConfigureAwait(false);
             StartMember(run);
         }
     }

@@ -68,6 +68,9 @@ internal sealed class AppHost : IAsyncDisposable
 
     public IReadOnlyDictionary<string, AppConsumerGroup> Groups => _groups;
 
+    /// <summary>Cancelled when the apps stop: members a rolling restart starts belong to the apps, not to the fault.</summary>
+    public CancellationToken Stopping => _stop.Token;
+
     /// <summary>Records straggler producers wrote to the source.</summary>
     public long Stragglers => Interlocked.Read(ref _stragglers);
 
@@ -126,8 +129,8 @@ internal sealed class AppHost : IAsyncDisposable
         return string.Create(CultureInfo.InvariantCulture, $"{app}: consumers on the target from {start.ToString().ToLowerInvariant()} ({at})");
     }
 
-    /// <summary>Writes <paramref name="rate"/> straggler records a second to the source copies of <paramref name="app"/>'s topics until cancelled.</summary>
-    public async Task StraggleAsync(string app, double rate, CancellationToken cancellation)
+    /// <summary>Writes <paramref name="rate"/> straggler records a second to the source copies of <paramref name="app"/>'s topics until cancelled or <paramref name="records"/> are written.</summary>
+    public async Task StraggleAsync(string app, double rate, long? records, CancellationToken cancellation)
     {
         var topics = _producers.Where(p => p.App == app).Select(p => p.Topic).ToList();
         var index = (ushort)_scenario.Apps.ToList().FindIndex(a => a.Name == app);
@@ -137,7 +140,7 @@ internal sealed class AppHost : IAsyncDisposable
         long sent = 0;
         try
         {
-            while (!cancellation.IsCancellationRequested)
+            while (!cancellation.IsCancellationRequested && sent < (records ?? long.MaxValue))
             {
                 if (sent < (long)(clock.Elapsed.TotalSeconds * rate) + 1)
                 {

@@ -16,10 +16,10 @@ internal sealed class LoadPhase : IRunPhase
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
-        var load = run.Load = new LoadGenerator(run.Scenario, run.Source.BootstrapServers, run.RunId, run.Time);
-        var verifier = run.StartVerifier(new StreamingVerifier([.. run.Topics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
+        var load = run.Load = new LoadGenerator(run.LoadScenario, run.Source.BootstrapServers, run.RunId, run.Time);
+        var verifier = run.StartVerifier(new StreamingVerifier([.. run.LoadTopics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions))], load.Ledger, run.RunId,
             run.Target.BootstrapServers, run.Latency, run.Clock));
-        var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress);
+        var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress) { Apps = run.Apps };
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters, run.Scenario.Expect.Replicator.MetricsGap);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
             run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics);
