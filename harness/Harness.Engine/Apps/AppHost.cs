@@ -21,6 +21,8 @@ internal sealed class AppHost : IAsyncDisposable
     private readonly Dictionary<string, AppConsumerGroup> _groups = new(StringComparer.Ordinal);
     private readonly List<AppProducer> _producers = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _stragglerTasks = [];
+    private readonly HashSet<string> _moved = new(StringComparer.Ordinal);
     private long _stragglers;
 
     public AppHost(Scenario scenario, IReadOnlyList<(string Source, string Target, int Partitions)> topics, ulong runId, string sourceBootstrap, string targetBootstrap, TimeProvider time)
@@ -130,8 +132,64 @@ internal sealed class AppHost : IAsyncDisposable
     }
 
     /// <summary>Writes <paramref name="rate"/> straggler records a second to the source copies of <paramref name="app"/>'s topics until cancelled or <paramref name="records"/> are written.</summary>
-    public async Task StraggleAsync(string app, double rate, long? records, CancellationToken cancellation)
+    public Task StraggleAsync(string app, double rate, long? records, CancellationToken cancellation)
     {
+        var writing = WriteStragglersAsync(app, rate, records, cancellation);
+        lock (_stragglerTasks)
+        {
+            _stragglerTasks.Add(writing);
+        }
+
+        return writing;
+    }
+
+    /// <summary>Records that <paramref name="app"/>'s producers have moved and the source's ends after the move are taken.</summary>
+    public void MarkMoved(string app)
+    {
+        lock (_moved)
+        {
+            _moved.Add(app);
+        }
+    }
+
+    private bool HasMoved(string app)
+    {
+        lock (_moved)
+        {
+            return _moved.Contains(app);
+        }
+    }
+
+    /// <summary>Waits for the straggler writers that stop on their own (a record count), or <paramref name="within"/>.</summary>
+    public async Task StragglersDoneAsync(TimeSpan within)
+    {
+        Task[] writing;
+        lock (_stragglerTasks)
+        {
+            writing = [.. _stragglerTasks];
+        }
+
+        await Task.WhenAny(Task.WhenAll(writing), Task.Delay(within, _time)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A straggler is the instance of the app nobody moved: it starts writing once the app's producers are on the
+    /// target (at once when they already are), so what it writes is exactly the source's growth after the move.
+    /// </summary>
+    private async Task WriteStragglersAsync(string app, double rate, long? records, CancellationToken cancellation)
+    {
+        while (!HasMoved(app))
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellation).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
         var topics = _producers.Where(p => p.App == app).Select(p => p.Topic).ToList();
         var index = (ushort)_scenario.Apps.ToList().FindIndex(a => a.Name == app);
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = _sourceBootstrap, ClientId = $"harness-straggler-{app}", LingerMs = 5 })
@@ -197,8 +255,16 @@ internal sealed class AppHost : IAsyncDisposable
         {
             for (var p = 0; p < Partitions[source[topic]]; p++)
             {
-                var marks = consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10));
-                offsets.Add(new TopicPartitionOffset(topic, p, high ? marks.High : marks.Low));
+                try
+                {
+                    var marks = consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10));
+                    offsets.Add(new TopicPartitionOffset(topic, p, high ? marks.High : marks.Low));
+                }
+                catch (KafkaException) when (!high)
+                {
+                    // The replicator has not created the partition yet: its start is offset 0.
+                    offsets.Add(new TopicPartitionOffset(topic, p, 0));
+                }
             }
         }
 

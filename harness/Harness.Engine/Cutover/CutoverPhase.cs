@@ -31,6 +31,7 @@ internal sealed class CutoverPhase : IRunPhase
             await producer.FinishAsync(within).ConfigureAwait(false);
         }
 
+        await apps.StragglersDoneAsync(within).ConfigureAwait(false);
         using var lag = new AppTopicLag(apps, run.Source.BootstrapServers, run.Target.BootstrapServers);
         var deadline = apps.Clock.Elapsed + within;
         while (apps.Clock.Elapsed < deadline && !await CaughtUpAsync(run, apps, lag).ConfigureAwait(false))

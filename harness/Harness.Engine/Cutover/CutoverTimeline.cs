@@ -162,11 +162,21 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
         }
 
         SourceEndsAfterMove = await lag.SourceEndsAsync().ConfigureAwait(false);
+        foreach (var app in step.Apps)
+        {
+            apps.MarkMoved(app);
+        }
+
         return (completed, detail);
     }
 
     private async Task<(bool, string)> StopReplicatorAsync(CutoverStep step, AppTopicLag lag, CancellationToken cancellation)
     {
+        if (StoppedReplicator)
+        {
+            return (true, "replicator already offline: the drain stopped it");
+        }
+
         var deadline = apps.Clock.Elapsed + step.Deadline;
         while (!LoadDone() && apps.Clock.Elapsed < deadline)
         {

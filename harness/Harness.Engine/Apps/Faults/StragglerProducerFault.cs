@@ -5,7 +5,8 @@ namespace Harness.Engine.Apps.Faults;
 
 /// <summary>
 /// A straggler (<c>stragglerProducer: {app, rate, records}</c>): an instance of the app nobody moved, writing to the
-/// source's copy of the app's topics while the fault lasts (or until it has written <c>records</c>).
+/// source's copy of the app's topics once the app's producers have moved, while the fault lasts (or until it has
+/// written <c>records</c>: such a straggler outlives the fault, and the cut-over waits for it before measuring).
 /// </summary>
 internal sealed class StragglerProducerFault(string id, string app, double rate, long? records) : IFault
 {
@@ -21,7 +22,7 @@ internal sealed class StragglerProducerFault(string id, string app, double rate,
     public Task StartAsync(FaultContext context, CancellationToken cancellation)
     {
         var apps = context.Apps ?? throw new InvalidOperationException("the run has no apps");
-        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(apps.Stopping);
         _writing = apps.StraggleAsync(app, rate, records, _stop.Token);
         return Task.CompletedTask;
     }
@@ -33,13 +34,11 @@ internal sealed class StragglerProducerFault(string id, string app, double rate,
             return;
         }
 
-        // A straggler with a record count stops on its own; one without stops when the fault ends.
+        // A straggler with a record count stops on its own, and the apps wait for it; one without stops when the fault ends.
         if (records is null)
         {
             await _stop.CancelAsync().ConfigureAwait(false);
+            await _writing.ConfigureAwait(false);
         }
-
-        await _writing.ConfigureAwait(false);
-        _stop.Dispose();
     }
 }
