@@ -103,6 +103,29 @@ public sealed class CutoverRehearsalTests
         outcome.Result.Apps.Single(a => a.Name == "reader").Missing.Should().Be(0, "the stragglers are counted as source growth, not as the app's stream");
     }
 
+    [Test]
+    public async Task A_rolling_restart_on_the_target_rebalances_without_losing_a_record()
+    {
+        var outcome = await RehearsalRunner.RunAsync("name: rolling\nseed: 5\n" + Topics.Replace("rate: 300, records: 300", "rate: 100, duration: 8s", StringComparison.Ordinal) + """
+            apps:
+              - name: svc
+                producers: {topics: [orders], keys: 10}
+              - name: reader
+                consumers: {group: reader, members: 3, commitInterval: 200ms, assignor: cooperative-sticky}
+            cutover:
+              - {after: 1s, whenCheckpointed: reader, moveConsumers: {apps: [reader], start: translated}}
+            faults:
+              - {at: 5s, rollingRestart: {app: reader, every: 500ms}}
+            """);
+        Print(outcome.Result);
+
+        outcome.Result.Faults.Should().ContainSingle(f => f.Kind == "rollingRestart").Which.EndSeconds.Should().NotBeNull();
+        var reader = outcome.Result.Apps.Single(a => a.Name == "reader");
+        reader.ConsumersOn.Should().Be("target");
+        reader.Missing.Should().Be(0);
+        reader.KeysReordered.Should().Be(0);
+    }
+
     private static void Print(RunResult result)
     {
         foreach (var check in result.Checks)
