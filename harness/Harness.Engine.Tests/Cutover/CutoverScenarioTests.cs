@@ -52,6 +52,7 @@ public sealed class CutoverScenarioTests
 
     [TestCase("apps: [{name: a, producers: {topics: [nope]}}]", "unknown topic 'nope'")]
     [TestCase("apps: [{name: a}]", "has neither consumers nor producers")]
+    [TestCase("apps: [{name: a, producers: {topics: [orders]}}, {name: b, producers: {topics: [orders]}}]", "apps 'a' and 'b' both produce topic 'orders'")]
     [TestCase("apps: [{name: a, producers: {topics: [orders]}}]\ncutover: [{moveConsumers: {apps: [a]}}]", "which is no app with consumers")]
     [TestCase("apps: [{name: a, consumers: {group: g}}]\ncutover: [{after: 1s}]", "has no action")]
     [TestCase("apps: [{name: a, consumers: {group: g}}]\ncutover: [{moveConsumers: {apps: [a], start: sideways}}]", "one of translated, synced, earliest, latest")]

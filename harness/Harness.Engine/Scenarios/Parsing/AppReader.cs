@@ -39,6 +39,32 @@ internal static class AppReader
         return name is null || context.Errors.Count > before ? null : new AppSpec { Name = name, Consumer = consumer, Producer = producer, Location = context.Locate(mapping) };
     }
 
+    /// <summary>
+    /// Checks what only the whole list can tell: a topic has at most one producing app, and its load is an open rate the
+    /// app can pace itself by.
+    /// </summary>
+    public static void CheckTopics(ParseContext context, IReadOnlyList<AppSpec> apps, IReadOnlyList<TopicSpec> topics)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var app in apps)
+        {
+            foreach (var topic in app.Producer?.Topics ?? [])
+            {
+                var where = app.Location ?? new SourceLocation(context.Source, 0, 0);
+                if (owners.TryGetValue(topic, out var first))
+                {
+                    context.Report(where, $"apps '{first}' and '{app.Name}' both produce topic '{topic}'", "one producing app per topic; declare another topic for the second");
+                }
+                else if (topics.FirstOrDefault(t => t.Name == topic) is { } spec && spec.CreateSchedule() is null)
+                {
+                    context.Report(where, $"topic '{topic}' is produced by app '{app.Name}' but has a keepConstant rate", "an open rate (rate with records or duration) for a topic an app produces");
+                }
+
+                owners.TryAdd(topic, app.Name);
+            }
+        }
+    }
+
     private static AppConsumerSpec? ReadConsumer(MappingReader app, IReadOnlyDictionary<string, string> topics, string? name)
     {
         const string ConsumerExpected = "a mapping such as {group: billing, members: 2, rate: 500, commitInterval: 1s, autoOffsetReset: earliest, assignor: range}";

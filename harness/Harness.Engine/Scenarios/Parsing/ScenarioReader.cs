@@ -37,6 +37,11 @@ internal static class ScenarioReader
             "a list of apps such as [{name: billing, consumers: {group: billing}, producers: {topics: [orders]}}]",
             required: false,
             (node, path) => AppReader.Read(context, node, path, topicNames, appNames));
+        if (apps is not null && topics is not null)
+        {
+            AppReader.CheckTopics(context, apps, topics);
+        }
+
         var cutover = ReadList(
             reader,
             "cutover",
