@@ -133,6 +133,13 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
         var pausedAt = run.Clock.Elapsed;
         if (step.Strategy == ProducerMoveStrategy.Hot)
         {
+            // The old clients' records in flight are flushed first (as closing a client does), so the lag read before
+            // the first record goes to the target is exactly the tail the replicator still owes.
+            foreach (var producer in producers)
+            {
+                producer.Pause();
+            }
+
             var behind = await lag.ReadAsync().ConfigureAwait(false);
             foreach (var producer in producers)
             {
