@@ -45,7 +45,8 @@ internal sealed class AppMember
         await _stop.CancelAsync().ConfigureAwait(false);
         if (_thread is not null)
         {
-            await _thread.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            // Close commits and leaves the group; a member that cannot within 30 s (its coordinator down) is abandoned.
+            await Task.WhenAny(_thread, Task.Delay(TimeSpan.FromSeconds(30), _settings.Time)).ConfigureAwait(false);
         }
 
         _stop.Dispose();

@@ -75,8 +75,8 @@ internal sealed class AppProducer : IDisposable
         _client.Flush(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>Sends to <paramref name="bootstrap"/> from now on; the old client's records in flight are flushed first when paused, in the background when hot.</summary>
-    public TimeSpan MoveTo(string bootstrap, string topic, TimeSpan pausedFor)
+    /// <summary>Sends to <paramref name="bootstrap"/> from now on; the old client's records in flight are flushed before it closes.</summary>
+    public void MoveTo(string bootstrap, string topic, TimeSpan pausedFor)
     {
         var next = Create(bootstrap, "target");
         IProducer<byte[], byte[]> old;
@@ -90,20 +90,17 @@ internal sealed class AppProducer : IDisposable
             _running.Set();
         }
 
-        var flushed = TimeSpan.Zero;
-        var start = _clock.Elapsed;
         old.Flush(TimeSpan.FromSeconds(30));
-        flushed = _clock.Elapsed - start;
         old.Dispose();
-        return flushed;
     }
 
     /// <summary>Waits until the schedule is sent and acknowledged, or <paramref name="within"/>.</summary>
     public async Task FinishAsync(TimeSpan within)
     {
+        // A producer still sending at the deadline is left to the apps' stop: what it acknowledged is counted either way.
         if (_thread is not null)
         {
-            await _thread.WaitAsync(within).ConfigureAwait(false);
+            await Task.WhenAny(_thread, Task.Delay(within, _clock.Time)).ConfigureAwait(false);
         }
     }
 
@@ -119,6 +116,18 @@ internal sealed class AppProducer : IDisposable
     }
 
     private void Run(CancellationToken cancellation)
+    {
+        try
+        {
+            SendSchedule(cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            // The apps stopped while this producer waited to be resumed.
+        }
+    }
+
+    private void SendSchedule(CancellationToken cancellation)
     {
         var value = new byte[AppStamp.Size];
         while (!cancellation.IsCancellationRequested && Interlocked.Read(ref _sent) < _schedule.Total)
