@@ -14,6 +14,9 @@ internal sealed record FaultContext(
     RunClock Clock,
     IRunProgress Progress)
 {
+    /// <summary>The live apps, for the faults that act on them (stragglers, rolling restarts).</summary>
+    public Apps.AppHost? Apps { get; init; }
+
     public IKafkaCluster Cluster(string side) => side == "target" ? Target : Source;
 
     /// <summary>Maps a source topic name to the name it has on <paramref name="side"/>.</summary>

@@ -1,3 +1,4 @@
+using Harness.Engine.Apps.Faults;
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Scenarios;
 
@@ -189,10 +190,37 @@ public static class FaultPlan
                 return new CompactFault(id, side, topic ?? "");
             }
 
+            case FaultAction.StragglerProducer:
+            {
+                var app = AppParameter(scenario, parameters, a => a.Producer is not null, "producers");
+                var rate = parameters.Int("rate", 20, 1);
+                long? records = parameters.Text("records") is null ? null : parameters.Int("records", 1, 1);
+                return new StragglerProducerFault(id, app, rate, records);
+            }
+
+            case FaultAction.RollingRestart:
+            {
+                var app = AppParameter(scenario, parameters, a => a.Consumer is not null, "consumers");
+                return new RollingRestartFault(id, app, parameters.Duration("every", TimeSpan.FromSeconds(1)));
+            }
+
             default:
                 parameters.Error($"action {spec.Action} is not supported", "one of the fault actions listed in docs/scenarios.md");
                 return null;
         }
+    }
+
+    /// <summary>The app a fault acts on (<c>app</c>, or a plain value), which must have <paramref name="what"/>.</summary>
+    private static string AppParameter(Scenario scenario, FaultParameters parameters, Func<AppSpec, bool> fits, string what)
+    {
+        var name = parameters.Text("app") ?? parameters.Text("value");
+        var known = scenario.Apps.Where(fits).Select(a => a.Name).ToList();
+        if (name is null || !known.Contains(name))
+        {
+            parameters.Error(name is null ? "app is missing" : $"'{name}' is no app with {what}", known.Count == 0 ? $"an app with {what} under apps" : "app: one of " + string.Join(", ", known));
+        }
+
+        return name ?? "";
     }
 
     private static void CheckLeaderTopic(Scenario scenario, BrokerSelector selector, FaultParameters parameters)

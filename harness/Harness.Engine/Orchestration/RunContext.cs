@@ -1,7 +1,9 @@
 using Harness.Engine.Safety;
+using Harness.Engine.Apps;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
+using Harness.Engine.Cutover;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators;
 using Harness.Engine.Runs;
@@ -48,6 +50,24 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     /// <summary>Each scenario topic with its name on the target and its partition count.</summary>
     public IReadOnlyList<(string Source, string Target, int Partitions)> Topics { get; } =
         [.. scenario.Topics.Select(t => (t.Name, scenario.Replicator.RemoteTopic(t.Name), t.Partitions))];
+
+    /// <summary>The scenario as the harness's load sees it: the topics apps produce are left to the apps.</summary>
+    public Scenario LoadScenario { get; } = scenario with { Topics = [.. scenario.Topics.Where(t => !AppHost.AppTopics(scenario).Contains(t.Name))] };
+
+    /// <summary>The <see cref="Topics"/> the load produces and the record verifier reads, in <see cref="LoadScenario"/>'s order.</summary>
+    public IReadOnlyList<(string Source, string Target, int Partitions)> LoadTopics =>
+        [.. Topics.Where(t => LoadScenario.Topics.Any(l => l.Name == t.Source))];
+
+    /// <summary>The live apps, when the scenario has any.</summary>
+    public AppHost? Apps { get; set; }
+
+    /// <summary>The cut-over timeline, when the scenario has one, and its run.</summary>
+    public CutoverTimeline? Timeline { get; set; }
+
+    public Task? TimelineRun { get; set; }
+
+    /// <summary>The report's per-app rows.</summary>
+    public List<AppReport> AppReports { get; } = [];
 
     public IReadOnlyList<ScheduledFault> Faults { get; } = FaultPlan.Build(scenario);
 

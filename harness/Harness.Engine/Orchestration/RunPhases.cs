@@ -1,3 +1,5 @@
+using Harness.Engine.Cutover;
+
 namespace Harness.Engine.Orchestration;
 
 /// <summary>The phases of a rehearsal, in order. A new phase is one file and one line here.</summary>
@@ -8,7 +10,9 @@ internal static class RunPhases
         new StartClustersPhase(),
         new PrepareTopicsPhase(),
         new StartReplicatorPhase(),
+        new AppsPhase(),
         new LoadPhase(),
+        new CutoverPhase(),
         new ConsumerGroupsPhase(),
         new DrainPhase(),
         new CheckpointsPhase(),

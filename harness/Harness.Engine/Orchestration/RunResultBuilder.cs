@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using Harness.Engine.Chaos;
+using Harness.Engine.Cutover;
 using Harness.RdKafka;
 using Harness.Reports.Model;
 using ReportAnomaly = Harness.Reports.Model.AnomalyExample;
@@ -39,6 +40,7 @@ internal static class RunResultBuilder
                 Duplicates = recovery?.Duplicates,
             };
         }).ToList();
+        var cutover = CutoverReport.Build(run.Scenario, run.Timeline);
         var finished = run.Time.GetUtcNow();
         return new RunResult
         {
@@ -65,7 +67,14 @@ internal static class RunResultBuilder
             Connectors = run.StartedReplicator?.Connect?.Report(started) ?? [],
             Resources = [.. run.Resources],
             Faults = faults,
-            TimeSeries = new TimeSeries { Samples = samples, Markers = faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From).ToList() },
+            Apps = [.. run.AppReports],
+            Cutover = cutover,
+            TimeSeries = new TimeSeries
+            {
+                Samples = samples,
+                Markers = [.. faults.Where(f => f.StartSeconds > 0 || f.EndSeconds is not null).Select(FaultMarker.From),
+                    .. cutover.Where(c => c.StartSeconds is not null).Select(c => new FaultMarker { Label = "cut-over " + c.Action, OffsetSeconds = c.StartSeconds!.Value, EndOffsetSeconds = c.EndSeconds })],
+            },
         };
     }
 

@@ -47,4 +47,10 @@ public enum FaultAction
 
     /// <summary>Run the log cleaner over one topic now (<c>compact</c>).</summary>
     Compact,
+
+    /// <summary>Keep writing to the source's copy of an app's topics after its producers moved (<c>stragglerProducer</c>).</summary>
+    StragglerProducer,
+
+    /// <summary>An app's consumer members leave and rejoin one by one (<c>rollingRestart</c>).</summary>
+    RollingRestart,
 }

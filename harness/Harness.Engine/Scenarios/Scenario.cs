@@ -24,6 +24,18 @@ public sealed record Scenario
     /// <summary>Application consumer groups whose offsets must be translated.</summary>
     public IReadOnlyList<ConsumerSpec> Consumers { get; init; } = [];
 
+    /// <summary>Live applications that run against the source and are moved by the <see cref="Cutover"/>.</summary>
+    public IReadOnlyList<AppSpec> Apps { get; init; } = [];
+
+    /// <summary>The cut-over timeline: steps that move apps to the target and take the replicator offline.</summary>
+    public IReadOnlyList<CutoverStep> Cutover { get; init; } = [];
+
+    /// <summary>
+    /// Whether the scenario demonstrates a defect (<c>verdict: failed</c>): a ready scenario meant to fail, which tests
+    /// and tools must not count as broken when it does.
+    /// </summary>
+    public bool ExpectsFailure { get; init; }
+
     /// <summary>Scheduled faults.</summary>
     public IReadOnlyList<FaultSpec> Faults { get; init; } = [];
 

@@ -14,6 +14,9 @@ internal sealed class SequenceRangeSet
     /// <summary>The ranges held: what the memory of the set grows with.</summary>
     public int RangeCount => _ranges.Count;
 
+    /// <summary>The ranges, sorted and disjoint.</summary>
+    public IReadOnlyList<SequenceRange> Ranges => _ranges;
+
     /// <summary>Adds <paramref name="sequence"/>; false when it was already in the set.</summary>
     public bool Add(long sequence)
     {

@@ -7,7 +7,7 @@ namespace Harness.Reports.Html;
 /// <summary>
 /// Writes report.html: one self-contained page (CSS, script and charts inline; nothing fetched, enforced by a
 /// Content-Security-Policy) that reads completely without JavaScript and prints. Every section and chart has a
-/// stable id: verdict, partial-banner, summary, environment, checks, parity, latency, offsets, charts,
+/// stable id: verdict, partial-banner, summary, environment, checks, parity, latency, offsets, apps, charts,
 /// chart-rates, chart-lag-records, chart-lag-ms, chart-latency, chart-memory, chart-brokers, faults, anomalies,
 /// scenario.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class HtmlReportWriter : IReportWriter
         new ParitySection(),
         new LatencySection(),
         new OffsetTranslationSection(),
+        new AppsSection(),
         new ChartsSection(),
         new ConnectorsSection(),
         new FaultTimelineSection(),

@@ -89,6 +89,12 @@ public sealed record RunResult
     /// </summary>
     public IReadOnlyList<ClusterResources> Resources { get; init; } = [];
 
+    /// <summary>The live applications of a cut-over rehearsal; empty without <c>apps</c>.</summary>
+    public IReadOnlyList<AppReport> Apps { get; init; } = [];
+
+    /// <summary>The cut-over steps as they ran; empty without <c>cutover</c>.</summary>
+    public IReadOnlyList<CutoverStepReport> Cutover { get; init; } = [];
+
     /// <summary>The sampled metrics and chart markers.</summary>
     public TimeSeries TimeSeries { get; init; } = TimeSeries.Empty;
 }

@@ -12,7 +12,7 @@ internal sealed class VerifyPhase : IRunPhase
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
         (run.SourceEnds, run.TargetEnds) = await run.Sampler.ReadWatermarksAsync().ConfigureAwait(false);
-        var remoteNames = run.Topics.Select(t => t.Target).ToHashSet(StringComparer.Ordinal);
+        var remoteNames = run.LoadTopics.Select(t => t.Target).ToHashSet(StringComparer.Ordinal);
         var verification = run.Verification = await run.Verifier!.FinishAsync(run.TargetEnds.Where(e => remoteNames.Contains(e.Key.Topic)).ToDictionary(),
             TimeSpan.FromMinutes(5), cancellation).ConfigureAwait(false);
         run.Settle(CheckEvaluator.Evaluate(run.Scenario.Expect, verification, run.Drain!, run.Load!.Counters.Failed));

@@ -26,7 +26,9 @@ internal static partial class FaultReader
         ("restartTask", FaultAction.RestartTask),
         ("pauseConnector", FaultAction.PauseConnector),
         ("killWorker", FaultAction.KillWorker),
-        ("compact", FaultAction.Compact));
+        ("compact", FaultAction.Compact),
+        ("stragglerProducer", FaultAction.StragglerProducer),
+        ("rollingRestart", FaultAction.RollingRestart));
 
     private static readonly string[] Keys = ["at", "for", "recoverWithin", .. Actions.Names];
 

@@ -6,7 +6,7 @@ namespace Harness.Engine.Scenarios.Parsing;
 internal static class ScenarioReader
 {
     // `sizing` belongs to `harness size` (Sizing/SizingSpecReader), which reads it from the same file; a run ignores it.
-    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "faults", "expect", "sizing"];
+    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "apps", "cutover", "faults", "expect", "verdict", "sizing"];
 
     private const string TopicsExpected = "a list of topics such as [{name: orders, partitions: 6, rate: 500, records: 10000}]";
 
@@ -30,6 +30,25 @@ internal static class ScenarioReader
             "a list of consumer groups such as [{group: billing, topics: [orders], progress: 0.5}]",
             required: false,
             (node, path) => ConsumerReader.Read(context, node, path, topicNames, groups));
+        var appNames = new HashSet<string>(StringComparer.Ordinal);
+        var apps = ReadList(
+            reader,
+            "apps",
+            "a list of apps such as [{name: billing, consumers: {group: billing}, producers: {topics: [orders]}}]",
+            required: false,
+            (node, path) => AppReader.Read(context, node, path, topicNames, appNames));
+        if (apps is not null && topics is not null)
+        {
+            AppReader.CheckTopics(context, apps, topics);
+        }
+
+        var cutover = ReadList(
+            reader,
+            "cutover",
+            "a list of steps such as [{after: 5s, moveConsumers: {apps: [billing], start: translated}}]",
+            required: false,
+            (node, path) => CutoverReader.Read(context, node, path, apps ?? []));
+        var expectsFailure = ReadVerdict(reader);
         var faults = ReadList(
             reader,
             "faults",
@@ -39,7 +58,7 @@ internal static class ScenarioReader
         var expect = reader.Find("expect") is { } e ? ExpectReader.Read(context, e, "expect", topicNames.Keys) : ExpectSpec.Default;
 
         if (context.Errors.Count > 0 || name is null || clusters is null || topics is null || replicator is null
-            || consumers is null || faults is null || expect is null)
+            || consumers is null || apps is null || cutover is null || faults is null || expect is null)
         {
             return null;
         }
@@ -53,6 +72,9 @@ internal static class ScenarioReader
             Topics = topics,
             Replicator = replicator,
             Consumers = consumers,
+            Apps = apps,
+            Cutover = cutover,
+            ExpectsFailure = expectsFailure,
             Faults = faults,
             Expect = expect,
         };
@@ -73,6 +95,13 @@ internal static class ScenarioReader
         }
 
         return name;
+    }
+
+    /// <summary>Whether the scenario says it demonstrates a failure (<c>verdict: failed</c>); passed by default.</summary>
+    private static bool ReadVerdict(MappingReader reader)
+    {
+        var verdict = reader.Choice("verdict", new Choices<bool>(("passed", false), ("failed", true)));
+        return verdict ?? false;
     }
 
     /// <summary>Reads a list of items; the result is <see langword="null"/> if the list or any item is wrong.</summary>

@@ -1,0 +1,13 @@
+using Harness.Engine.Scenarios;
+
+namespace Harness.Engine.Apps;
+
+/// <summary>What every member of one app's group shares: the spec, the topic names on each cluster (each mapped back to its source name) and the tracker.</summary>
+internal sealed record ConsumerGroupSettings(
+    string App,
+    AppConsumerSpec Spec,
+    IReadOnlyDictionary<string, string> SourceTopics,
+    IReadOnlyDictionary<string, string> TargetTopics,
+    ConsumerAppTracker Tracker,
+    ulong RunId,
+    TimeProvider Time);
