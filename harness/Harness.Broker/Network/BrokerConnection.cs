@@ -117,9 +117,10 @@ internal sealed class BrokerConnection
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException or IOException { InnerException: SocketException })
         {
-            // The client went away or the broker was killed: nothing to answer.
+            // The client went away or the broker was killed: nothing to answer. Over TLS the socket's error arrives
+            // wrapped in the stream's IOException.
         }
         catch (ProtocolException e)
         {

@@ -28,7 +28,6 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     /// <inheritdoc/>
     public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
     {
-        SecurityRefusal.UnlessPlaintext(security, role, "the embedded cluster");
-        return Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, ((EmbeddedClusterSettings)settings).Brokers));
+        return Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, ((EmbeddedClusterSettings)settings).Brokers, EmbeddedSecurity.For(security, role)));
     }
 }

@@ -1,6 +1,7 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Faults;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Engine.Clusters.Embedded;
 
@@ -29,8 +30,14 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
     public IReadOnlyList<int> BrokerIds => Cluster.Brokers.Select(b => b.Id).ToList();
 
     /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers.</summary>
-    public static EmbeddedKafkaCluster Start(string role, int brokers) =>
-        new(role, EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = role, Brokers = brokers }));
+    public static EmbeddedKafkaCluster Start(string role, int brokers) => Start(role, brokers, null);
+
+    /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers listening as <paramref name="security"/> says (PLAINTEXT when null).</summary>
+    public static EmbeddedKafkaCluster Start(string role, int brokers, BrokerSecurity? security) =>
+        new(role, EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = role, Brokers = brokers, Security = security }));
+
+    /// <summary>The CA the brokers' certificates are signed with, when they listen with TLS.</summary>
+    public string? CaFile => Cluster.CaFile;
 
     public int LeaderOf(string topic, int partition) => Cluster.LeaderOf(topic, partition);
 
