@@ -29,8 +29,14 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
     public IReadOnlyList<int> BrokerIds => Cluster.Brokers.Select(b => b.Id).ToList();
 
     /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers.</summary>
-    public static EmbeddedKafkaCluster Start(string role, int brokers) =>
-        new(role, EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = role, Brokers = brokers }));
+    public static EmbeddedKafkaCluster Start(string role, int brokers) => Start(role, new EmbeddedClusterSettings(brokers));
+
+    /// <summary>Starts an embedded cluster as the scenario's settings say.</summary>
+    public static EmbeddedKafkaCluster Start(string role, EmbeddedClusterSettings settings)
+    {
+        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers };
+        return new(role, EmbeddedCluster.Start(settings.Storage is { } storage ? options with { Storage = storage } : options));
+    }
 
     public int LeaderOf(string topic, int partition) => Cluster.LeaderOf(topic, partition);
 
