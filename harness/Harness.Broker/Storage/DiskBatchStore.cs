@@ -469,6 +469,7 @@ internal sealed class DiskBatchStore : IBatchStore
             cleaned.Append(batch.Data, batch.AppendTimeMs);
         }
 
+        cleaned.Seal();
         cleaned.CleanedAtMs = kept.Min(b => b.CleanedAtMs is < 0 ? nowMs : b.CleanedAtMs);
         cleaned.HoldsDeletes = kept.Exists(b => b.HoldsDeletes);
         var stem = segment.Stem;
@@ -479,6 +480,7 @@ internal sealed class DiskBatchStore : IBatchStore
 
     private void Roll(long baseOffset)
     {
+        Active.Seal();
         _segments.Add(LogSegment.Create(_directory, baseOffset, IndexInterval));
     }
 

@@ -15,10 +15,17 @@ internal sealed class LogSegment : IDisposable
     public const int IndexEntryBytes = 8;
     public const int TimeIndexEntryBytes = 12;
 
+    private const int LogBufferBytes = 64 << 10;
+    private const int IndexBufferBytes = 4 << 10;
+
     private readonly int _indexInterval;
+    private readonly BufferedFileWriter _logWriter = new(LogBufferBytes);
+    private readonly BufferedFileWriter _indexWriter = new(IndexBufferBytes);
+    private readonly BufferedFileWriter _timeIndexWriter = new(IndexBufferBytes);
+    private bool _closed;
     private readonly SafeFileHandle _log;
-    private readonly SafeFileHandle _index;
-    private readonly SafeFileHandle _timeIndex;
+    private SafeFileHandle? _index;
+    private SafeFileHandle? _timeIndex;
     private string _stem;
     private int _bytesSinceIndexEntry;
     private long _indexEntries;
@@ -61,15 +68,13 @@ internal sealed class LogSegment : IDisposable
     /// <summary>The cleaner left a tombstone or an abort marker in it.</summary>
     public bool HoldsDeletes { get; set; }
 
-    public SafeFileHandle Handle => _log;
-
     public static string StemFor(string directory, long baseOffset, string suffix = "") =>
         Path.Combine(directory, baseOffset.ToString("D20", System.Globalization.CultureInfo.InvariantCulture) + suffix);
 
     public static LogSegment Create(string directory, long baseOffset, int indexInterval, string suffix = "") =>
         new(StemFor(directory, baseOffset, suffix), baseOffset, indexInterval);
 
-    /// <summary>Writes a batch at the end of the file; the write goes to the OS at once, so every reader of the file sees it.</summary>
+    /// <summary>Writes a batch at the end of the file, through a write buffer that every read of this segment flushes first.</summary>
     public void Append(ReadOnlySpan<byte> batch, long nowMs)
     {
         if (Size > 0 && _bytesSinceIndexEntry >= _indexInterval)
@@ -77,7 +82,7 @@ internal sealed class LogSegment : IDisposable
             AddIndexEntries(RecordBatchFields.BaseOffset(batch));
         }
 
-        RandomAccess.Write(_log, batch, Size);
+        _logWriter.Write(_log, batch);
         if (!RecordBatchFields.IsControl(batch))
         {
             var maxTimestamp = RecordBatchFields.MaxTimestamp(batch);
@@ -105,7 +110,7 @@ internal sealed class LogSegment : IDisposable
         var relative = (int)(nextBaseOffset - BaseOffset);
         BinaryPrimitives.WriteInt32BigEndian(entry, relative);
         BinaryPrimitives.WriteInt32BigEndian(entry[4..], (int)Size);
-        RandomAccess.Write(_index, entry[..IndexEntryBytes], _indexEntries * IndexEntryBytes);
+        _indexWriter.Write(_index!, entry[..IndexEntryBytes]);
         _indexEntries++;
         _bytesSinceIndexEntry = 0;
 
@@ -114,7 +119,7 @@ internal sealed class LogSegment : IDisposable
         {
             BinaryPrimitives.WriteInt64BigEndian(entry, MaxTimestamp);
             BinaryPrimitives.WriteInt32BigEndian(entry[8..], relative);
-            RandomAccess.Write(_timeIndex, entry, _timeIndexEntries * TimeIndexEntryBytes);
+            _timeIndexWriter.Write(_timeIndex!, entry);
             _timeIndexEntries++;
             _lastIndexedTimestamp = MaxTimestamp;
         }
@@ -126,10 +131,18 @@ internal sealed class LogSegment : IDisposable
         var relative = offset - BaseOffset;
         Span<byte> entry = stackalloc byte[IndexEntryBytes];
         long low = 0, high = _indexEntries - 1, position = 0;
+        if (high < 0)
+        {
+            return 0;
+        }
+
+        Flush();
+        using var opened = _index is null ? Open(".index") : null;
+        var index = _index ?? opened!;
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            RandomAccess.Read(_index, entry, mid * IndexEntryBytes);
+            RandomAccess.Read(index, entry, mid * IndexEntryBytes);
             if (BinaryPrimitives.ReadInt32BigEndian(entry) <= relative)
             {
                 position = BinaryPrimitives.ReadInt32BigEndian(entry[4..]);
@@ -149,10 +162,18 @@ internal sealed class LogSegment : IDisposable
     {
         Span<byte> entry = stackalloc byte[TimeIndexEntryBytes];
         long low = 0, high = _timeIndexEntries - 1, offset = BaseOffset;
+        if (high < 0)
+        {
+            return offset;
+        }
+
+        Flush();
+        using var opened = _timeIndex is null ? Open(".timeindex") : null;
+        var timeIndex = _timeIndex ?? opened!;
         while (low <= high)
         {
             var mid = (low + high) >>> 1;
-            RandomAccess.Read(_timeIndex, entry, mid * TimeIndexEntryBytes);
+            RandomAccess.Read(timeIndex, entry, mid * TimeIndexEntryBytes);
             if (BinaryPrimitives.ReadInt64BigEndian(entry) < timestamp)
             {
                 offset = BaseOffset + BinaryPrimitives.ReadInt32BigEndian(entry[8..]);
@@ -170,6 +191,7 @@ internal sealed class LogSegment : IDisposable
     /// <summary>Reads up to buffer.Length bytes at <paramref name="position"/>; returns how many were read.</summary>
     public int ReadAt(long position, Span<byte> buffer)
     {
+        Flush();
         var total = 0;
         while (total < buffer.Length)
         {
@@ -198,11 +220,58 @@ internal sealed class LogSegment : IDisposable
 
     public string Stem => _stem;
 
+    /// <summary>
+    /// The segment rolled: nothing more is appended, so its index files are closed and opened only for a lookup (rare:
+    /// consumers reading on are served from read hints). A partition then holds one open file per segment, not three.
+    /// </summary>
+    public void Seal()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _logWriter.Close(_log);
+        if (_index is not null)
+        {
+            _indexWriter.Close(_index);
+            _timeIndexWriter.Close(_timeIndex!);
+        }
+
+        _index?.Dispose();
+        _index = null;
+        _timeIndex?.Dispose();
+        _timeIndex = null;
+    }
+
+    private SafeFileHandle Open(string extension) => File.OpenHandle(_stem + extension, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+
+    /// <summary>Hands buffered writes to the OS.</summary>
+    public void Flush()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _logWriter.Flush(_log);
+        if (_index is not null)
+        {
+            _indexWriter.Flush(_index);
+            _timeIndexWriter.Flush(_timeIndex!);
+        }
+    }
+
     public void Dispose()
     {
+        if (_closed)
+        {
+            return;
+        }
+
+        Seal();
+        _closed = true;
         _log.Dispose();
-        _index.Dispose();
-        _timeIndex.Dispose();
     }
 
     /// <summary>Closes and removes the segment's files.</summary>
