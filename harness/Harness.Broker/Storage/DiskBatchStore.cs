@@ -42,9 +42,6 @@ internal sealed class DiskBatchStore : IBatchStore
 
     public long ActiveSegmentStart => Active.BaseOffset;
 
-    /// <summary>Segments on disk now, the active one included.</summary>
-    public int SegmentCount => _segments.Count;
-
     private LogSegment Active => _segments[^1];
 
     public void Append(byte[] data, long lastOffset, long maxTimestamp, TopicConfig config, long nowMs)
