@@ -50,9 +50,11 @@ public sealed record EmbeddedClusterOptions
 
     /// <summary>
     /// With disk storage, bytes of the latest batches each partition also keeps in memory, so consumers at the tail read
-    /// them without a file read (at least the last batch is kept). Default 1 MiB.
+    /// them without a file read (at least the last batch is kept). Default 64 KiB: batches kept longer outlive the
+    /// garbage collector's young generations and cost a copy per collection before they die (with 1 MiB the broker
+    /// needed 2.3 x the CPU per produced record).
     /// </summary>
-    public long TailCacheBytes { get; init; } = 1 << 20;
+    public long TailCacheBytes { get; init; } = 64 << 10;
 
     /// <summary>The environment variable that chooses the default <see cref="Storage"/>.</summary>
     public const string StorageVariable = "HARNESS_BROKER_STORAGE";
