@@ -16,10 +16,14 @@ public sealed class BrokerProcess : IDisposable
 
     public string BootstrapServers { get; }
 
-    /// <summary>Starts the benchmark's own executable with <c>serve --brokers N</c>, which must call <see cref="BrokerServer.RunAsync"/>.</summary>
-    public static async Task<BrokerProcess> StartAsync(int brokers)
+    /// <summary>
+    /// Starts the benchmark's own executable with <c>serve --brokers N</c> (and <c>--storage disk</c> for disk storage), which
+    /// must call <see cref="BrokerServer.RunAsync"/>.
+    /// </summary>
+    public static async Task<BrokerProcess> StartAsync(int brokers, bool diskStorage = false)
     {
-        var process = Process.Start(ChildProcess.StartInfo(["serve", "--brokers", brokers.ToString(CultureInfo.InvariantCulture)], redirectInput: true))
+        string[] arguments = ["serve", "--brokers", brokers.ToString(CultureInfo.InvariantCulture), .. diskStorage ? new[] { "--storage", "disk" } : []];
+        var process = Process.Start(ChildProcess.StartInfo(arguments, redirectInput: true))
             ?? throw new InvalidOperationException("cannot start the broker process");
         var bootstrap = await process.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("the broker process ended at start");
         return new BrokerProcess(process, bootstrap);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Broker.Cluster;
+using Harness.Broker.Storage;
 
 namespace Harness.Bench.Support;
 
@@ -10,9 +11,9 @@ namespace Harness.Bench.Support;
 /// </summary>
 public static class BrokerServer
 {
-    public static async Task<int> RunAsync(int brokers)
+    public static async Task<int> RunAsync(int brokers, StorageKind storage = StorageKind.Memory)
     {
-        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = "bench", Brokers = brokers });
+        await using var cluster = EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = "bench", Brokers = brokers, Storage = storage });
         Console.WriteLine(cluster.BootstrapServers);
         while (await Console.In.ReadLineAsync() is { } line)
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Harness.Broker.Storage;
 
 namespace Harness.Broker.Bench;
 
@@ -20,6 +21,9 @@ internal sealed record BenchOptions
     /// <summary>Also measure kcat -P / -C. Default true.</summary>
     public bool Kcat { get; init; } = true;
 
+    /// <summary>Where the broker keeps batches: memory or disk. Default memory.</summary>
+    public StorageKind Storage { get; init; } = StorageKind.Memory;
+
     /// <summary>When set, the results table is appended to this markdown file.</summary>
     public string? MarkdownFile { get; init; }
 
@@ -38,6 +42,12 @@ internal sealed record BenchOptions
                 "--brokers" => options with { Brokers = NextInt() },
                 "--no-kcat" => options with { Kcat = false },
                 "--markdown" => options with { MarkdownFile = Next() },
+                "--storage" => options with { Storage = Next() switch
+                {
+                    "memory" => StorageKind.Memory,
+                    "disk" => StorageKind.Disk,
+                    var other => throw new ArgumentException($"--storage must be memory or disk, got '{other}'"),
+                } },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

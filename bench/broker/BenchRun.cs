@@ -13,8 +13,8 @@ internal static class BenchRun
     public static async Task<int> RunAsync(BenchOptions options)
     {
         var loadBefore = MachineLoad.OneMinute();
-        using var broker = await BrokerProcess.StartAsync(options.Brokers);
-        Console.WriteLine($"broker child at {broker.BootstrapServers}; {options.Records:N0} records of {options.ValueBytes} bytes, {options.Partitions} partitions, {options.Brokers} brokers");
+        using var broker = await BrokerProcess.StartAsync(options.Brokers, options.Storage == Harness.Broker.Storage.StorageKind.Disk);
+        Console.WriteLine($"broker child at {broker.BootstrapServers}; {options.Records:N0} records of {options.ValueBytes} bytes, {options.Partitions} partitions, {options.Brokers} brokers, {Storage(options)} storage");
         var results = new List<Measurement>();
 
         // A fresh process runs tier-0 code and grows its heap and thread pool during its first seconds; a short
@@ -94,7 +94,7 @@ internal static class BenchRun
         var culture = CultureInfo.InvariantCulture;
         text.AppendLine(culture, $"#### Run of {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
         text.AppendLine();
-        text.AppendLine(culture, $"{Environment.ProcessorCount} cores (1-minute load average before the run {loadBefore}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {options.Brokers} brokers, {options.Partitions} partitions, {options.Records:N0} records of {options.ValueBytes}-byte values, loopback, Release build. Targets: >= 300,000 records/s each way (Confluent.Kafka), RSS <= 1.5 x stored + 100 MB.");
+        text.AppendLine(culture, $"{Environment.ProcessorCount} cores (1-minute load average before the run {loadBefore}), {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {options.Brokers} brokers, {Storage(options)} storage, {options.Partitions} partitions, {options.Records:N0} records of {options.ValueBytes}-byte values, loopback, Release build. Targets: >= 300,000 records/s each way (Confluent.Kafka), RSS <= 1.5 x stored + 100 MB.");
         text.AppendLine();
         text.AppendLine("| client | operation | records/s | MiB/s (values) | seconds | broker CPU s | client CPU s |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|");
@@ -119,6 +119,8 @@ internal static class BenchRun
     }
 
     /// <summary>The 1-minute load average: other work on the machine competes with the client and the broker for cores.</summary>
+
+    private static string Storage(BenchOptions options) => options.Storage == Harness.Broker.Storage.StorageKind.Disk ? "disk" : "memory";
 
     private static string Mb(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):F0} MiB");
 }

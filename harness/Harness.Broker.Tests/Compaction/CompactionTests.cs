@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Broker.Storage;
 using Harness.Testing;
 using Microsoft.Extensions.Time.Testing;
 
@@ -8,10 +9,13 @@ namespace Harness.Broker.Tests.Compaction;
 /// <summary>
 /// Log compaction as librdkafka (Confluent.Kafka) sees it: the latest record per key stays at its offset, the rest
 /// leave gaps that consumers, ListOffsets and committed group offsets cross; tombstones and aborted transactions go
-/// when Kafka's cleaner would let them go. The broker's clock is fake, so lags and horizons are exact.
+/// when Kafka's cleaner would let them go. The broker's clock is fake, so lags and horizons are exact. Every test runs
+/// on memory and on disk storage.
 /// </summary>
 [Category("Integration")]
-public sealed class CompactionTests
+[TestFixture(StorageKind.Memory)]
+[TestFixture(StorageKind.Disk)]
+public sealed class CompactionTests(StorageKind storage)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
@@ -194,7 +198,7 @@ public sealed class CompactionTests
     }
 
     /// <summary>A one-broker cluster on a fake clock; the schedule is off unless asked for, so only the test compacts.</summary>
-    internal static EmbeddedCluster Start(out FakeTimeProvider clock, bool scheduled = false)
+    private EmbeddedCluster Start(out FakeTimeProvider clock, bool scheduled = false)
     {
         clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         return EmbeddedCluster.Start(new EmbeddedClusterOptions
@@ -202,6 +206,7 @@ public sealed class CompactionTests
             Brokers = 1,
             DefaultReplicationFactor = 1,
             CompactionInterval = scheduled ? TimeSpan.FromSeconds(15) : TimeSpan.Zero,
+            Storage = storage,
         }, clock);
     }
 

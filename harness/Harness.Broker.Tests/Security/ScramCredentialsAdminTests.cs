@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Broker.Cluster;
 using Harness.Broker.Security;
+using ScramMechanism = Confluent.Kafka.Admin.ScramMechanism;
 using SecurityProtocol = Harness.Broker.Security.SecurityProtocol;
 
 namespace Harness.Broker.Tests.Security;

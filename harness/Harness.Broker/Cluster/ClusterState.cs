@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Harness.Broker.Groups;
 using Harness.Broker.Protocol;
 using Harness.Broker.Security;
+using Harness.Broker.Storage;
 using Harness.Broker.Transactions;
 
 namespace Harness.Broker.Cluster;
@@ -25,6 +26,7 @@ internal sealed class ClusterState
         Transactions = new TransactionCoordinator(this);
         Compaction = new CompactionScheduler(this);
         Security = options.Security is { } security ? new ClusterSecurity(security, options.Name, options.Host, time) : null;
+        Storage = new LogStorage(options);
     }
 
     /// <summary>Listener security and users; null on an unsecured cluster.</summary>
@@ -49,6 +51,9 @@ internal sealed class ClusterState
     public TransactionCoordinator Transactions { get; }
 
     public CompactionScheduler Compaction { get; }
+
+    /// <summary>Makes the partitions' logs (memory or disk) and owns the data folder.</summary>
+    public LogStorage Storage { get; }
 
     /// <summary>
     /// The controller, or -1 when all brokers are down. Like Kafka's, it keeps the role until it dies and then the
@@ -159,7 +164,7 @@ internal sealed class ClusterState
             for (var p = 0; p < partitions; p++)
             {
                 var replicas = assignments is { Count: > 0 } ? assignments[p] : AssignReplicas(p, replicationFactor);
-                states[p] = new PartitionState(name, p, replicas, replicas.FirstOrDefault(IsUp, -1));
+                states[p] = new PartitionState(name, p, replicas, replicas.FirstOrDefault(IsUp, -1), Storage.CreateLog(name, p));
             }
 
             Topics[name] = new TopicState(name, states, configs);
@@ -193,7 +198,7 @@ internal sealed class ClusterState
             for (var p = current; p < newTotal; p++)
             {
                 var replicas = assignments?[p - current] ?? AssignReplicas(p, rf);
-                added[p - current] = new PartitionState(name, p, replicas, replicas.FirstOrDefault(IsUp, -1));
+                added[p - current] = new PartitionState(name, p, replicas, replicas.FirstOrDefault(IsUp, -1), Storage.CreateLog(name, p));
             }
 
             topic.AddPartitions(added);
@@ -205,7 +210,17 @@ internal sealed class ClusterState
     {
         lock (_topicLock)
         {
-            return Topics.TryRemove(name, out _) ? ErrorCode.None : ErrorCode.UnknownTopicOrPartition;
+            if (!Topics.TryRemove(name, out var topic))
+            {
+                return ErrorCode.UnknownTopicOrPartition;
+            }
+
+            foreach (var partition in topic.Partitions)
+            {
+                partition.Log.Delete();
+            }
+
+            return ErrorCode.None;
         }
     }
 
@@ -246,6 +261,20 @@ internal sealed class ClusterState
             {
                 partition.SetLeader(partition.Replicas.FirstOrDefault(IsUp, -1));
             }
+        }
+    }
+
+    /// <summary>Closes every partition's log and removes the data folder unless it is kept.</summary>
+    public void CloseStorage()
+    {
+        lock (_topicLock)
+        {
+            foreach (var partition in AllPartitions())
+            {
+                partition.Log.Dispose();
+            }
+
+            Storage.Dispose();
         }
     }
 

@@ -2,6 +2,7 @@ using Harness.Broker.Handlers;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
 using Harness.Broker.Security;
+using Harness.Broker.Storage;
 
 namespace Harness.Broker.Cluster;
 
@@ -103,6 +104,12 @@ public sealed class EmbeddedCluster : IAsyncDisposable
             throw new InvalidOperationException($"cannot delete topic '{name}': it does not exist");
         }
     }
+
+    /// <summary>Where partitions keep their batches.</summary>
+    public StorageKind Storage => _state.Options.Storage;
+
+    /// <summary>The folder holding the cluster's log with disk storage, or null in memory.</summary>
+    public string? DataDirectory => _state.Storage.Root;
 
     /// <summary>The high watermark (next offset) of a partition.</summary>
     public long HighWatermark(string topic, int partition) => Partition(topic, partition).Log.HighWatermark;
@@ -237,6 +244,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
         }
 
         _state.Security?.Dispose();
+        _state.CloseStorage();
     }
 
     /// <summary>Stops every broker.</summary>

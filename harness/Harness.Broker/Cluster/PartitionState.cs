@@ -7,8 +7,9 @@ internal sealed class PartitionState
 {
     private readonly object _lock = new();
 
-    public PartitionState(string topic, int index, int[] replicas, int leader)
+    public PartitionState(string topic, int index, int[] replicas, int leader, PartitionLog log)
     {
+        Log = log;
         Topic = topic;
         Index = index;
         Replicas = replicas;
@@ -19,7 +20,7 @@ internal sealed class PartitionState
 
     public int Index { get; }
 
-    public PartitionLog Log { get; } = new();
+    public PartitionLog Log { get; }
 
     public int[] Replicas { get; }
 

@@ -18,7 +18,10 @@ namespace Harness.Broker.Storage;
 internal static class LogCleaner
 {
     /// <summary>Compacts <paramref name="batches"/> in place; aborted transactions whose marker went are removed from <paramref name="aborted"/>.</summary>
-    public static CompactionResult Clean(List<StoredBatch> batches, List<AbortedTransaction> aborted, long uncleanableStart, TopicConfig config, long nowMs)
+    /// <remarks><paramref name="endsLog"/> says the list's last batch is the log's last one (disk storage passes only the
+    /// segments it cleans, which may end earlier).</remarks>
+    public static CompactionResult Clean(List<StoredBatch> batches, List<AbortedTransaction> aborted, long uncleanableStart, TopicConfig config, long nowMs,
+        bool endsLog = true)
     {
         var end = CleanableEnd(batches, uncleanableStart, config, nowMs);
         var cleanable = batches.TakeWhile(b => b.LastOffset < end).Count();
@@ -62,7 +65,7 @@ internal static class LogCleaner
             var cleanedAt = batch.CleanedAtMs >= 0 ? batch.CleanedAtMs : nowMs;
             var horizonPassed = batch.CleanedAtMs >= 0 && nowMs - batch.CleanedAtMs >= config.DeleteRetentionMs;
             StoredBatch? kept;
-            if (i == batches.Count - 1 && header.IsControl)
+            if (endsLog && i == batches.Count - 1 && header.IsControl)
             {
                 // The log's last batch is never removed (see below), so its marker's aborted range stays known too.
                 kept = batch with { CleanedAtMs = cleanedAt };
@@ -91,7 +94,7 @@ internal static class LogCleaner
                     : batch with { Data = BatchRecords.Rewrite(batch.Data, header, body!, stays), CleanedAtMs = cleanedAt, HoldsDeletes = holdsDeletes };
             }
 
-            if (kept is null && i == batches.Count - 1)
+            if (kept is null && endsLog && i == batches.Count - 1)
             {
                 // The log's last batch holds the high watermark's predecessor: without it a consumer positioned inside
                 // it would fetch nothing forever. Kafka never cleans its active segment, so it never meets this case;
@@ -122,7 +125,7 @@ internal static class LogCleaner
     /// marker left by an earlier pass has reached its delete horizon. A compacted topic nobody writes to then costs
     /// the schedule a scan of batch headers, not a decode of every record.
     /// </summary>
-    private static bool NeedsPass(List<StoredBatch> batches, int cleanable, TopicConfig config, long nowMs)
+    public static bool NeedsPass(List<StoredBatch> batches, int cleanable, TopicConfig config, long nowMs)
     {
         for (var i = 0; i < cleanable; i++)
         {

@@ -7,27 +7,30 @@ namespace Harness.Broker.Storage;
 
 /// <summary>
 /// The log of one partition, shared by all replicas of the cluster (a kill moves leadership, never data).
-/// Batches are kept as received; appends and reads take a short lock, and readers waiting for data are woken
-/// through <see cref="WaitForAppendAsync"/>.
+/// Batches are kept as received in a <see cref="IBatchStore"/> (memory or segment files); offsets, producers and
+/// transactions are kept here. Appends and reads take a short lock, and readers waiting for data are woken through
+/// <see cref="WaitForAppendAsync"/>.
 /// </summary>
-internal sealed class PartitionLog
+internal sealed class PartitionLog : IDisposable
 {
     private readonly object _lock = new();
-    private readonly List<StoredBatch> _batches = [];
+    private readonly IBatchStore _store;
     private readonly Dictionary<long, ProducerEntry> _producers = [];
     private readonly Dictionary<long, OpenTransaction> _open = [];
     private readonly List<AbortedTransaction> _aborted = [];
     private TaskCompletionSource _appended = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _logStartOffset;
     private long _nextOffset;
-    private long _sizeBytes;
     private long _duplicateBatches;
+    private bool _disposed;
 
-    // The log keeps no segment files, but it tracks where Kafka's active segment would start, because only what lies
-    // before it may be compacted: it rolls on append past segment.bytes or segment.ms, as Kafka's does.
-    private long _activeSegmentStart;
-    private long _activeSegmentBytes;
-    private long _activeSegmentOpenedMs = -1;
+    public PartitionLog(IBatchStore store) => _store = store;
+
+    /// <summary>A log kept in memory, as tests of the log alone use.</summary>
+    public PartitionLog()
+        : this(new MemoryBatchStore())
+    {
+    }
 
     public long LogStartOffset
     {
@@ -57,7 +60,7 @@ internal sealed class PartitionLog
         {
             lock (_lock)
             {
-                return _sizeBytes;
+                return _disposed ? 0 : _store.SizeBytes;
             }
         }
     }
@@ -97,6 +100,12 @@ internal sealed class PartitionLog
         batch.AsSpan().CopyTo(data);
         lock (_lock)
         {
+            if (_disposed)
+            {
+                // The topic was deleted (or the cluster stopped) while this produce was on its way.
+                return AppendOutcome.Failed(ErrorCode.UnknownTopicOrPartition, _logStartOffset, "the partition was deleted");
+            }
+
             OpenTransaction? transaction = null;
             if (header.IsTransactional)
             {
@@ -144,6 +153,11 @@ internal sealed class PartitionLog
         var header = RecordBatchHeader.Read(data);
         lock (_lock)
         {
+            if (_disposed)
+            {
+                return -1;
+            }
+
             var (offset, _) = AppendLocked(data, header, config, leaderEpoch, nowMs);
             if (!_producers.TryGetValue(producerId, out var producer))
             {
@@ -243,20 +257,8 @@ internal sealed class PartitionLog
             logAppendTime = nowMs;
         }
 
-        if (_activeSegmentBytes > 0
-            && (_activeSegmentBytes + data.Length > config.SegmentBytes || nowMs - _activeSegmentOpenedMs >= config.SegmentMs))
-        {
-            RollLocked(baseOffset, nowMs);
-        }
-        else if (_activeSegmentOpenedMs < 0)
-        {
-            _activeSegmentOpenedMs = nowMs;
-        }
-
-        _activeSegmentBytes += data.Length;
-        _batches.Add(new StoredBatch(baseOffset, lastOffset, maxTimestamp, nowMs, data));
+        _store.Append(data, lastOffset, maxTimestamp, config, nowMs);
         _nextOffset = lastOffset + 1;
-        _sizeBytes += data.Length;
         ApplyRetentionLocked(config, nowMs);
         return (baseOffset, logAppendTime);
     }
@@ -347,22 +349,13 @@ internal sealed class PartitionLog
                 return ErrorCode.OffsetOutOfRange;
             }
 
-            var limit = aborted is null ? _nextOffset : stable;
-            var lastRead = -1L;
-            var index = FindBatchIndex(offset);
-            for (var i = index; i < _batches.Count && _batches[i].BaseOffset < limit; i++)
+            if (_disposed)
             {
-                var data = _batches[i].Data;
-                if (bytes + data.Length > maxBytes && !(bytes == 0 && allowOversizedFirst))
-                {
-                    break;
-                }
-
-                output.Add(new ArraySegment<byte>(data));
-                bytes += data.Length;
-                lastRead = _batches[i].LastOffset;
+                return ErrorCode.UnknownTopicOrPartition;
             }
 
+            var limit = aborted is null ? _nextOffset : stable;
+            var lastRead = _store.Read(offset, limit, maxBytes, allowOversizedFirst, output, out bytes);
             if (aborted is not null && lastRead >= 0)
             {
                 aborted.AddRange(_aborted.Where(a => a.LastOffset >= offset && a.FirstOffset <= lastRead));
@@ -372,45 +365,16 @@ internal sealed class PartitionLog
         }
     }
 
-    /// <summary>Index of the first batch whose last offset is at or after <paramref name="offset"/>.</summary>
-    private int FindBatchIndex(long offset)
-    {
-        int low = 0, high = _batches.Count;
-        while (low < high)
-        {
-            var mid = (low + high) >>> 1;
-            if (_batches[mid].LastOffset < offset)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                high = mid;
-            }
-        }
-
-        return low;
-    }
-
     public (long Offset, long Timestamp)? OffsetForTimestamp(long timestamp)
     {
         lock (_lock)
         {
-            foreach (var batch in _batches)
+            if (_disposed || _store.OffsetForTimestamp(timestamp, _logStartOffset) is not { } hit)
             {
-                if (batch.LastOffset < _logStartOffset || batch.MaxTimestamp < timestamp)
-                {
-                    continue;
-                }
-
-                var found = RecordTimestampScanner.FindFirstAtOrAfter(batch.Data, timestamp);
-                if (found is { } hit)
-                {
-                    return hit.Offset < _logStartOffset ? (_logStartOffset, hit.Timestamp) : hit;
-                }
+                return null;
             }
 
-            return null;
+            return hit.Offset < _logStartOffset ? (_logStartOffset, hit.Timestamp) : hit;
         }
     }
 
@@ -422,16 +386,7 @@ internal sealed class PartitionLog
     {
         lock (_lock)
         {
-            StoredBatch? best = null;
-            foreach (var batch in _batches)
-            {
-                if (batch.LastOffset >= _logStartOffset && !RecordBatchHeader.Read(batch.Data).IsControl && (best is null || batch.MaxTimestamp > best.MaxTimestamp))
-                {
-                    best = batch;
-                }
-            }
-
-            return best is null ? null : RecordTimestampScanner.FindFirstAtOrAfter(best.Data, best.MaxTimestamp);
+            return _disposed ? null : _store.MaxTimestampRecord(_logStartOffset);
         }
     }
 
@@ -473,15 +428,18 @@ internal sealed class PartitionLog
     {
         lock (_lock)
         {
-            if (roll && _activeSegmentBytes > 0)
+            if (_disposed)
             {
-                RollLocked(_nextOffset, -1);
+                return default;
             }
 
-            var end = Math.Min(LastStableOffsetLocked(), _activeSegmentStart);
-            var result = LogCleaner.Clean(_batches, _aborted, end, config, nowMs);
-            _sizeBytes -= result.BytesFreed;
-            return result;
+            if (roll)
+            {
+                _store.RollIfNotEmpty(_nextOffset);
+            }
+
+            var end = Math.Min(LastStableOffsetLocked(), _store.ActiveSegmentStart);
+            return _store.Compact(_aborted, end, config, nowMs);
         }
     }
 
@@ -495,54 +453,49 @@ internal sealed class PartitionLog
 
     private void ApplyRetentionLocked(TopicConfig config, long nowMs)
     {
-        // Like Kafka, whole batches go (Kafka drops whole segments), and the active tail is never removed. A topic
-        // whose cleanup.policy lacks delete keeps everything (compaction alone thins it).
-        if (!config.Delete)
+        // Like Kafka, whole batches (in memory) or whole segments (on disk) go, and the active tail is never removed. A
+        // topic whose cleanup.policy lacks delete keeps everything (compaction alone thins it).
+        if (!config.Delete || _disposed)
         {
             return;
         }
 
-        var removed = 0;
-        while (_batches.Count - removed > 1)
+        var start = _store.ApplyRetention(config, nowMs, _logStartOffset);
+        if (start > _logStartOffset)
         {
-            var oldest = _batches[removed];
-            var overBytes = config.RetentionBytes >= 0 && _sizeBytes > config.RetentionBytes;
-            var overTime = config.RetentionMs >= 0 && nowMs - oldest.MaxTimestamp > config.RetentionMs;
-            if (!overBytes && !overTime)
-            {
-                break;
-            }
-
-            _sizeBytes -= oldest.Data.Length;
-            _logStartOffset = Math.Max(_logStartOffset, oldest.LastOffset + 1);
-            removed++;
-        }
-
-        if (removed > 0)
-        {
-            _batches.RemoveRange(0, removed);
+            _logStartOffset = start;
             _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
         }
     }
 
     private void DropBatchesBelowStartLocked()
     {
-        var removed = 0;
-        while (removed < _batches.Count && _batches[removed].LastOffset < _logStartOffset)
-        {
-            _sizeBytes -= _batches[removed].Data.Length;
-            removed++;
-        }
-
-        _batches.RemoveRange(0, removed);
+        _store.DropBelow(_logStartOffset, _nextOffset);
         _aborted.RemoveAll(a => a.LastOffset < _logStartOffset);
     }
 
-    private void RollLocked(long nextSegmentStart, long nowMs)
+    /// <summary>Closes the store (the cluster stops): later reads find nothing, later appends throw.</summary>
+    public void Dispose() => Close(deleteFiles: false);
+
+    /// <summary>Closes the store and removes its files (the topic was deleted).</summary>
+    public void Delete() => Close(deleteFiles: true);
+
+    private void Close(bool deleteFiles)
     {
-        _activeSegmentStart = nextSegmentStart;
-        _activeSegmentBytes = 0;
-        _activeSegmentOpenedMs = nowMs;
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _store.Dispose();
+                SignalLocked();
+            }
+
+            if (deleteFiles)
+            {
+                _store.DeleteFiles();
+            }
+        }
     }
 
     private void SignalLocked()

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Harness.Broker.Cluster;
 using Harness.Broker.Control;
+using Harness.Broker.Storage;
 using Harness.Engine.Runs;
 
 namespace Harness.Cli.Commands;
@@ -21,6 +22,9 @@ internal static class BrokerCommand
         var users = new Option<string[]>("--user") { Description = "A user as NAME:PASSWORD (repeatable), a super user; SASL and SCRAM credentials are made from it" };
         var clientAuth = new Option<string>("--client-auth") { Description = "TLS client certificates: none, requested or required", DefaultValueFactory = _ => "none" };
         var certificates = new Option<string?>("--certs") { Description = "Folder for each cluster's CA certificate NAME-ca.pem (default: a new temporary folder)" };
+        var storage = new Option<string?>("--storage") { Description = "Where batches are kept: memory or disk (default: memory, or HARNESS_BROKER_STORAGE)" };
+        var dataDir = new Option<string?>("--data-dir") { Description = "With --storage disk: folder for the logs, one subfolder per cluster (default: a temporary folder)" };
+        var keepData = new Option<bool>("--keep-data") { Description = "With --storage disk: keep the data folder when the brokers stop (default: removed)" };
         var command = new Command("broker", "Run embedded Kafka-protocol clusters on loopback and print their bootstrap servers, one line per cluster.")
         {
             brokers,
@@ -34,6 +38,9 @@ internal static class BrokerCommand
             users,
             clientAuth,
             certificates,
+            storage,
+            dataDir,
+            keepData,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -45,21 +52,46 @@ internal static class BrokerCommand
             }
 
             var secured = BrokerSecurityArguments.Parse(parse.GetValue(security), parse.GetValue(mechanism), parse.GetValue(users) ?? [], parse.GetValue(clientAuth), parse.GetValue(certificates));
+            var storageKind = parse.GetValue(storage)?.Trim().ToUpperInvariant() switch
+            {
+                null => (StorageKind?)null,
+                "MEMORY" => StorageKind.Memory,
+                "DISK" => StorageKind.Disk,
+                var other => throw new HarnessException($"broker: --storage must be memory or disk, got '{other.ToLowerInvariant()}'", ExitCodes.BadInput),
+            };
+            if ((parse.GetValue(dataDir) is not null || parse.GetValue(keepData)) && storageKind != StorageKind.Disk)
+            {
+                throw new HarnessException("broker: --data-dir and --keep-data need --storage disk", ExitCodes.BadInput);
+            }
+
             var started = new List<EmbeddedCluster>();
             try
             {
                 for (var i = 0; i < count; i++)
                 {
                     var port = parse.GetValue(basePort);
-                    started.Add(EmbeddedCluster.Start(new EmbeddedClusterOptions
+                    var options = new EmbeddedClusterOptions
                     {
                         Name = count == 1 ? parse.GetValue(name)! : $"{parse.GetValue(name)}{i + 1}",
                         Brokers = perCluster,
                         BasePort = port == 0 ? 0 : port + (i * perCluster),
                         AutoCreateTopics = parse.GetValue(autoCreate),
                         Security = secured,
-                    }));
+                        DataDirectory = parse.GetValue(dataDir),
+                        KeepData = parse.GetValue(keepData),
+                    };
+                    started.Add(EmbeddedCluster.Start(storageKind is { } kind ? options with { Storage = kind } : options));
                 }
+            }
+            catch (ArgumentException e)
+            {
+                foreach (var cluster in started)
+                {
+                    await cluster.DisposeAsync().ConfigureAwait(false);
+                }
+
+                // A data folder that already holds a log, or a bad HARNESS_BROKER_STORAGE: the message names it and the fix.
+                throw new HarnessException($"broker: {e.Message.Split(" (Parameter", 2)[0]}", ExitCodes.BadInput, e);
             }
             catch (System.Net.Sockets.SocketException e)
             {

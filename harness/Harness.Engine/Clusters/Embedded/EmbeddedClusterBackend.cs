@@ -1,3 +1,4 @@
+using Harness.Broker.Storage;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
 using Harness.Engine.Security;
@@ -11,7 +12,9 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     public string Kind => "embedded";
 
     /// <inheritdoc/>
-    public IReadOnlyList<string> Keys { get; } = ["brokers"];
+    public IReadOnlyList<string> Keys { get; } = ["brokers", "storage"];
+
+    private static readonly Choices<StorageKind> Storages = new(("memory", StorageKind.Memory), ("disk", StorageKind.Disk));
 
     /// <inheritdoc/>
     public IClusterSettings? Default { get; } = new EmbeddedClusterSettings(EmbeddedClusterSettings.DefaultBrokers);
@@ -20,14 +23,13 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     public IClusterSettings? Read(MappingReader section)
     {
         var brokers = section.Integer("brokers", 1, 16);
-        return section.Find("brokers") is not null && brokers is null
+        var storage = section.Choice("storage", Storages);
+        return (section.Find("brokers") is not null && brokers is null) || (section.Find("storage") is not null && storage is null)
             ? null
-            : new EmbeddedClusterSettings((int)(brokers ?? EmbeddedClusterSettings.DefaultBrokers));
+            : new EmbeddedClusterSettings((int)(brokers ?? EmbeddedClusterSettings.DefaultBrokers), storage);
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
-    {
-        return Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, ((EmbeddedClusterSettings)settings).Brokers, EmbeddedSecurity.For(security, role)));
-    }
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation) =>
+        Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, (EmbeddedClusterSettings)settings, EmbeddedSecurity.For(security, role)));
 }

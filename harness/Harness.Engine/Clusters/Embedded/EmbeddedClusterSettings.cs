@@ -1,9 +1,13 @@
+using Harness.Broker.Storage;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Clusters.Embedded;
 
-/// <summary>An embedded cluster: <paramref name="Brokers"/> in-process brokers on loopback, every fault available.</summary>
-public sealed record EmbeddedClusterSettings(int Brokers) : IClusterSettings
+/// <summary>
+/// An embedded cluster: <paramref name="Brokers"/> in-process brokers on loopback, every fault available, keeping batches
+/// as <paramref name="Storage"/> says (null: the broker's default, memory unless HARNESS_BROKER_STORAGE says disk).
+/// </summary>
+public sealed record EmbeddedClusterSettings(int Brokers, StorageKind? Storage = null) : IClusterSettings
 {
     /// <summary>The number of brokers when the scenario does not say.</summary>
     public const int DefaultBrokers = 3;

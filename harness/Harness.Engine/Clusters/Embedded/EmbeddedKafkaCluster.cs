@@ -30,11 +30,15 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
     public IReadOnlyList<int> BrokerIds => Cluster.Brokers.Select(b => b.Id).ToList();
 
     /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers.</summary>
-    public static EmbeddedKafkaCluster Start(string role, int brokers) => Start(role, brokers, null);
+    public static EmbeddedKafkaCluster Start(string role, int brokers) => Start(role, new EmbeddedClusterSettings(brokers));
 
-    /// <summary>Starts an embedded cluster with <paramref name="brokers"/> brokers listening as <paramref name="security"/> says (PLAINTEXT when null).</summary>
-    public static EmbeddedKafkaCluster Start(string role, int brokers, BrokerSecurity? security) =>
-        new(role, EmbeddedCluster.Start(new EmbeddedClusterOptions { Name = role, Brokers = brokers, Security = security }));
+    /// <summary>Starts an embedded cluster as the scenario's settings say, listening as <paramref name="security"/> says (PLAINTEXT when null).</summary>
+    public static EmbeddedKafkaCluster Start(string role, EmbeddedClusterSettings settings, BrokerSecurity? security = null)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers, Security = security };
+        return new(role, EmbeddedCluster.Start(settings.Storage is { } storage ? options with { Storage = storage } : options));
+    }
 
     /// <summary>The CA the brokers' certificates are signed with, when they listen with TLS.</summary>
     public string? CaFile => Cluster.CaFile;
