@@ -11,7 +11,8 @@ internal static class TopicPreparer
 {
     public static async Task CreateAsync(KafkaEndpoint bootstrap, IEnumerable<TopicSpecification> topics, string clusterRole)
     {
-        using var admin = new AdminClientBuilder(bootstrap.Admin("harness-prepare")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        var authentication = new AuthenticationWatch();
+        using var admin = new AdminClientBuilder(bootstrap.Admin("harness-prepare")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(authentication.Handle).Build();
         var list = topics.ToList();
         if (list.Count == 0)
         {
@@ -39,7 +40,7 @@ internal static class TopicPreparer
         }
         catch (KafkaException e)
         {
-            throw ClusterErrors.Unreachable(clusterRole, bootstrap, e.Error);
+            throw ClusterErrors.Unreachable(clusterRole, bootstrap, authentication.Last ?? e.Error);
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class ClusterInventory
     public static async Task<ClusterInventory> ReadAsync(KafkaEndpoint endpoint, string role)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        using var admin = new AdminClientBuilder(endpoint.Admin("harness-inventory")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        var authentication = new AuthenticationWatch();
+        using var admin = new AdminClientBuilder(endpoint.Admin("harness-inventory")).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(authentication.Handle).Build();
         try
         {
             var topics = admin.GetMetadata(TimeSpan.FromSeconds(15)).Topics.Where(t => !t.Error.IsError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
@@ -33,7 +34,7 @@ public sealed class ClusterInventory
         }
         catch (KafkaException e)
         {
-            throw ClusterErrors.Unreachable(role, endpoint, e.Error);
+            throw ClusterErrors.Unreachable(role, endpoint, authentication.Last ?? e.Error);
         }
     }
 }
