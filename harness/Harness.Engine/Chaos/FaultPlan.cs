@@ -1,4 +1,3 @@
-using Harness.Engine.Apps.Faults;
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Scenarios;
 

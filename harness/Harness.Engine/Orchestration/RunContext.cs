@@ -3,7 +3,6 @@ using Harness.Engine.Apps;
 using Harness.Engine.Chaos;
 using Harness.Engine.Clients;
 using Harness.Engine.Clusters;
-using Harness.Engine.Cutover;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators;
 using Harness.Engine.Runs;

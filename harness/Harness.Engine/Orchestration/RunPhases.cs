@@ -1,4 +1,3 @@
-using Harness.Engine.Cutover;
 
 namespace Harness.Engine.Orchestration;
 

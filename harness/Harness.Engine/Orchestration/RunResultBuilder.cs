@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Reflection;
 using Harness.Engine.Chaos;
-using Harness.Engine.Cutover;
 using Harness.RdKafka;
 using Harness.Reports.Model;
 using ReportAnomaly = Harness.Reports.Model.AnomalyExample;

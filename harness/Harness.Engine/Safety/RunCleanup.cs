@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Clients;
 using Harness.Engine.Runs;
+using Harness.Engine.Scenarios;
 using Harness.Reports.Model;
 
 namespace Harness.Engine.Safety;

@@ -1,4 +1,3 @@
-using Harness.Engine.Safety;
 using Harness.Engine.Security;
 
 namespace Harness.Engine.Scenarios;

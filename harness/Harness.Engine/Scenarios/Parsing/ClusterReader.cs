@@ -1,4 +1,3 @@
-using Harness.Engine.Safety;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Engine.Scenarios.Parsing;

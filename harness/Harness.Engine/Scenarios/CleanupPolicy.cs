@@ -1,4 +1,4 @@
-namespace Harness.Engine.Safety;
+namespace Harness.Engine.Scenarios;
 
 /// <summary>A cluster's <c>cleanup</c>: when the run deletes what it created there.</summary>
 public enum CleanupPolicy

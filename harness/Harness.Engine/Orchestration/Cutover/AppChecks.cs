@@ -2,7 +2,7 @@ using System.Globalization;
 using Harness.Engine.Apps;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>The per-app checks of a cut-over and the rows of the report's app table.</summary>
 internal static class AppChecks

@@ -1,7 +1,7 @@
 using Harness.Engine.Scenarios;
 using Harness.Reports.Model;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>The report's cut-over steps: those that ran, then those the run never reached.</summary>
 internal static class CutoverReport

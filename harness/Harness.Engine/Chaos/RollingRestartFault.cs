@@ -1,6 +1,5 @@
-using Harness.Engine.Chaos;
 
-namespace Harness.Engine.Apps.Faults;
+namespace Harness.Engine.Chaos;
 
 /// <summary>
 /// A rolling restart of an app's consumers (<c>rollingRestart: {app, every}</c>): members leave and rejoin one by one,

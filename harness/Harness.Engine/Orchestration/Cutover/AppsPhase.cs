@@ -1,7 +1,6 @@
 using Harness.Engine.Apps;
-using Harness.Engine.Orchestration;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>Starts the live apps on the source, and the cut-over timeline, right before the load.</summary>
 internal sealed class AppsPhase : IRunPhase

@@ -1,8 +1,7 @@
 using Harness.Engine.Clients;
 using Harness.Engine.Apps;
-using Harness.Engine.Orchestration;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>
 /// Replication lag of the app topics: per partition, the source's end minus what the target holds of it. Records the

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Harness.Engine.Apps;
-using Harness.Engine.Orchestration;
 using Harness.Engine.OffsetTranslation;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>
 /// After the load: lets the cut-over timeline finish, the apps' producers send their schedule and their consumers read

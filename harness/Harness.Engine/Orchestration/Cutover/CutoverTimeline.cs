@@ -1,10 +1,9 @@
 using System.Globalization;
 using Harness.Engine.Apps;
 using Harness.Engine.OffsetTranslation;
-using Harness.Engine.Orchestration;
 using Harness.Engine.Scenarios;
 
-namespace Harness.Engine.Cutover;
+namespace Harness.Engine.Orchestration;
 
 /// <summary>
 /// Runs the scenario's cut-over steps in order while the load goes on: each waits for its trigger (giving up, and

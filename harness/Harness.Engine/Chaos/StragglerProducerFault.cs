@@ -1,7 +1,6 @@
 using System.Globalization;
-using Harness.Engine.Chaos;
 
-namespace Harness.Engine.Apps.Faults;
+namespace Harness.Engine.Chaos;
 
 /// <summary>
 /// A straggler (<c>stragglerProducer: {app, rate, records}</c>): an instance of the app nobody moved, writing to the
