@@ -33,7 +33,17 @@ internal sealed class CheckpointLoop(
         var checkpoints = new CheckpointEmitter(settings, sourceAdmin, targetAdmin, targetProducer, metrics, log, settings.AdminTimeout);
         var load = Restore(checkpoints) ? InitialSyncLoad.KeepHistory : InitialSyncLoad.LatestOnly;
         using var reader = new OffsetSyncReader(
-            syncsCluster.Consumer(new ConsumerConfig { GroupId = "harness-replicator-offset-syncs-reader", ClientId = "harness-replicator-offset-syncs-reader", EnableAutoCommit = false }),
+            // From the beginning when a fetch is out of range (a new leader whose log end is behind for a moment after a
+            // broker kill): librdkafka's default, latest, would skip every sync in between and leave the reader short of
+            // an end it then never reaches, so no checkpoint would be written again.
+            syncsCluster.Consumer(new ConsumerConfig
+            {
+                GroupId = "harness-replicator-offset-syncs-reader",
+                ClientId = "harness-replicator-offset-syncs-reader",
+                EnableAutoCommit = false,
+                AutoOffsetReset = AutoOffsetReset.Earliest,
+                EnablePartitionEof = true,
+            }),
             settings.OffsetSyncsTopic,
             new OffsetTranslator(load),
             log,

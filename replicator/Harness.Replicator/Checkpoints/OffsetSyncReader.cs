@@ -34,8 +34,16 @@ internal sealed class OffsetSyncReader(IConsumer<byte[]?, byte[]?> consumer, str
         while (_next < end && time.GetElapsedTime(started) < timeout && !cancellation.IsCancellationRequested)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            if (result is null || result.IsPartitionEOF)
+            if (result is null)
             {
+                continue;
+            }
+
+            if (result.IsPartitionEOF)
+            {
+                // The end as the leader sees it now: past an offset the log no longer has (aborted or truncated),
+                // which no record would ever move the reader beyond.
+                _next = Math.Max(_next, result.Offset.Value);
                 continue;
             }
 
