@@ -11,6 +11,7 @@ namespace Harness.Engine.Tests.Capture;
 
 /// <summary>Capture against the embedded broker: a capture → replay round trip, and proof that a capture changes nothing.</summary>
 [Category("Integration")]
+[NonParallelizable]
 public sealed class ClusterCaptureTests
 {
     private static readonly Dictionary<string, double> SourceRates = new() { ["orders"] = 400, ["clicks"] = 900, ["audit"] = 100 };

@@ -8,6 +8,7 @@ namespace Harness.Engine.Tests.Chaos;
 /// </summary>
 [Parallelizable(ParallelScope.Children)]
 [Category("Integration")]
+[NonParallelizable]
 public sealed class FaultRehearsalTests
 {
     [TestCase("killBroker: {side: source, leaderOf: events/0}", "2s")]

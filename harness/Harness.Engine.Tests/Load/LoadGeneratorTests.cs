@@ -9,6 +9,7 @@ namespace Harness.Engine.Tests.Load;
 
 /// <summary>The load generator against the embedded broker: rates, record shapes, the closed model and determinism.</summary>
 [Category("Integration")]
+[NonParallelizable]
 public sealed partial class LoadGeneratorTests
 {
     private const ulong RunId = 0x5EED;

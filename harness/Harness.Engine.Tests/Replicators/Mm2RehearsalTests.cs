@@ -9,6 +9,7 @@ namespace Harness.Engine.Tests.Replicators;
 /// replicator. KAFKA_HOME reaches the driver through its environment lookup, not the test process's variables.
 /// </summary>
 [Category("Integration")]
+[NonParallelizable]
 public sealed class Mm2RehearsalTests
 {
     private static readonly string ReplicatorAssembly = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");

@@ -13,6 +13,7 @@ namespace Harness.Engine.Tests.Replicators;
 /// its heap is nearly full without running out: no crash, but a gap the default health check fails the run on.
 /// </summary>
 [Category("Integration")]
+[NonParallelizable]
 public sealed class StalledMetricsRehearsalTests
 {
     private static readonly string ReplicatorAssembly = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");

@@ -9,6 +9,7 @@ namespace Harness.Engine.Tests.Sizing;
 /// saturates first and the knee of several tasks is honestly below tasks × throttle.
 /// </summary>
 [Category("Integration")]
+[NonParallelizable]
 public sealed class ThrottledKneeTests
 {
     private const double Throttle = 1000;
