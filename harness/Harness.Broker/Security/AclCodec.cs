@@ -39,6 +39,22 @@ internal static class AclCodec
         return new AclFilter(type, name, pattern, principal, host, operation, permission);
     }
 
+    /// <summary>
+    /// Writes the entry fields DescribeAcls and DeleteAcls responses share after the resource: principal, host,
+    /// operation, permission (and the entry's tagged fields when flexible).
+    /// </summary>
+    public static void WriteEntry(KafkaWriter writer, AclBinding acl, bool flexible)
+    {
+        writer.WriteString(acl.Principal, flexible);
+        writer.WriteString(acl.Host, flexible);
+        writer.WriteInt8((sbyte)acl.Operation);
+        writer.WriteInt8((sbyte)acl.Permission);
+        if (flexible)
+        {
+            writer.WriteEmptyTaggedFields();
+        }
+    }
+
     /// <summary>A concrete binding must name a known type, pattern, operation and permission (no Any/Match).</summary>
     public static string? Invalid(AclBinding acl) =>
         acl.ResourceType is < AclResourceType.Topic or > AclResourceType.TransactionalId ? "Invalid resource type"

@@ -30,14 +30,7 @@ internal static class AclDescriber
             writer.WriteArrayLength(acls.Count, flexible);
             foreach (var acl in acls)
             {
-                writer.WriteString(acl.Principal, flexible);
-                writer.WriteString(acl.Host, flexible);
-                writer.WriteInt8((sbyte)acl.Operation);
-                writer.WriteInt8((sbyte)acl.Permission);
-                if (flexible)
-                {
-                    writer.WriteEmptyTaggedFields();
-                }
+                AclCodec.WriteEntry(writer, acl, flexible);
             }
 
             if (flexible)

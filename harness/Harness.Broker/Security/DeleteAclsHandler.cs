@@ -53,14 +53,7 @@ internal sealed class DeleteAclsHandler : ISecurityApiHandler
                     writer.WriteInt8((sbyte)acl.PatternType);
                 }
 
-                writer.WriteString(acl.Principal, flexible);
-                writer.WriteString(acl.Host, flexible);
-                writer.WriteInt8((sbyte)acl.Operation);
-                writer.WriteInt8((sbyte)acl.Permission);
-                if (flexible)
-                {
-                    writer.WriteEmptyTaggedFields();
-                }
+                AclCodec.WriteEntry(writer, acl, flexible);
             }
 
             if (flexible)
