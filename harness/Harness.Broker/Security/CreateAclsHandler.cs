@@ -30,9 +30,7 @@ internal sealed class CreateAclsHandler : ISecurityApiHandler
         }
 
         var authorizer = context.Security?.Cluster.Authorizer;
-        var refusal = authorizer is null ? (ErrorCode.SecurityDisabled, "No Authorizer is configured on the broker")
-            : !context.IsAllowed(AclOperation.Alter, AclResourceType.Cluster, Authorizer.ClusterName) ? (ErrorCode.ClusterAuthorizationFailed, "Cluster authorization failed.")
-            : (ErrorCode.None, (string?)null);
+        var refusal = AclAlterRefusal.For(context);
         writer.WriteInt32(0);
         writer.WriteArrayLength(creations.Count, flexible);
         foreach (var acl in creations)

@@ -31,9 +31,7 @@ internal sealed class DeleteAclsHandler : ISecurityApiHandler
         }
 
         var authorizer = context.Security?.Cluster.Authorizer;
-        var refusal = authorizer is null ? (ErrorCode.SecurityDisabled, "No Authorizer is configured on the broker")
-            : !context.IsAllowed(AclOperation.Alter, AclResourceType.Cluster, Authorizer.ClusterName) ? (ErrorCode.ClusterAuthorizationFailed, "Cluster authorization failed.")
-            : (ErrorCode.None, (string?)null);
+        var refusal = AclAlterRefusal.For(context);
         writer.WriteInt32(0);
         writer.WriteArrayLength(filters.Count, flexible);
         foreach (var filter in filters)
