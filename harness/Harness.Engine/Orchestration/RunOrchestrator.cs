@@ -34,7 +34,7 @@ public sealed class RunOrchestrator(IRunProgress? progress = null, HarnessRegist
         using var clientLog = ClientLog.Open(Path.Combine(runDirectory, "clients.log"), _time);
         var runId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
 
-        // From here on every name is final: the prefix is applied once, to the model, and nothing downstream knows of it.
+        // From here on every name is final: the prefix is applied once, to the model, and every phase reads names from it.
         scenario = ScenarioPrefix.Apply(scenario, runId.ToString("x16", CultureInfo.InvariantCulture));
         var run = new RunContext(scenario, options, _registry, _progress, _time, runDirectory, runId);
         string? partialReason = null, error = null;
