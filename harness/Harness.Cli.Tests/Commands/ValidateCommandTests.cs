@@ -39,4 +39,24 @@ public sealed class ValidateCommandTests
         exitCode.Should().Be(2);
         stderr.Trim().Split('\n').Should().ContainSingle().Which.Should().Contain("no-such-scenario.yaml");
     }
+
+    [Test]
+    public async Task A_topic_prefix_kafka_would_refuse_stops_the_run_with_one_line_naming_it_and_the_plan_shows_a_good_one()
+    {
+        var directory = Directory.CreateTempSubdirectory("harness-prefix-");
+        var bad = Path.Combine(directory.FullName, "bad.yaml");
+        var good = Path.Combine(directory.FullName, "good.yaml");
+        const string Topics = "topics:\n  - {name: orders, partitions: 2, rate: 10, records: 10}\n";
+        await File.WriteAllTextAsync(bad, "name: bad\ntopicPrefix: \"rehearsal {runId}\"\n" + Topics);
+        await File.WriteAllTextAsync(good, "name: good\ntopicPrefix: rehearsal-{runId}-\n" + Topics);
+
+        var refused = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(1), directory.FullName, "run", bad);
+        var plan = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(1), directory.FullName, "run", "--plan", good);
+
+        refused.ExitCode.Should().Be(2);
+        refused.StdErr.Trim().Split('\n').Should().ContainSingle().Which.Should()
+            .Contain($"{bad}:2:14: topicPrefix 'rehearsal {{runId}}' has characters Kafka refuses in a topic name: ' '").And.Contain("such as topicPrefix: rehearsal-{runId}-");
+        plan.ExitCode.Should().Be(0, plan.StdErr);
+        plan.StdOut.Should().Contain("  create topic rehearsal-{runId}-orders: 2 partitions").And.Contain("the replicator creates topic source.rehearsal-{runId}-orders");
+    }
 }

@@ -1,5 +1,7 @@
+using Confluent.Kafka;
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Runs;
+using Harness.Engine.Safety;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Replicators;
 
@@ -12,8 +14,9 @@ namespace Harness.Engine.Tests.Safety;
 [Category("Integration")]
 public sealed class ExternalClusterSafetyTests
 {
-    private static Scenario Scenario(string source, string target, string extra = "") => ScenarioLoader.Parse($$"""
+    private static Scenario Scenario(string source, string target, string extra = "", string top = "") => ScenarioLoader.Parse($$"""
         name: external-safety
+        {{top}}
         clusters:
           source: {kind: external, bootstrap: "{{source}}"{{extra}}}
           target: {kind: external, bootstrap: "{{target}}"{{extra}}}
@@ -80,4 +83,50 @@ public sealed class ExternalClusterSafetyTests
         outcome.Result.Resources[0].CreatedTopics.Should().Contain("orders");
         source.Cluster.TopicNames.Should().Contain("orders");
     }
+
+    [Test]
+    public async Task With_a_topic_prefix_the_run_leaves_the_existing_topic_alone_and_cleans_up_only_its_own_names()
+    {
+        await using var source = EmbeddedKafkaCluster.Start("source", 1);
+        await using var target = EmbeddedKafkaCluster.Start("target", 1);
+        source.Cluster.CreateTopic("orders", 2);
+        target.Cluster.CreateTopic("orders", 2);
+        using (var producer = new ProducerBuilder<Null, string>(new ProducerConfig { BootstrapServers = source.BootstrapServers }).Build())
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await producer.ProduceAsync(new TopicPartition("orders", i % 2), new Message<Null, string> { Value = "production record" });
+            }
+        }
+
+        var ends = Ends(source);
+        var scenario = Scenario(source.BootstrapServers, target.BootstrapServers, ", cleanup: always", "topicPrefix: rehearsal-{runId}-");
+
+        var plan = await RunPlan.BuildAsync(scenario, HarnessRegistry.Default, CancellationToken.None);
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, "harness-prefix-");
+
+        plan.Should().Contain(l => l.StartsWith("  create topic rehearsal-{runId}-orders: 2 partitions", StringComparison.Ordinal)).And.NotContain(l => l.Contains("EXISTS", StringComparison.Ordinal));
+        StandInRehearsals.ShouldPass(outcome);
+        var prefix = $"rehearsal-{outcome.Result.RunId}-";
+        var resources = outcome.Result.Resources;
+        // MirrorMaker 2's internal topics keep their alias names (docs/scenarios.md, topicPrefix): the prefix is for the run's own.
+        resources[0].CreatedTopics.Should().Equal("mm2-offset-syncs.target.internal", prefix + "orders");
+        resources[1].CreatedTopics.Should().Contain(prefix + "orders").And.NotContain("orders")
+            .And.OnlyContain(t => t.StartsWith(prefix, StringComparison.Ordinal) || t == "heartbeats" || t.EndsWith(".internal", StringComparison.Ordinal));
+        resources.SelectMany(r => r.CreatedGroups).Should().Contain(prefix + "billing").And.OnlyContain(g => g.StartsWith(prefix, StringComparison.Ordinal));
+        foreach (var side in resources)
+        {
+            side.DeletedTopics.Should().BeEquivalentTo(side.CreatedTopics);
+            side.DeletedGroups.Should().BeEquivalentTo(side.CreatedGroups);
+            side.Problem.Should().BeNull();
+        }
+
+        source.Cluster.TopicNames.Should().Equal("orders");
+        target.Cluster.TopicNames.Should().Equal("orders");
+        Ends(source).Should().Equal(ends, "not one test record went into the existing topic");
+        target.Cluster.HighWatermark("orders", 0).Should().Be(0);
+        target.Cluster.HighWatermark("orders", 1).Should().Be(0);
+    }
+
+    private static long[] Ends(EmbeddedKafkaCluster cluster) => [cluster.Cluster.HighWatermark("orders", 0), cluster.Cluster.HighWatermark("orders", 1)];
 }

@@ -9,6 +9,8 @@ namespace Harness.Engine.Clients;
 /// </summary>
 public sealed class KafkaEndpoint
 {
+    private const string GroupIdKey = "group.id";
+
     /// <summary>An endpoint of <paramref name="bootstrap"/> with <paramref name="security"/> (PLAINTEXT when null).</summary>
     public KafkaEndpoint(string bootstrap, ClientSecurity? security = null)
     {
@@ -23,7 +25,14 @@ public sealed class KafkaEndpoint
     /// <summary>The resolved security.</summary>
     public ClientSecurity Security { get; }
 
-    /// <summary>Sets the bootstrap servers and the security settings on <paramref name="config"/>.</summary>
+    /// <summary>
+    /// The run's <c>topicPrefix</c>, expanded, or <see langword="null"/>: every consumer group id configured here starts
+    /// with it, the harness's own readers (verifier, checkpoint, switchover) included, so a run on a shared cluster
+    /// joins and commits only groups of its own. The scenario's groups carry it already and are left as they are.
+    /// </summary>
+    public string? GroupPrefix { get; init; }
+
+    /// <summary>Sets the bootstrap servers, the security settings and the group prefix on <paramref name="config"/>.</summary>
     public T Configure<T>(T config)
         where T : ClientConfig
     {
@@ -32,6 +41,11 @@ public sealed class KafkaEndpoint
         foreach (var (key, value) in Security.Librdkafka())
         {
             config.Set(key, value);
+        }
+
+        if (Prefixed(config.Get(GroupIdKey)) is { } group)
+        {
+            config.Set(GroupIdKey, group);
         }
 
         return config;
@@ -57,6 +71,11 @@ public sealed class KafkaEndpoint
             properties[key] = value;
         }
 
+        if (Prefixed(properties.GetValueOrDefault(GroupIdKey)) is { } group)
+        {
+            properties[GroupIdKey] = group;
+        }
+
         return properties;
     }
 
@@ -68,4 +87,8 @@ public sealed class KafkaEndpoint
 
     /// <inheritdoc/>
     public override string ToString() => Bootstrap;
+
+    /// <summary><paramref name="group"/> with <see cref="GroupPrefix"/> in front, or null when it needs none.</summary>
+    private string? Prefixed(string? group) =>
+        GroupPrefix is { Length: > 0 } prefix && group is not null && !group.StartsWith(prefix, StringComparison.Ordinal) ? prefix + group : null;
 }

@@ -81,7 +81,7 @@ internal sealed unsafe class TopicProducer : IDeliverySink
         _copies = topic.Rate is ClosedLoadModel closed ? Math.Max(1, (closed.Copies / producerCount) + (producerId < closed.Copies % producerCount ? 1 : 0)) : 0;
         _sampler = topic.CreateSampler(seed);
         var recordsPerBatch = StickyPartitioner.RecordsPerBatch(topic.Producer.BatchSize ?? ProducerProperties.DefaultBatchSize, AverageRecordBytes(topic));
-        _partitioner = new StickyPartitioner(topic.Partitions, recordsPerBatch, DeterministicRandom.StreamSeed(seed, topic.Name + "/partitions"), whole, producerId, producerCount);
+        _partitioner = new StickyPartitioner(topic.Partitions, recordsPerBatch, DeterministicRandom.StreamSeed(seed, topic.DeclaredName + "/partitions"), whole, producerId, producerCount);
         _values = values;
         _ledger = ledger;
         _counters = counters;

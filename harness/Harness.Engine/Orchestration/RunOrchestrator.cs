@@ -1,4 +1,5 @@
 using Harness.Engine.Safety;
+using System.Globalization;
 using System.Security.Cryptography;
 using Harness.Engine.Clients;
 using Harness.Engine.Runs;
@@ -31,7 +32,11 @@ public sealed class RunOrchestrator(IRunProgress? progress = null, HarnessRegist
         var scenarioText = scenario.Source is { } path && File.Exists(path) ? File.ReadAllText(path) : "";
         File.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), SecretRedactor.Redact(scenarioText));
         using var clientLog = ClientLog.Open(Path.Combine(runDirectory, "clients.log"), _time);
-        var run = new RunContext(scenario, options, _registry, _progress, _time, runDirectory, BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8)));
+        var runId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));
+
+        // From here on every name is final: the prefix is applied once, to the model, and every phase reads names from it.
+        scenario = ScenarioPrefix.Apply(scenario, runId.ToString("x16", CultureInfo.InvariantCulture));
+        var run = new RunContext(scenario, options, _registry, _progress, _time, runDirectory, runId);
         string? partialReason = null, error = null;
         var exitCode = ExitCodes.Passed;
         try

@@ -18,8 +18,16 @@ public static class RunPlan
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(registry);
+
+        // The names the run would use; a run id exists only once the run does, so the plan shows the placeholder.
+        scenario = ScenarioPrefix.Apply(scenario, ScenarioPrefix.RunIdPlaceholder);
         var replicator = scenario.Replicator;
         var lines = new List<string> { $"plan for scenario {scenario.Name}: nothing below is created or changed by --plan" };
+        if (scenario.AppliedPrefix is { } prefix)
+        {
+            lines.Add($"topicPrefix: the run's topics and groups below carry {prefix} ({ScenarioPrefix.RunIdPlaceholder} is each run's own id, {ScenarioPrefix.RunIdLength} hex digits); MirrorMaker 2's internal topics keep their alias names");
+        }
+
         foreach (var (role, spec) in new[] { ("source", scenario.Clusters.Source), ("target", scenario.Clusters.Target) })
         {
             var security = ClientSecurity.Resolve(spec.Security, role);
@@ -82,7 +90,7 @@ public static class RunPlan
         var others = new List<string>
         {
             $"the replicator creates its internal topics: heartbeats, {replicator.SourceAlias}.checkpoints.internal, mm2-offsets.{replicator.SourceAlias}.internal",
-            "the harness reads with consumer groups named harness-* (verifier, checkpoint and switchover readers)",
+            $"the harness reads with consumer groups named {scenario.AppliedPrefix}harness-* (verifier, checkpoint and switchover readers)",
         };
         if (replicator.Properties.TryGetValue("sync.group.offsets.enabled", out var sync) && sync.Trim().Equals("true", StringComparison.OrdinalIgnoreCase))
         {

@@ -42,6 +42,18 @@ public sealed record Scenario
     /// <summary>What the verifier accepts.</summary>
     public ExpectSpec Expect { get; init; } = ExpectSpec.Default;
 
+    /// <summary>
+    /// The <c>topicPrefix</c> as written (such as <c>rehearsal-{runId}-</c>), or <see langword="null"/>: a run puts it,
+    /// expanded, in front of every topic and group name (<see cref="TopicPrefix"/>).
+    /// </summary>
+    public string? TopicPrefix { get; init; }
+
+    /// <summary>
+    /// The expanded prefix once a run has applied <see cref="TopicPrefix"/>, so every name in this scenario is final;
+    /// <see langword="null"/> before, or when the scenario has none.
+    /// </summary>
+    public string? AppliedPrefix { get; init; }
+
     /// <summary>The file the scenario was loaded from, as given, or the source name it was parsed under.</summary>
     public string? Source { get; init; }
 }

@@ -11,6 +11,12 @@ public sealed record TopicSpec
     /// <summary>The topic name.</summary>
     public required string Name { get; init; }
 
+    /// <summary>
+    /// The name as the scenario declares it, before a <c>topicPrefix</c>; it seeds the record sampler, so a seed gives
+    /// the same keys and sizes whatever prefix (and run id) the names carry.
+    /// </summary>
+    public string DeclaredName { get => field ?? Name; init; }
+
     /// <summary>Partitions to create.</summary>
     public required int Partitions { get; init; }
 
@@ -81,5 +87,5 @@ public sealed record TopicSpec
 
     /// <summary>The record shape sampler for this topic under a scenario seed.</summary>
     /// <param name="seed">The scenario seed.</param>
-    public RecordSampler CreateSampler(long seed) => new(seed, Name, Keys, Size, Headers) { Tombstones = Tombstones };
+    public RecordSampler CreateSampler(long seed) => new(seed, DeclaredName, Keys, Size, Headers) { Tombstones = Tombstones };
 }

@@ -46,7 +46,7 @@ internal static class SwitchoverRehearsal
             var synced = syncGroupOffsets ? await SyncedOffsetsAsync(targetBootstrap, group, report).ConfigureAwait(false) : [];
             var (source, starts) = SwitchoverPlan.Choose(group, remotePartitions, checkpoints, synced, syncGroupOffsets);
             var tally = new SwitchoverTally(groupCommitted, ledger, latestOfKeys);
-            var consumerGroupId = ConsumerGroupPrefix + group;
+            var consumerGroupId = targetBootstrap.GroupPrefix + ConsumerGroupPrefix + group;
             var started = time.GetTimestamp();
             SwitchoverReadOutcome read;
             try

@@ -21,11 +21,11 @@ internal sealed class StartClustersPhase : IRunPhase
         ClientSecurity.Resolve(clusters.Source.Security, "source");
         ClientSecurity.Resolve(clusters.Target.Security, "target");
         run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, clusters.Source.Security, cancellation).ConfigureAwait(false);
-        run.SourceEndpoint = Endpoint(run.Source, clusters.Source);
+        run.SourceEndpoint = Endpoint(run.Source, clusters.Source, run.Scenario.AppliedPrefix);
         run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, clusters.Target.Security, cancellation).ConfigureAwait(false);
-        run.TargetEndpoint = Endpoint(run.Target, clusters.Target);
+        run.TargetEndpoint = Endpoint(run.Target, clusters.Target, run.Scenario.AppliedPrefix);
     }
 
-    private static KafkaEndpoint Endpoint(IKafkaCluster cluster, ClusterSpec spec) =>
-        new(cluster.BootstrapServers, ClientSecurity.Resolve(spec.Security, cluster.Role, cluster.CaFile));
+    private static KafkaEndpoint Endpoint(IKafkaCluster cluster, ClusterSpec spec, string? prefix) =>
+        new(cluster.BootstrapServers, ClientSecurity.Resolve(spec.Security, cluster.Role, cluster.CaFile)) { GroupPrefix = prefix };
 }

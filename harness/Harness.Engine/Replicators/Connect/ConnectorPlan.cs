@@ -39,7 +39,7 @@ public sealed record ConnectorPlan(string Prefix, IReadOnlyList<PlannedConnector
         ArgumentNullException.ThrowIfNull(settings);
         var scenario = launch.Scenario;
         var spec = scenario.Replicator;
-        var prefix = "harness-" + Path.GetFileName(Path.GetFullPath(launch.RunDirectory).TrimEnd(Path.DirectorySeparatorChar));
+        var prefix = scenario.AppliedPrefix + "harness-" + Path.GetFileName(Path.GetFullPath(launch.RunDirectory).TrimEnd(Path.DirectorySeparatorChar));
         var common = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["source.cluster.alias"] = spec.SourceAlias,

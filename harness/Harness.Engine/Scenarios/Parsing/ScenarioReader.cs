@@ -6,7 +6,7 @@ namespace Harness.Engine.Scenarios.Parsing;
 internal static class ScenarioReader
 {
     // `sizing` belongs to `harness size` (Sizing/SizingSpecReader), which reads it from the same file; a run ignores it.
-    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "apps", "cutover", "faults", "expect", "verdict", "sizing"];
+    public static readonly string[] Keys = ["name", "description", "seed", "clusters", "topics", "replicator", "consumers", "apps", "cutover", "faults", "expect", "verdict", "sizing", TopicPrefixReader.Key];
 
     private const string TopicsExpected = "a list of topics such as [{name: orders, partitions: 6, rate: 500, records: 10000}]";
 
@@ -55,10 +55,12 @@ internal static class ScenarioReader
             "a list of faults such as [{at: 30s, for: 10s, killBroker: {side: source, broker: 1}}]",
             required: false,
             (node, path) => FaultReader.Read(context, node, path));
+        var topicPrefix = TopicPrefixReader.Read(reader, topics, replicator);
         var expect = reader.Find("expect") is { } e ? ExpectReader.Read(context, e, "expect", topicNames.Keys) : ExpectSpec.Default;
 
         if (context.Errors.Count > 0 || name is null || clusters is null || topics is null || replicator is null
-            || consumers is null || apps is null || cutover is null || faults is null || expect is null)
+            || consumers is null || apps is null || cutover is null || faults is null || expect is null
+            || (reader.Contains(TopicPrefixReader.Key) && topicPrefix is null))
         {
             return null;
         }
@@ -77,6 +79,7 @@ internal static class ScenarioReader
             ExpectsFailure = expectsFailure,
             Faults = faults,
             Expect = expect,
+            TopicPrefix = topicPrefix,
         };
     }
 
