@@ -51,7 +51,7 @@ public sealed class ContainersClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
+    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation)
     {
         var containers = (ContainersClusterSettings)settings;
         SecurityRefusal.UnlessPlaintext(security, role, $"a cluster that {containers.Capabilities.Description}");
