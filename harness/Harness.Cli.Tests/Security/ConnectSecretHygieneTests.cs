@@ -32,8 +32,6 @@ public sealed class ConnectSecretHygieneTests
             topics:
               - {name: orders, partitions: 2, rate: 2000, records: 2000, size: 200, volume: high}
             replicator: {kind: connect, policy: identity}
-            consumers:
-              - {group: billing, topics: [orders], progress: 0.5}
             expect: {lost: 0, drainWithin: 60s}
             """);
         using var watching = new CancellationTokenSource();
