@@ -94,7 +94,7 @@ internal static class ConnectHost
                 }
 
                 presence.Start();
-                store = new KafkaConnectorConfigStore(config.BootstrapServers, config.ConfigTopic);
+                store = new KafkaConnectorConfigStore(config.BootstrapServers, config.ConfigTopic, clientSettings: config.ClientSettings);
                 worker = new ConnectWorker(config, store, workerId, ReplicatorHost.Log);
                 worker.StartStored();
             }

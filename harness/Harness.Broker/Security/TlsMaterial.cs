@@ -7,7 +7,8 @@ namespace Harness.Broker.Security;
 
 /// <summary>
 /// A cluster's TLS material, made at start: a CA (written as PEM for clients to trust) and one broker certificate
-/// for the listener host, signed by it; the CA also issues client certificates for mutual TLS.
+/// for the listener host, signed by it; the CA also issues client certificates for mutual TLS. Only certificates are
+/// written down (<c>NAME-ca.pem</c>, <c>NAME-broker.pem</c>); the private keys stay in memory.
 /// </summary>
 internal sealed class TlsMaterial : IDisposable
 {
@@ -16,11 +17,12 @@ internal sealed class TlsMaterial : IDisposable
     private readonly X509Certificate2 _broker;
     private readonly ClientAuthentication _clientAuthentication;
 
-    private TlsMaterial(X509Certificate2 ca, X509Certificate2 broker, string caFile, ClientAuthentication clientAuthentication)
+    private TlsMaterial(X509Certificate2 ca, X509Certificate2 broker, string caFile, string brokerCertificateFile, ClientAuthentication clientAuthentication)
     {
         _ca = ca;
         _broker = broker;
         CaFile = caFile;
+        BrokerCertificateFile = brokerCertificateFile;
         _clientAuthentication = clientAuthentication;
         var context = SslStreamCertificateContext.Create(broker, [], offline: true);
         ServerOptions = new SslServerAuthenticationOptions
@@ -35,6 +37,9 @@ internal sealed class TlsMaterial : IDisposable
 
     /// <summary>The CA certificate as PEM, for clients' <c>ssl.ca.location</c>.</summary>
     public string CaFile { get; }
+
+    /// <summary>The brokers' certificate as PEM, without its key: what a client is shown, for operators to inspect.</summary>
+    public string BrokerCertificateFile { get; }
 
     public SslServerAuthenticationOptions ServerOptions { get; }
 
@@ -64,7 +69,9 @@ internal sealed class TlsMaterial : IDisposable
         var broker = Issue(ca, $"CN={host}", names.Build(), new Oid("1.3.6.1.5.5.7.3.1"), now);
         var caFile = Path.Combine(folder, $"{clusterName}-ca.pem");
         File.WriteAllText(caFile, ca.ExportCertificatePem() + "\n");
-        return new TlsMaterial(ca, broker, caFile, clientAuthentication);
+        var brokerFile = Path.Combine(folder, $"{clusterName}-broker.pem");
+        File.WriteAllText(brokerFile, broker.ExportCertificatePem() + "\n");
+        return new TlsMaterial(ca, broker, caFile, brokerFile, clientAuthentication);
     }
 
     /// <summary>A client certificate signed by the CA, as PEM: the certificate and its unencrypted PKCS#8 key.</summary>

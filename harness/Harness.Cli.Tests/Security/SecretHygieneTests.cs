@@ -36,7 +36,7 @@ public sealed class SecretHygieneTests
             expect: {lost: 0, drainWithin: 60s}
             """);
         using var watching = new CancellationTokenSource();
-        var commandLines = Task.Run(() => CommandLinesContaining(secret, watching.Token));
+        var commandLines = CommandLineWatch.StartAsync(secret, watching.Token);
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(4), directory.FullName,
             new Dictionary<string, string> { ["HARNESS_TEST_RUN_SECRET"] = secret }, "run", scenario, "--output", "runs");
@@ -89,32 +89,5 @@ public sealed class SecretHygieneTests
         error.Should().ContainSingle($"one line says what failed:\n{stderr}");
         error[0].Should().Contain("cannot authenticate to the source cluster").And.Contain("SCRAM-SHA-512").And.NotContain(wrong);
         (stdout + stderr).Should().NotContain(wrong).And.NotContain("   at ", "an expected error has no stack trace");
-    }
-
-    private static List<string> CommandLinesContaining(string secret, CancellationToken stop)
-    {
-        var found = new List<string>();
-        while (!stop.IsCancellationRequested)
-        {
-            foreach (var folder in Directory.EnumerateDirectories("/proc"))
-            {
-                try
-                {
-                    var arguments = File.ReadAllText(Path.Combine(folder, "cmdline")).Replace('\0', ' ');
-                    if (arguments.Contains(secret, StringComparison.Ordinal))
-                    {
-                        found.Add(arguments);
-                    }
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    // A process that ended while it was read.
-                }
-            }
-
-            stop.WaitHandle.WaitOne(200);
-        }
-
-        return found;
     }
 }

@@ -19,7 +19,7 @@ internal static class BrokerCommand
         var name = new Option<string>("--name") { Description = "Cluster name (with --clusters N: NAME1..NAMEN)", DefaultValueFactory = _ => "cluster" };
         var security = new Option<string>("--security") { Description = "Listener protocol: PLAINTEXT, SSL, SASL_PLAINTEXT or SASL_SSL", DefaultValueFactory = _ => "PLAINTEXT" };
         var mechanism = new Option<string>("--mechanism") { Description = "SASL mechanism: PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 or OAUTHBEARER (unsecured JWT)", DefaultValueFactory = _ => "SCRAM-SHA-512" };
-        var users = new Option<string[]>("--user") { Description = "A user as NAME:PASSWORD (repeatable), a super user; SASL and SCRAM credentials are made from it" };
+        var users = new Option<string[]>("--user") { Description = "A user as NAME:PASSWORD (repeatable), a super user; SASL and SCRAM credentials are made from it. PASSWORD may be ${env:NAME} or ${file:PATH}, keeping it off the command line" };
         var clientAuth = new Option<string>("--client-auth") { Description = "TLS client certificates: none, requested or required", DefaultValueFactory = _ => "none" };
         var certificates = new Option<string?>("--certs") { Description = "Folder for each cluster's CA certificate NAME-ca.pem (default: a new temporary folder)" };
         var storage = new Option<string?>("--storage") { Description = "Where batches are kept: memory or disk (default: memory, or HARNESS_BROKER_STORAGE)" };

@@ -1,6 +1,7 @@
 using Harness.Broker.Cluster;
 using Harness.Broker.Security;
 using Harness.Engine.Runs;
+using Harness.Engine.Security;
 
 namespace Harness.Cli.Commands;
 
@@ -10,7 +11,7 @@ namespace Harness.Cli.Commands;
 /// </summary>
 internal static class BrokerSecurityArguments
 {
-    /// <summary>Null for PLAINTEXT without users, so the cluster keeps the unsecured path.</summary>
+    /// <summary>Null for PLAINTEXT without users, so the cluster keeps the unsecured path. A password may be a reference, <c>${env:NAME}</c> or <c>${file:PATH}</c>.</summary>
     public static BrokerSecurity? Parse(string? protocolName, string? mechanism, IReadOnlyList<string> users, string? clientAuth, string? certificateFolder)
     {
         if (!SecurityProtocolNames.TryParse(protocolName ?? "PLAINTEXT", out var protocol))
@@ -34,7 +35,8 @@ internal static class BrokerSecurityArguments
                 throw new HarnessException("broker: --user must be NAME:PASSWORD, with neither part empty", ExitCodes.BadInput);
             }
 
-            logins[user[..colon]] = user[(colon + 1)..];
+            // A ${env:NAME} or ${file:PATH} password keeps the secret off the command line (the containers backend's way).
+            logins[user[..colon]] = SecretReference.Parse(user[(colon + 1)..]).Resolve($"broker: --user {user[..colon]}");
         }
 
         if (protocol.UsesSasl() && logins.Count == 0 && mechanism != SaslMechanisms.OAuthBearer)

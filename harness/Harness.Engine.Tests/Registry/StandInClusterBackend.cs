@@ -20,7 +20,7 @@ internal sealed class StandInClusterBackend : IClusterBackend
     public IClusterSettings? Read(MappingReader section) =>
         section.Text("name", required: true, "a cluster name") is { } name ? new StandInClusterSettings(name) : null;
 
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation)
     {
         var name = ((StandInClusterSettings)settings).Name;
         lock (Started)

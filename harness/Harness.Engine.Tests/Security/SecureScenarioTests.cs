@@ -21,4 +21,39 @@ public sealed class SecureScenarioTests
         properties.Should().Contain("source.security.protocol = sasl_ssl").And.Contain("source.sasl.mechanism = SCRAM-SHA-512")
             .And.Contain("${env:HARNESS_SECRET_SOURCE_PASSWORD}").And.NotContain("source-only-secret");
     }
+
+    [Test]
+    public async Task The_generated_CAs_are_in_the_run_folder_named_by_the_results_and_used_by_the_replicator_without_any_private_key()
+    {
+        var scenario = ScenarioLoader.Parse("""
+            name: secure-ca-files
+            clusters:
+              source: {brokers: 1, security: {protocol: SASL_SSL, mechanism: SCRAM-SHA-512, username: rehearsal, password: s3cret-source}}
+              target: {brokers: 1, security: {protocol: SSL}}
+            topics:
+              - {name: orders, partitions: 1, rate: 500, records: 300}
+            replicator: {kind: builtin, policy: identity}
+            expect: {lost: 0, drainWithin: 30s}
+            """, "secure-ca-files.yaml");
+
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, "harness-secure-ca-");
+
+        StandInRehearsals.ShouldPass(outcome);
+        var folder = Path.GetFullPath(outcome.RunDirectory);
+        outcome.Result.Environment.SourceCaFile.Should().Be(Path.Combine(folder, "source-ca.pem"));
+        outcome.Result.Environment.TargetCaFile.Should().Be(Path.Combine(folder, "target-ca.pem"));
+        foreach (var file in new[] { "source-ca.pem", "target-ca.pem", "source-broker.pem", "target-broker.pem" })
+        {
+            (await File.ReadAllTextAsync(Path.Combine(folder, file))).Should().StartWith("-----BEGIN CERTIFICATE-----", file);
+        }
+
+        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+        {
+            (await File.ReadAllTextAsync(file)).Should().NotContain("PRIVATE KEY", $"{file} must hold no key");
+        }
+
+        var properties = await File.ReadAllTextAsync(Path.Combine(folder, "mm2.properties"));
+        properties.Should().Contain($"source.ssl.ca.location = {Path.Combine(folder, "source-ca.pem")}")
+            .And.Contain($"target.ssl.ca.location = {Path.Combine(folder, "target-ca.pem")}");
+    }
 }

@@ -53,7 +53,12 @@ internal static class RunResultBuilder
             Verdict = verdict,
             ErrorMessage = error,
             Environment = RunEnvironment.Capture(HarnessVersion, run.StartedSource?.Backend ?? "none", run.StartedTarget?.Backend ?? "none",
-                run.StartedReplicator?.Kind ?? run.Scenario.Replicator.Kind) with { Librdkafka = LibraryResolver.Describe() },
+                run.StartedReplicator?.Kind ?? run.Scenario.Replicator.Kind) with
+            {
+                Librdkafka = LibraryResolver.Describe(),
+                SourceCaFile = CaFile(run.StartedSource, run.Scenario.Clusters.Source),
+                TargetCaFile = CaFile(run.StartedTarget, run.Scenario.Clusters.Target),
+            },
             Checks = [.. run.Checks],
             Parity = run.Verification?.Result.Partitions.Select(ToReport).ToList() ?? [],
             Anomalies = run.Verification?.Result.Examples.Select(ToReport).ToList() ?? [],
@@ -76,6 +81,10 @@ internal static class RunResultBuilder
             },
         };
     }
+
+    /// <summary>The CA the run's clients trusted for a cluster: the scenario's, else the one the cluster generated.</summary>
+    private static string? CaFile(Clusters.IKafkaCluster? cluster, Scenarios.ClusterSpec spec) =>
+        spec.Security.UsesTls && (spec.Security.CaFile ?? cluster?.CaFile) is { } file ? Path.GetFullPath(file) : null;
 
     private static LatencySummary? CheckpointSummary(IEnumerable<TimeSpan> coveredAfter)
     {

@@ -39,7 +39,7 @@ public static class RunPlan
             }
             else
             {
-                await using var cluster = await registry.Cluster(spec.Kind).StartAsync(role, spec.Settings, spec.Security, cancellation).ConfigureAwait(false);
+                await using var cluster = await registry.Cluster(spec.Kind).StartAsync(role, spec.Settings, spec.Security, null, cancellation).ConfigureAwait(false);
                 inventory = await ClusterInventory.ReadAsync(new KafkaEndpoint(cluster.BootstrapServers, security), role).ConfigureAwait(false);
                 where = $"{spec.Kind} at {cluster.BootstrapServers}, {inventory.Topics.Count} topics and {inventory.Groups.Count} groups today";
             }

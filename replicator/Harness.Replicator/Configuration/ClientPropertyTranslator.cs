@@ -5,7 +5,10 @@ namespace Harness.Replicator.Configuration;
 /// <summary>
 /// Maps the Java client properties found in production mm2.properties files onto librdkafka's. Most names are
 /// the same; the Java-only ones are reported and left out, and <c>sasl.jaas.config</c> becomes librdkafka's
-/// <c>sasl.username</c>/<c>sasl.password</c>. Anything else is passed through, and a name librdkafka does not
+/// <c>sasl.username</c>/<c>sasl.password</c>. PEM trust and key stores (Kafka 2.7+, <c>ssl.truststore.type=PEM</c>,
+/// <c>ssl.keystore.type=PEM</c>) have librdkafka equivalents: a PEM <c>ssl.truststore.location</c> becomes
+/// <c>ssl.ca.location</c>, <c>ssl.keystore.certificate.chain</c> and <c>ssl.keystore.key</c> become
+/// <c>ssl.certificate.pem</c> and <c>ssl.key.pem</c>. Anything else is passed through, and a name librdkafka does not
 /// know fails client creation with a message that names it.
 /// </summary>
 internal static partial class ClientPropertyTranslator
@@ -22,6 +25,23 @@ internal static partial class ClientPropertyTranslator
     /// <summary>Adds <paramref name="key"/> to <paramref name="into"/> in librdkafka's terms, or reports why not.</summary>
     public static void Add(string key, string value, string origin, IDictionary<string, string> into, List<string> warnings)
     {
+        if (key is "ssl.truststore.type" or "ssl.keystore.type" && value.Trim().Equals("PEM", StringComparison.OrdinalIgnoreCase))
+        {
+            return; // PEM is what librdkafka reads: the location and contents below say the rest.
+        }
+
+        if (key == "ssl.truststore.location" && IsPem(value))
+        {
+            into["ssl.ca.location"] = value.Trim();
+            return;
+        }
+
+        if (key is "ssl.keystore.certificate.chain" or "ssl.keystore.key")
+        {
+            into[key == "ssl.keystore.key" ? "ssl.key.pem" : "ssl.certificate.pem"] = value;
+            return;
+        }
+
         if (JavaOnly.Contains(key))
         {
             warnings.Add($"{origin}: '{key}' is a Java client setting with no librdkafka equivalent; ignored");
@@ -43,6 +63,19 @@ internal static partial class ClientPropertyTranslator
         }
 
         into[key] = value;
+    }
+
+    private static bool IsPem(string path)
+    {
+        try
+        {
+            using var reader = new StreamReader(path.Trim());
+            return reader.ReadLine()?.StartsWith("-----BEGIN ", StringComparison.Ordinal) == true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return false; // Not readable here: reported as the Java-only setting it then is.
+        }
     }
 
     [GeneratedRegex("""(\w+)\s*=\s*"([^"]*)"\s*""", RegexOptions.CultureInvariant)]

@@ -110,6 +110,9 @@ public sealed record ReplicatorSettings
     /// </summary>
     public string? OffsetStorageBootstrap { get; init; }
 
+    /// <summary>Client settings for <see cref="OffsetStorageBootstrap"/>'s cluster (a Connect worker's security). Default none.</summary>
+    public ClusterClientSettings OffsetStorageClients { get; init; } = ClusterClientSettings.Empty;
+
     /// <summary>The topic on the target that keeps this flow's source offsets, as MM2 in dedicated mode names it unless set.</summary>
     public string OffsetStorageTopic => OffsetStorageTopicSetting ?? SourceOffset.DedicatedModeTopic(SourceAlias);
 

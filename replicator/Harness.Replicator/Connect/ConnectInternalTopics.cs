@@ -17,7 +17,7 @@ public static class ConnectInternalTopics
     {
         ArgumentNullException.ThrowIfNull(config);
         time ??= TimeProvider.System;
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = config.BootstrapServers, ClientId = "harness-connect-admin" })
+        using var admin = new AdminClientBuilder(new AdminClientConfig(config.Clients()) { BootstrapServers = config.BootstrapServers, ClientId = "harness-connect-admin" })
             .SetLogHandler((_, _) => { }).Build();
         var started = time.GetTimestamp();
         while (true)

@@ -47,4 +47,16 @@ public sealed record ConnectWorkerConfig
 
     /// <summary>The worker's <c>value.converter</c>, when set: the default of connectors that set none.</summary>
     public string? ValueConverter { get; init; }
+
+    /// <summary>
+    /// librdkafka settings of the worker's own clients (its topics, and the source offsets of its connectors), from
+    /// the worker's <c>security.*</c>, <c>sasl.*</c> and <c>ssl.*</c> keys, secrets resolved. Default none: PLAINTEXT.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ClientSettings { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The worker's <c>config.providers</c>, which resolve references in its own keys and in every connector config.</summary>
+    public Configuration.ConfigProviderSet Providers { get; init; } = Configuration.ConfigProviderSet.None;
+
+    /// <summary>A copy of <see cref="ClientSettings"/> to start a client config from.</summary>
+    public Dictionary<string, string> Clients() => new(ClientSettings, StringComparer.Ordinal);
 }

@@ -35,6 +35,12 @@ public static partial class ConnectWorkerConfigReader
         ["exactly.once.source.support"] = "the built-in replicator copies at least once, as MirrorMaker 2 does by default",
     };
 
+    /// <summary>Client prefixes of a worker's properties that reach its own clients; the rest of a key is a client setting.</summary>
+    private static readonly string[] SecurityPrefixes = ["security.", "sasl.", "ssl."];
+
+    /// <summary>Worker-level defaults of connectors' clients, which MirrorMaker 2's connectors take from their own config.</summary>
+    private static readonly string[] ConnectorClientPrefixes = ["producer.", "consumer.", "admin."];
+
     /// <summary>Reads <paramref name="properties"/>; <paramref name="warnings"/> collects keys that have no effect.</summary>
     /// <param name="properties">The worker properties (key, value and line), possibly empty.</param>
     /// <param name="bootstrapServers">The <c>--bootstrap-servers</c> option, which wins over the file's.</param>
@@ -44,6 +50,10 @@ public static partial class ConnectWorkerConfigReader
     {
         ArgumentNullException.ThrowIfNull(properties);
         ArgumentNullException.ThrowIfNull(warnings);
+
+        // A worker's own keys may name its config providers too, as Kafka's configs resolve them on load.
+        var providers = ConfigProviderSet.Declared(properties);
+        properties = providers.ResolveAll(properties);
         string? Get(string key) => properties.TryGetValue(key, out var entry) ? entry.Value.Trim() : null;
         var used = new HashSet<string>(StringComparer.Ordinal)
         {
@@ -51,10 +61,23 @@ public static partial class ConnectWorkerConfigReader
             "config.storage.replication.factor", "offset.storage.replication.factor", "status.storage.replication.factor",
             "offset.storage.partitions", "listeners", "rest.port", "key.converter", "value.converter",
         };
-        foreach (var (key, (_, line)) in properties.OrderBy(p => p.Value.Line))
+        var clients = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, (value, line)) in properties.OrderBy(p => p.Value.Line))
         {
             if (used.Contains(key))
             {
+                continue;
+            }
+
+            if (SecurityPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+            {
+                ClientPropertyTranslator.Add(key, value, $"line {line}", clients, warnings);
+                continue;
+            }
+
+            if (ConnectorClientPrefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal)))
+            {
+                warnings.Add($"line {line}: '{key}' has no effect on the Connect stand-in: MirrorMaker 2's connectors take their clients' settings from their own source.cluster. and target.cluster. keys");
                 continue;
             }
 
@@ -82,6 +105,8 @@ public static partial class ConnectWorkerConfigReader
             Port = ListenerPort(Get("listeners"), Get("rest.port")),
             KeyConverter = NonEmpty("key.converter", Get("key.converter")),
             ValueConverter = NonEmpty("value.converter", Get("value.converter")),
+            ClientSettings = clients,
+            Providers = providers,
         };
     }
 

@@ -9,7 +9,9 @@ namespace Harness.Replicator.Connect;
 /// Turns a MirrorMaker 2 connector config, in the shape Kafka's documentation gives for running MirrorMaker 2 on a
 /// Connect cluster, into the MM2 properties <see cref="ReplicatorSettingsReader"/> reads, so every key is checked the
 /// way the built-in replicator checks it; a <see cref="ReplicatorConfigException"/> becomes an error on the connector
-/// key it names.
+/// key it names. As Connect does, references to the worker's config providers (<c>${env:NAME}</c>,
+/// <c>${file:/path.properties:key}</c>, <c>${dir:/folder:file}</c>) are resolved before anything is checked, the config
+/// itself is kept as written, and no value a reference stood for appears in a message (<c>[hidden]</c> instead).
 /// </summary>
 public static partial class ConnectorConfigTranslator
 {
@@ -68,7 +70,22 @@ public static partial class ConnectorConfigTranslator
             list.Add(message);
         }
 
-        string? Get(string key) => config.TryGetValue(key, out var value) ? value : null;
+        var secrets = new List<string>();
+        var resolved = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in config)
+        {
+            try
+            {
+                resolved[key] = worker.Providers.Resolve(value, key, secrets);
+            }
+            catch (ReplicatorConfigException e)
+            {
+                Error(key, e.Message);
+                resolved[key] = value;
+            }
+        }
+
+        string? Get(string key) => resolved.TryGetValue(key, out var value) ? value : null;
         var className = Get("connector.class")?.Trim();
         var plugin = MirrorConnectorPlugins.Find(className);
         if (className is null or "")
@@ -129,7 +146,7 @@ public static partial class ConnectorConfigTranslator
 
         Put("clusters", $"{source}, {target}", "source.cluster.alias");
         Put($"{source}->{target}.enabled", "true", "connector.class");
-        foreach (var (key, value) in config.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in resolved.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             if (key is "name" or "connector.class" or "source.cluster.alias" or "target.cluster.alias" or "key.converter" or "value.converter")
             {
@@ -182,7 +199,7 @@ public static partial class ConnectorConfigTranslator
         {
             foreach (var (key, value) in FixedByKind[kind])
             {
-                if (config.TryGetValue(key, out var given) && !given.Trim().Equals(value, StringComparison.OrdinalIgnoreCase))
+                if (resolved.TryGetValue(key, out var given) && !given.Trim().Equals(value, StringComparison.OrdinalIgnoreCase))
                 {
                     warnings.Add($"'{key}' has no effect on a {kind} connector: that part of MirrorMaker 2 runs in another connector");
                 }
@@ -204,6 +221,7 @@ public static partial class ConnectorConfigTranslator
 
                     // Connect keeps source offsets on the worker's cluster, whichever the connector's target is.
                     OffsetStorageBootstrap = settings.TargetBootstrap == worker.BootstrapServers ? null : worker.BootstrapServers,
+                    OffsetStorageClients = new ClusterClientSettings { Common = worker.ClientSettings },
                 };
                 warnings.AddRange(read.Select(w => Relabel(w, properties, origins, source, target).Message));
                 if (checkClients)
@@ -225,10 +243,14 @@ public static partial class ConnectorConfigTranslator
             ConnectorClass = plugin?.ClassName ?? className ?? "",
             Kind = plugin?.Kind,
             Settings = settings,
-            Errors = errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value, StringComparer.Ordinal),
-            Warnings = warnings,
+            Errors = errors.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)[.. e.Value.Select(m => Hide(m, secrets))], StringComparer.Ordinal),
+            Warnings = [.. warnings.Select(w => Hide(w, secrets))],
         };
     }
+
+    /// <summary><paramref name="message"/> without any value a config-provider reference stood for, as Connect hides passwords.</summary>
+    private static string Hide(string message, List<string> secrets) =>
+        secrets.Aggregate(message, (text, secret) => text.Replace(secret, "[hidden]", StringComparison.Ordinal));
 
     private static string Missing(string key) => $"Missing required configuration \"{key}\" which has no default value.";
 

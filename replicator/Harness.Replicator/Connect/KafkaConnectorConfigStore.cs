@@ -19,6 +19,7 @@ public sealed class KafkaConnectorConfigStore : IConnectorConfigStore, IDisposab
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
     private readonly string _bootstrap;
     private readonly string _topic;
+    private readonly IReadOnlyDictionary<string, string> _clients;
     private readonly IProducer<byte[]?, byte[]?> _producer;
     private readonly TimeProvider _time;
 
@@ -26,12 +27,14 @@ public sealed class KafkaConnectorConfigStore : IConnectorConfigStore, IDisposab
     /// <param name="bootstrap">The worker's Kafka cluster.</param>
     /// <param name="topic">The worker's <c>config.storage.topic</c>.</param>
     /// <param name="time">The clock of the read deadline; <see cref="TimeProvider.System"/> when null.</param>
-    public KafkaConnectorConfigStore(string bootstrap, string topic, TimeProvider? time = null)
+    /// <param name="clientSettings">librdkafka settings the worker's clients need for that cluster (security); none when null.</param>
+    public KafkaConnectorConfigStore(string bootstrap, string topic, TimeProvider? time = null, IReadOnlyDictionary<string, string>? clientSettings = null)
     {
         _time = time ?? TimeProvider.System;
         _bootstrap = bootstrap;
         _topic = topic;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        _clients = clientSettings ?? new Dictionary<string, string>();
+        _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig(new Dictionary<string, string>(_clients))
         {
             BootstrapServers = bootstrap,
             ClientId = "harness-connect-configs",
@@ -44,7 +47,7 @@ public sealed class KafkaConnectorConfigStore : IConnectorConfigStore, IDisposab
     /// <inheritdoc/>
     public IReadOnlyList<StoredConnector> Load()
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(new Dictionary<string, string>(_clients))
         {
             BootstrapServers = _bootstrap,
             GroupId = "harness-connect-configs-reader",

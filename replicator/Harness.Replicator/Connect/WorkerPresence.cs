@@ -30,7 +30,7 @@ public sealed class WorkerPresence : IAsyncDisposable
         _config = config;
         _workerId = workerId;
         _time = time ?? TimeProvider.System;
-        _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig
+        _producer = new ProducerBuilder<byte[]?, byte[]?>(new ProducerConfig(config.Clients())
         {
             BootstrapServers = config.BootstrapServers,
             ClientId = "harness-connect-presence",
@@ -48,14 +48,14 @@ public sealed class WorkerPresence : IAsyncDisposable
     /// </summary>
     public string? OtherLiveWorker(CancellationToken cancellation)
     {
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(new ConsumerConfig(_config.Clients())
         {
             BootstrapServers = _config.BootstrapServers,
             GroupId = "harness-connect-presence-reader",
             EnableAutoCommit = false,
             EnablePartitionEof = true,
         }).SetLogHandler((_, _) => { }).Build();
-        var topic = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = _config.BootstrapServers }).SetLogHandler((_, _) => { }).Build();
+        var topic = new AdminClientBuilder(new AdminClientConfig(_config.Clients()) { BootstrapServers = _config.BootstrapServers }).SetLogHandler((_, _) => { }).Build();
         int partitions;
         using (topic)
         {

@@ -156,7 +156,7 @@ public sealed class MirrorReplicator
         using var targetInternal = target.Producer(InternalProducerConfig("internal"));
         // Source offsets live on the target, unless a Connect worker keeps them on its own cluster.
         var offsets = _settings.OffsetStorageBootstrap is { } offsetsBootstrap
-            ? new KafkaClients("offsets", offsetsBootstrap, ClusterClientSettings.Empty, new ClientLog(_log, _time))
+            ? new KafkaClients("offsets", offsetsBootstrap, _settings.OffsetStorageClients, new ClientLog(_log, _time))
             : target;
         using var offsetsAdmin = ReferenceEquals(offsets, target) ? null : offsets.Admin();
         var progressAdmin = offsetsAdmin ?? targetAdmin;

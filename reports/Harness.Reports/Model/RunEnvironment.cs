@@ -32,6 +32,15 @@ public sealed record RunEnvironment
     /// </summary>
     public string? Librdkafka { get; init; }
 
+    /// <summary>
+    /// The CA certificate (PEM) the run's clients trusted for the source cluster: the scenario's <c>caFile</c>, or the
+    /// one a cluster the harness started generated into the run folder; null without TLS or when not recorded.
+    /// </summary>
+    public string? SourceCaFile { get; init; }
+
+    /// <summary>The CA certificate the run's clients trusted for the target cluster, as <see cref="SourceCaFile"/>.</summary>
+    public string? TargetCaFile { get; init; }
+
     /// <summary>Describes the current process's machine, OS and runtime together with the given run settings.</summary>
     /// <param name="harnessVersion">The harness version.</param>
     /// <param name="sourceClusterBackend">The source cluster backend.</param>

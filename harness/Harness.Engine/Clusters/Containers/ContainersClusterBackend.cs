@@ -1,4 +1,5 @@
 using Harness.Engine.Clusters.Embedded;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
 using Harness.Engine.Security;
@@ -51,12 +52,23 @@ public sealed class ContainersClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation)
+    public async Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation)
     {
         var containers = (ContainersClusterSettings)settings;
-        SecurityRefusal.UnlessPlaintext(security, role, $"a cluster that {containers.Capabilities.Description}");
-        return containers.Image == ContainersClusterSettings.HarnessBrokerImage
-            ? await ContainersKafkaCluster.StartAsync(role, containers.Brokers, cancellation).ConfigureAwait(false)
-            : await KafkaImageCluster.StartAsync(role, containers.Image, cancellation).ConfigureAwait(false);
+        if (containers.Image == ContainersClusterSettings.HarnessBrokerImage)
+        {
+            return await ContainersKafkaCluster.StartAsync(role, containers.Brokers, security, folder, cancellation).ConfigureAwait(false);
+        }
+
+        // Testcontainers' Kafka module configures a PLAINTEXT listener of its own; TLS and SASL would need the image's
+        // listener, JAAS and keystore settings, which the harness does not assemble.
+        if (security.Protocol != Confluent.Kafka.SecurityProtocol.Plaintext)
+        {
+            throw new HarnessException(
+                $"clusters.{role}.security: image {containers.Image} is started PLAINTEXT only (the harness does not configure a Kafka image's TLS or SASL listeners); use image: harness, kind: embedded or kind: external for a secured cluster",
+                ExitCodes.BadInput);
+        }
+
+        return await KafkaImageCluster.StartAsync(role, containers.Image, cancellation).ConfigureAwait(false);
     }
 }

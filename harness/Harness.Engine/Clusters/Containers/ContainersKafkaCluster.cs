@@ -4,6 +4,8 @@ using System.Text.Json;
 using Confluent.Kafka;
 using DotNet.Testcontainers.Containers;
 using Harness.Engine.Clients;
+using Harness.Engine.Runs;
+using Harness.Engine.Security;
 
 namespace Harness.Engine.Clusters.Containers;
 
@@ -21,16 +23,17 @@ public sealed class ContainersKafkaCluster : IKafkaCluster, IClusterFaults
     private readonly Lazy<IAdminClient> _admin;
     private int? _lastUp;
 
-    private ContainersKafkaCluster(string role, IContainer container, string bootstrap, Uri control, int brokers)
+    private ContainersKafkaCluster(string role, IContainer container, string bootstrap, Uri control, int brokers, string? caFile, IReadOnlyDictionary<string, string> clientSecurity)
     {
         Role = role;
+        CaFile = caFile;
         _name = role;
         _container = container;
         BootstrapServers = bootstrap;
         BrokerIds = Enumerable.Range(1, brokers).ToList();
         _lastUp = brokers; // the container was started and waited for: every broker listens
         _control = new HttpClient { BaseAddress = control, Timeout = TimeSpan.FromSeconds(10) };
-        _admin = new Lazy<IAdminClient>(() => new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap, ClientId = "harness-containers" })
+        _admin = new Lazy<IAdminClient>(() => new AdminClientBuilder(new AdminClientConfig(new Dictionary<string, string>(clientSecurity)) { BootstrapServers = bootstrap, ClientId = "harness-containers" })
             .SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build());
     }
 
@@ -39,6 +42,9 @@ public sealed class ContainersKafkaCluster : IKafkaCluster, IClusterFaults
     public string Backend => "containers";
 
     public string BootstrapServers { get; }
+
+    /// <summary>The CA the containerised brokers generated into the run folder, when they listen with TLS.</summary>
+    public string? CaFile { get; }
 
     /// <summary>The container's id, for tests and for operators reading <c>docker ps</c>.</summary>
     public string ContainerId => _container.Id;
@@ -72,14 +78,28 @@ public sealed class ContainersKafkaCluster : IKafkaCluster, IClusterFaults
 
     public IReadOnlyList<int> BrokerIds { get; }
 
-    /// <summary>Starts <paramref name="brokers"/> brokers in a container.</summary>
-    /// <exception cref="Runs.HarnessException">No Docker engine, no base image, or the container failed.</exception>
-    public static async Task<ContainersKafkaCluster> StartAsync(string role, int brokers, CancellationToken cancellation)
+    /// <summary>Starts <paramref name="brokers"/> brokers in a container, listening as <paramref name="security"/> says.</summary>
+    /// <param name="role">"source" or "target".</param>
+    /// <param name="brokers">Brokers in the cluster.</param>
+    /// <param name="security">The cluster's <c>security:</c>.</param>
+    /// <param name="folder">Where the generated CA goes (the run folder); null: a temporary folder.</param>
+    /// <param name="cancellation">Cancels the start.</param>
+    /// <exception cref="Runs.HarnessException">No Docker engine, no base image, a secret unreadable, or the container failed.</exception>
+    public static async Task<ContainersKafkaCluster> StartAsync(string role, int brokers, SecuritySpec security, string? folder, CancellationToken cancellation)
     {
+        var listeners = ContainerBrokerSecurity.For(security, role, folder);
         DockerEngine.ConfigureTestcontainers();
         DockerEngine.Require(role);
-        var (container, bootstrap, control) = await HarnessBrokerContainer.StartAsync(role, brokers, cancellation).ConfigureAwait(false);
-        return new ContainersKafkaCluster(role, container, bootstrap, control, brokers);
+        var (container, bootstrap, control) = await HarnessBrokerContainer.StartAsync(role, brokers, listeners, cancellation).ConfigureAwait(false);
+        if (listeners.CaFile is { } ca && !File.Exists(ca))
+        {
+            await container.DisposeAsync().ConfigureAwait(false);
+            throw new HarnessException($"the {role} cluster's container started but wrote no CA to {ca}; check that the folder is writable by the container");
+        }
+
+        // Its own admin client (leaders for faults) reaches the brokers as every other client of the run does.
+        var clients = ClientSecurity.Resolve(security, role, listeners.CaFile).Librdkafka();
+        return new ContainersKafkaCluster(role, container, bootstrap, control, brokers, listeners.CaFile, clients);
     }
 
     public int LeaderOf(string topic, int partition)

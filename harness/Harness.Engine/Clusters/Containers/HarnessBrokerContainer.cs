@@ -24,9 +24,9 @@ internal static partial class HarnessBrokerContainer
     /// <summary>The label every harness container carries, with the owning process as its value.</summary>
     public const string OwnerLabel = "harness.owner";
 
-    /// <summary>Starts the container and waits until the brokers listen.</summary>
+    /// <summary>Starts the container and waits until the brokers listen, as <paramref name="security"/> says.</summary>
     /// <returns>The container, the bootstrap servers and the faults endpoint's base URL.</returns>
-    public static async Task<(IContainer Container, string Bootstrap, Uri Control)> StartAsync(string role, int brokers, CancellationToken cancellation)
+    public static async Task<(IContainer Container, string Bootstrap, Uri Control)> StartAsync(string role, int brokers, ContainerBrokerSecurity security, CancellationToken cancellation)
     {
         var baseImage = Environment.GetEnvironmentVariable("HARNESS_CONTAINER_BASE") is { Length: > 0 } chosen ? chosen : DefaultBase;
         var app = AppContext.BaseDirectory;
@@ -36,7 +36,8 @@ internal static partial class HarnessBrokerContainer
         }
 
         var dotnetRoot = DotnetRoot();
-        var container = new ContainerBuilder(baseImage)
+        string[] command = ["broker", "--brokers", brokers.ToString(CultureInfo.InvariantCulture), "--name", role, .. security.Arguments];
+        var builder = new ContainerBuilder(baseImage)
             .WithImagePullPolicy(PullPolicy.Never)
             .WithLogger(NullLogger.Instance) // the run's console shows phases, not Testcontainers' chatter
             .WithName($"harness-{role}-{Guid.NewGuid():N}"[..30])
@@ -48,15 +49,36 @@ internal static partial class HarnessBrokerContainer
             .WithEnvironment("DOTNET_CLI_TELEMETRY_OPTOUT", "1")
             .WithEnvironment("HARNESS_PARENT_PID", Environment.ProcessId.ToString(CultureInfo.InvariantCulture))
             .WithEntrypoint("/opt/dotnet/dotnet", "/opt/harness/harness.dll")
-            .WithCommand("broker", "--brokers", brokers.ToString(CultureInfo.InvariantCulture), "--name", role)
+            .WithCommand(command)
             .WithCreateParameterModifier(parameters =>
             {
                 parameters.HostConfig ??= new Docker.DotNet.Models.HostConfig();
                 parameters.HostConfig.NetworkMode = "host";
                 parameters.HostConfig.PidMode = "host";
             })
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("faults endpoint"))
-            .Build();
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("faults endpoint"));
+        foreach (var (name, value) in security.Environment)
+        {
+            builder = builder.WithEnvironment(name, value);
+        }
+
+        if (security.Arguments.Count > 0)
+        {
+            foreach (var (host, inside) in HostOpenSsl.Files())
+            {
+                builder = builder.WithBindMount(host, inside, AccessMode.ReadOnly);
+            }
+
+            builder = builder.WithEnvironment("LD_LIBRARY_PATH", HostOpenSsl.ContainerFolder);
+        }
+
+        if (security.CertificateFolder is { } certificates)
+        {
+            // The same path inside as outside, so the CA path the broker prints is the one the harness's clients open.
+            builder = builder.WithBindMount(certificates, certificates, AccessMode.ReadWrite);
+        }
+
+        var container = builder.Build();
         try
         {
             await container.StartAsync(cancellation).ConfigureAwait(false);

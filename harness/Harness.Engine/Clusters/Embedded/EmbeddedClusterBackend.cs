@@ -30,6 +30,6 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation) =>
-        Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, (EmbeddedClusterSettings)settings, EmbeddedSecurity.For(security, role)));
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation) =>
+        Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, (EmbeddedClusterSettings)settings, EmbeddedSecurity.For(security, role, folder)));
 }

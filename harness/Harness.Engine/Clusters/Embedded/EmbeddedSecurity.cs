@@ -12,7 +12,10 @@ namespace Harness.Engine.Clusters.Embedded;
 internal static class EmbeddedSecurity
 {
     /// <summary>The broker settings for <paramref name="spec"/>, or null for PLAINTEXT.</summary>
-    public static BrokerSecurity? For(SecuritySpec spec, string role)
+    /// <param name="spec">The cluster's <c>security:</c>.</param>
+    /// <param name="role">"source" or "target": the cluster's name, so its CA is <c>ROLE-ca.pem</c>.</param>
+    /// <param name="folder">Where the generated CA and broker certificate are written (the run folder); null: a temporary folder.</param>
+    public static BrokerSecurity? For(SecuritySpec spec, string role, string? folder = null)
     {
         if (spec.Protocol == Kafka.SecurityProtocol.Plaintext)
         {
@@ -37,6 +40,7 @@ internal static class EmbeddedSecurity
             Users = users,
             SuperUsers = [.. users.Keys],
             ClientAuthentication = spec.CertFile is null ? ClientAuthentication.None : ClientAuthentication.Requested,
+            CertificateFolder = folder is null ? null : Path.GetFullPath(folder),
         };
     }
 }

@@ -37,7 +37,7 @@ public sealed class ExternalClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, CancellationToken cancellation) =>
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation) =>
         Task.FromResult<IKafkaCluster>(new ExternalKafkaCluster(role, ((ExternalClusterSettings)settings).Bootstrap));
 
     private static bool IsBootstrapList(string text) =>

@@ -20,9 +20,9 @@ internal sealed class StartClustersPhase : IRunPhase
         var clusters = run.Scenario.Clusters;
         ClientSecurity.Resolve(clusters.Source.Security, "source");
         ClientSecurity.Resolve(clusters.Target.Security, "target");
-        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, clusters.Source.Security, cancellation).ConfigureAwait(false);
+        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, clusters.Source.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
         run.SourceEndpoint = Endpoint(run.Source, clusters.Source, run.Scenario.AppliedPrefix);
-        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, clusters.Target.Security, cancellation).ConfigureAwait(false);
+        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, clusters.Target.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
         run.TargetEndpoint = Endpoint(run.Target, clusters.Target, run.Scenario.AppliedPrefix);
     }
 

@@ -98,6 +98,16 @@ internal sealed class HeaderSection : IHtmlSection
             yield return ("librdkafka", librdkafka);
         }
 
+        if (environment.SourceCaFile is { } sourceCa)
+        {
+            yield return ("Source CA", sourceCa);
+        }
+
+        if (environment.TargetCaFile is { } targetCa)
+        {
+            yield return ("Target CA", targetCa);
+        }
+
         yield return ("OS", environment.OperatingSystem);
         yield return ("Machine", environment.MachineName);
     }
