@@ -10,7 +10,8 @@ namespace Harness.Engine.Verification;
 internal sealed class StreamTracker(LedgerKey key)
 {
     private readonly List<SequenceRange> _missing = [];
-    private readonly HashSet<long> _seenElsewhere = [];
+    /// <summary>Sequences accounted for by a misrouted or corrupted copy: ranges, as a sabotaged stream may have millions.</summary>
+    private readonly SequenceRangeSet _seenElsewhere = new();
     private long _next;
 
     public LedgerKey Key { get; } = key;
@@ -112,12 +113,12 @@ internal sealed class StreamTracker(LedgerKey key)
         }
 
         var gaps = _missing.Append(new SequenceRange(_next, long.MaxValue)).ToList();
-        foreach (var acknowledged in ledger.Ranges)
+        foreach (var acknowledged in ledger.SequenceRanges)
         {
             foreach (var gap in gaps)
             {
-                var start = Math.Max(gap.Start, acknowledged.FirstSequence);
-                var end = Math.Min(gap.End, acknowledged.EndSequence);
+                var start = Math.Max(gap.Start, acknowledged.Start);
+                var end = Math.Min(gap.End, acknowledged.End);
                 for (var s = start; s < end; s++)
                 {
                     if (!_seenElsewhere.Contains(s))
@@ -135,13 +136,13 @@ internal sealed class StreamTracker(LedgerKey key)
         var acknowledgedSeen = 0L;
         if (ledger is not null)
         {
-            foreach (var acknowledged in ledger.Ranges)
+            foreach (var acknowledged in ledger.SequenceRanges)
             {
-                var end = Math.Min(_next, acknowledged.EndSequence);
-                var inRange = Math.Max(0, end - acknowledged.FirstSequence);
+                var end = Math.Min(_next, acknowledged.End);
+                var inRange = Math.Max(0, end - acknowledged.Start);
                 foreach (var gap in _missing)
                 {
-                    inRange -= Math.Max(0, Math.Min(gap.End, end) - Math.Max(gap.Start, acknowledged.FirstSequence));
+                    inRange -= Math.Max(0, Math.Min(gap.End, end) - Math.Max(gap.Start, acknowledged.Start));
                 }
 
                 acknowledgedSeen += inRange;
