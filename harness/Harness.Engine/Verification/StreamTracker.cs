@@ -23,6 +23,9 @@ internal sealed class StreamTracker(LedgerKey key)
 
     public long Reordered { get; private set; }
 
+    /// <summary>Sequences skipped and not yet filled, as ranges: what the tracker's memory grows with.</summary>
+    public int GapCount => _missing.Count;
+
     /// <summary>Feeds one well-formed, correctly routed copy; returns the anomaly it shows, if any.</summary>
     public AnomalyClass? Observe(long sequence)
     {
@@ -72,16 +75,28 @@ internal sealed class StreamTracker(LedgerKey key)
     public bool Seen(long sequence) => sequence < _next && GapOf(sequence) < 0;
 
     /// <summary>
-    /// The index of the gap holding <paramref name="sequence"/>, or -1. A loop rather than a predicate: a lambda capturing
-    /// the sequence would allocate its closure on every call of the method it sits in, once per record read.
+    /// The index of the gap holding <paramref name="sequence"/>, or -1. The gaps are sorted and disjoint (each opens past
+    /// the ones before, and filling one only splits it in place), so a binary search finds it: a stream with thousands
+    /// of lost records must not scan them all for every duplicate it reads.
     /// </summary>
     private int GapOf(long sequence)
     {
-        for (var i = 0; i < _missing.Count; i++)
+        int low = 0, high = _missing.Count - 1;
+        while (low <= high)
         {
-            if (_missing[i].Contains(sequence))
+            var middle = low + ((high - low) / 2);
+            var gap = _missing[middle];
+            if (sequence < gap.Start)
             {
-                return i;
+                high = middle - 1;
+            }
+            else if (sequence >= gap.End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return middle;
             }
         }
 
