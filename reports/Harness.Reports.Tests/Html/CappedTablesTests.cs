@@ -39,4 +39,22 @@ public sealed class CappedTablesTests
 
         page.Descendants().Where(e => e.Attribute("id")?.Value == "parity-partitions-more").Should().BeEmpty();
     }
+
+    [Test]
+    public void The_anomaly_examples_are_followed_by_each_class_total()
+    {
+        var run = SampleRuns.Bare() with
+        {
+            Parity =
+            [
+                new PartitionParity { SourceTopic = "t", TargetTopic = "t", Partition = 0, Produced = 5000, Replicated = 3000, Lost = 2000, Duplicated = 12_345 },
+                new PartitionParity { SourceTopic = "t", TargetTopic = "t", Partition = 1, Produced = 10, Replicated = 10 },
+            ],
+            Anomalies = [new AnomalyExample { Class = AnomalyClass.Lost, Topic = "t", Partition = 0, Sequence = 7, Detail = "not found" }],
+        };
+
+        var page = Xhtml.Parse(_writer.ToText(run));
+
+        page.ById("anomalies-totals").Value.Should().Be("Totals over every partition: Lost 2,000, Duplicated 12,345; 1 example listed above.");
+    }
 }
