@@ -169,4 +169,17 @@ public sealed class SwitchoverTallyTests
 
         tally.Partitions().Single().Should().Be(new SwitchoverPartitionTally("orders", 0, 50, 50, 2, 0), "60 and 70 are their keys' latest");
     }
+
+    [Test]
+    public void A_stream_whose_batches_interleave_with_another_producers_is_split_into_two_ranges()
+    {
+        // Batches of 8 alternating with another producer's: this producer's offsets are 0-7, 16-23, ...; the group
+        // committed source offset 80_004, inside this producer's batch 5,000 (offsets 80,000-80,007).
+        var ranges = Enumerable.Range(0, 10_000).Select(b => new LedgerRange(b * 8L, b * 16L, 8)).ToList();
+
+        var stream = new SwitchoverStream(ranges, 80_004);
+
+        stream.SplitRanges.Should().Be(2);
+        stream.Unconsumed.Should().Be(80_000 - 40_004);
+    }
 }

@@ -59,4 +59,28 @@ public sealed class StreamTrackerTests
         tracker.Unacknowledged(Ledgers.Acknowledged(8)).Should().Be(2);
         tracker.LostSequences(Ledgers.Acknowledged(8)).Should().BeEmpty();
     }
+
+    [Test]
+    public void A_million_records_with_every_thousandth_lost_then_all_read_again_count_exactly_with_one_gap_per_loss()
+    {
+        // The shape of a replicator that drops every 1000th record and then re-copies everything after a crash: the
+        // state is the gaps (1,000 of them), never the records, and every count is exact.
+        var tracker = new StreamTracker(new LedgerKey("t", 0, 0));
+        for (var pass = 0; pass < 2; pass++)
+        {
+            for (long s = 0; s < 1_000_000; s++)
+            {
+                if (s % 1000 != 999)
+                {
+                    tracker.Observe(s);
+                }
+            }
+        }
+
+        tracker.GapCount.Should().Be(999, "the last loss is past the last record read, not a gap");
+        tracker.FirstCopies.Should().Be(999_000);
+        tracker.Duplicated.Should().Be(999_000);
+        tracker.Reordered.Should().Be(0);
+        tracker.LostSequences(Ledgers.Acknowledged(1_000_000)).Should().HaveCount(1000).And.StartWith(999L).And.EndWith(999_999L);
+    }
 }

@@ -12,7 +12,8 @@ namespace Harness.Engine.Orchestration;
 
 /// <summary>
 /// Samples the run once per interval (produce and replicate rates, lag, brokers up) for the live display and
-/// the report's time series. Lag is read from the clusters' own watermarks, so it works for any replicator.
+/// the report's time series. Lag is read from the clusters' own watermarks, so it works for any replicator. The series
+/// is downsampled past <see cref="SampleSeries.DefaultCap"/> points, so a soak of any length keeps a bounded series.
 /// </summary>
 internal sealed class RunSampler : IAsyncDisposable
 {
@@ -33,7 +34,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly WatermarkReader _targetMarks;
     private readonly Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? _adjustEnds;
     private readonly CancellationTokenSource _stop = new();
-    private readonly List<MetricSample> _samples = [];
+    private readonly SampleSeries _samples = new();
     private readonly Dictionary<(string Topic, int Partition), long> _knownSourceMarks = [];
     private readonly Dictionary<(string Topic, int Partition), long> _knownTargetMarks = [];
     private readonly object _lock = new();
@@ -74,7 +75,7 @@ internal sealed class RunSampler : IAsyncDisposable
         {
             lock (_lock)
             {
-                return _samples.ToList();
+                return _samples.Points();
             }
         }
     }

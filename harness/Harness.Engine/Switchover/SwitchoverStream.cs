@@ -32,12 +32,12 @@ internal sealed class SwitchoverStream
             var split = range.FirstSequence + Math.Clamp(committed - range.FirstOffset, 0, range.Count);
             if (split > range.FirstSequence)
             {
-                consumed.Add(new SequenceRange(range.FirstSequence, split));
+                Append(consumed, new SequenceRange(range.FirstSequence, split));
             }
 
             if (split < range.EndSequence)
             {
-                unconsumed.Add(new SequenceRange(split, range.EndSequence));
+                Append(unconsumed, new SequenceRange(split, range.EndSequence));
             }
         }
 
@@ -59,6 +59,9 @@ internal sealed class SwitchoverStream
     /// <summary>Reads of sequences the ledger has no acknowledgement for: not the group's to miss or re-read.</summary>
     public long Unacknowledged { get; private set; }
 
+    /// <summary>Ranges held for the consumed and unconsumed sequences: one or two however the producers interleaved.</summary>
+    public int SplitRanges => _consumed.Length + _unconsumed.Length;
+
     /// <summary>Ranges held for what was read: stays small when the target is read in order.</summary>
     public int ReadRanges => _read.RangeCount;
 
@@ -76,6 +79,22 @@ internal sealed class SwitchoverStream
         else
         {
             Unacknowledged++;
+        }
+    }
+
+    /// <summary>
+    /// Adds a range, joined to the last when it follows on: where producers share a partition the ledger has a range per
+    /// batch, and their sequences still run on, so a stream stays one or two ranges.
+    /// </summary>
+    private static void Append(List<SequenceRange> ranges, SequenceRange range)
+    {
+        if (ranges.Count > 0 && ranges[^1].End == range.Start)
+        {
+            ranges[^1] = ranges[^1] with { End = range.End };
+        }
+        else
+        {
+            ranges.Add(range);
         }
     }
 

@@ -10,7 +10,8 @@ namespace Harness.Engine.Verification;
 internal sealed class StreamTracker(LedgerKey key)
 {
     private readonly List<SequenceRange> _missing = [];
-    private readonly HashSet<long> _seenElsewhere = [];
+    /// <summary>Sequences accounted for by a misrouted or corrupted copy: ranges, as a sabotaged stream may have millions.</summary>
+    private readonly SequenceRangeSet _seenElsewhere = new();
     private long _next;
 
     public LedgerKey Key { get; } = key;
@@ -21,6 +22,9 @@ internal sealed class StreamTracker(LedgerKey key)
     public long Duplicated { get; private set; }
 
     public long Reordered { get; private set; }
+
+    /// <summary>Sequences skipped and not yet filled, as ranges: what the tracker's memory grows with.</summary>
+    public int GapCount => _missing.Count;
 
     /// <summary>Feeds one well-formed, correctly routed copy; returns the anomaly it shows, if any.</summary>
     public AnomalyClass? Observe(long sequence)
@@ -71,16 +75,28 @@ internal sealed class StreamTracker(LedgerKey key)
     public bool Seen(long sequence) => sequence < _next && GapOf(sequence) < 0;
 
     /// <summary>
-    /// The index of the gap holding <paramref name="sequence"/>, or -1. A loop rather than a predicate: a lambda capturing
-    /// the sequence would allocate its closure on every call of the method it sits in, once per record read.
+    /// The index of the gap holding <paramref name="sequence"/>, or -1. The gaps are sorted and disjoint (each opens past
+    /// the ones before, and filling one only splits it in place), so a binary search finds it: a stream with thousands
+    /// of lost records must not scan them all for every duplicate it reads.
     /// </summary>
     private int GapOf(long sequence)
     {
-        for (var i = 0; i < _missing.Count; i++)
+        int low = 0, high = _missing.Count - 1;
+        while (low <= high)
         {
-            if (_missing[i].Contains(sequence))
+            var middle = low + ((high - low) / 2);
+            var gap = _missing[middle];
+            if (sequence < gap.Start)
             {
-                return i;
+                high = middle - 1;
+            }
+            else if (sequence >= gap.End)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                return middle;
             }
         }
 
@@ -112,12 +128,12 @@ internal sealed class StreamTracker(LedgerKey key)
         }
 
         var gaps = _missing.Append(new SequenceRange(_next, long.MaxValue)).ToList();
-        foreach (var acknowledged in ledger.Ranges)
+        foreach (var acknowledged in ledger.SequenceRanges)
         {
             foreach (var gap in gaps)
             {
-                var start = Math.Max(gap.Start, acknowledged.FirstSequence);
-                var end = Math.Min(gap.End, acknowledged.EndSequence);
+                var start = Math.Max(gap.Start, acknowledged.Start);
+                var end = Math.Min(gap.End, acknowledged.End);
                 for (var s = start; s < end; s++)
                 {
                     if (!_seenElsewhere.Contains(s))
@@ -135,13 +151,13 @@ internal sealed class StreamTracker(LedgerKey key)
         var acknowledgedSeen = 0L;
         if (ledger is not null)
         {
-            foreach (var acknowledged in ledger.Ranges)
+            foreach (var acknowledged in ledger.SequenceRanges)
             {
-                var end = Math.Min(_next, acknowledged.EndSequence);
-                var inRange = Math.Max(0, end - acknowledged.FirstSequence);
+                var end = Math.Min(_next, acknowledged.End);
+                var inRange = Math.Max(0, end - acknowledged.Start);
                 foreach (var gap in _missing)
                 {
-                    inRange -= Math.Max(0, Math.Min(gap.End, end) - Math.Max(gap.Start, acknowledged.FirstSequence));
+                    inRange -= Math.Max(0, Math.Min(gap.End, end) - Math.Max(gap.Start, acknowledged.Start));
                 }
 
                 acknowledgedSeen += inRange;

@@ -50,7 +50,7 @@ public sealed class StreamingVerifier : IDisposable
     private volatile string? _failure;
     private long _recordsRead;
     private readonly RunClock _clock;
-    private readonly List<double> _duplicateTimes = [];
+    private readonly DuplicateTimeline _duplicateTimes = new();
     private long _newestStampMs;
     private nint _lastTopicHandle;
     private int _lastTopicIndex;
@@ -86,14 +86,16 @@ public sealed class StreamingVerifier : IDisposable
     /// <summary>Records read from the target so far.</summary>
     public long RecordsRead => Interlocked.Read(ref _recordsRead);
 
-    /// <summary>When (seconds on the run clock) each duplicate was read: lets faults be charged with the duplicates they caused.</summary>
+    /// <summary>
+    /// When (seconds on the run clock, to 10 ms) each duplicate was read: lets faults be charged with the duplicates they caused.
+    /// </summary>
     public IReadOnlyList<double> DuplicateTimes
     {
         get
         {
             lock (_duplicateTimes)
             {
-                return _duplicateTimes.ToArray();
+                return _duplicateTimes.Snapshot();
             }
         }
     }
@@ -553,18 +555,22 @@ public sealed class StreamingVerifier : IDisposable
     /// <summary>Where the first copy of a sequence sits in its home partition, from the offset map; -1 when not mapped.</summary>
     private long TargetOffsetOf(string targetTopic, LedgerKey key, long sequence)
     {
+        var offset = -1L;
         if (_maps.TryGetValue((targetTopic, key.Partition), out var map))
         {
-            foreach (var segment in map.Segments)
+            map.Visit(segment =>
             {
                 if (segment.Stream == key && sequence >= segment.FirstSequence && sequence < segment.FirstSequence + segment.Count)
                 {
-                    return segment.TargetOffset + (sequence - segment.FirstSequence);
+                    offset = segment.TargetOffset + (sequence - segment.FirstSequence);
+                    return false;
                 }
-            }
+
+                return true;
+            });
         }
 
-        return -1;
+        return offset;
     }
 
     private TargetPartitionMap Map(string topic, int partition)

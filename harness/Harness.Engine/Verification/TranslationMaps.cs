@@ -35,41 +35,54 @@ public sealed class TranslationMaps
     /// </summary>
     public TranslationCheck Check(string targetTopic, int partition, long committed, long? translated, long targetEnd)
     {
-        var segments = _maps.TryGetValue((targetTopic, partition), out var map) ? map.Segments : [];
+        // One pass in target order. The first segment holding an unconsumed record gives the exact offset (those after
+        // it start later); segments before the translated offset give the unconsumed records it would skip, and those
+        // from it on take back the ones that have a copy there. A partition where producers share the source partition
+        // has a segment per batch, so the pass stops as soon as nothing after can change the answer.
         var exact = targetEnd;
-        foreach (var segment in segments)
+        var found = false;
+        var candidates = new HashSet<(LedgerKey, long)>();
+        if (_maps.TryGetValue((targetTopic, partition), out var map))
         {
-            var first = FirstAtOrAfter(segment, committed);
-            if (first < segment.Count)
+            map.Visit(segment =>
             {
-                exact = Math.Min(exact, segment.TargetOffset + first);
-            }
+                var before = translated is { } position && segment.TargetOffset < position;
+                if (!found || before)
+                {
+                    var first = FirstAtOrAfter(segment, committed);
+                    if (!found && first < segment.Count)
+                    {
+                        exact = segment.TargetOffset + first;
+                        found = true;
+                    }
+
+                    if (before)
+                    {
+                        var end = Math.Min(segment.Count, translated!.Value - segment.TargetOffset);
+                        for (var i = first; i < end; i++)
+                        {
+                            candidates.Add((segment.Stream, segment.FirstSequence + i));
+                        }
+                    }
+                }
+
+                if (translated is { } at && segment.EndTargetOffset > at && candidates.Count > 0)
+                {
+                    var start = Math.Max(0, at - segment.TargetOffset);
+                    candidates.RemoveWhere(c => c.Item1 == segment.Stream && c.Item2 >= segment.FirstSequence + start && c.Item2 < segment.FirstSequence + segment.Count);
+                }
+
+                return !found || (translated is { } p && (segment.EndTargetOffset < p || candidates.Count > 0));
+            });
         }
 
-        if (translated is not { } position)
+        if (translated is not { } translatedPosition)
         {
             return new TranslationCheck(exact, null, 0, 0);
         }
 
-        // Unconsumed records whose every copy lies before the translated offset would be skipped.
-        var candidates = new HashSet<(LedgerKey, long)>();
-        foreach (var segment in segments.Where(s => s.TargetOffset < position))
-        {
-            var end = Math.Min(segment.Count, position - segment.TargetOffset);
-            for (var i = FirstAtOrAfter(segment, committed); i < end; i++)
-            {
-                candidates.Add((segment.Stream, segment.FirstSequence + i));
-            }
-        }
-
-        foreach (var segment in segments.Where(s => s.EndTargetOffset > position && candidates.Count > 0))
-        {
-            var start = Math.Max(0, position - segment.TargetOffset);
-            candidates.RemoveWhere(c => c.Item1 == segment.Stream && c.Item2 >= segment.FirstSequence + start && c.Item2 < segment.FirstSequence + segment.Count);
-        }
-
         var skipped = _latestOfKeys.TryGetValue(targetTopic, out var latest) ? candidates.Count(latest.Contains) : candidates.Count;
-        return new TranslationCheck(exact, position, skipped, Math.Max(0, exact - position), position > targetEnd);
+        return new TranslationCheck(exact, translatedPosition, skipped, Math.Max(0, exact - translatedPosition), translatedPosition > targetEnd);
     }
 
     /// <summary>Index within the segment of its first record whose source offset is at or after <paramref name="sourceOffset"/>.</summary>

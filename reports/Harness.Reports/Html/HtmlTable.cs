@@ -1,8 +1,11 @@
+using System.Globalization;
+
 namespace Harness.Reports.Html;
 
 /// <summary>An accessible data table: caption, column headers with scope, optional row headers, sortable by the
-/// page script (and fully readable without it).</summary>
-internal sealed class HtmlTable(string id, string caption, IReadOnlyList<TableColumn> columns)
+/// page script (and fully readable without it). A table given <c>maxRows</c> shows at most that many rows, notable
+/// ones first, and says how many it left out: a run over thousands of partitions keeps a readable, bounded page.</summary>
+internal sealed class HtmlTable(string id, string caption, IReadOnlyList<TableColumn> columns, int maxRows = int.MaxValue)
 {
     private readonly List<TableRow> _rows = [];
 
@@ -18,8 +21,11 @@ internal sealed class HtmlTable(string id, string caption, IReadOnlyList<TableCo
 
     public void Add(params TableCell[] cells) => Add(new TableRow(cells));
 
-    /// <summary>Writes the table, or <paramref name="emptyText"/> when it has no rows.</summary>
-    public void Render(HtmlOutput html, string emptyText)
+    /// <summary>
+    /// Writes the table, or <paramref name="emptyText"/> when it has no rows; past the table's cap, the rows left out are
+    /// counted in a line after it, followed by <paramref name="leftOutNote"/> (where their totals are).
+    /// </summary>
+    public void Render(HtmlOutput html, string emptyText, string? leftOutNote = null)
     {
         if (_rows.Count == 0)
         {
@@ -42,7 +48,8 @@ internal sealed class HtmlTable(string id, string caption, IReadOnlyList<TableCo
         html.Close("thead");
         html.Line();
         html.Open("tbody");
-        foreach (var row in _rows)
+        var shown = Shown();
+        foreach (var row in shown)
         {
             RenderRow(html, row);
         }
@@ -51,6 +58,32 @@ internal sealed class HtmlTable(string id, string caption, IReadOnlyList<TableCo
         html.Close("table");
         html.Close("div");
         html.Line();
+        if (shown.Count < _rows.Count)
+        {
+            var leftOut = _rows.Count - shown.Count;
+            var notable = _rows.Count(r => r.Notable) - shown.Count(r => r.Notable);
+            var text = string.Create(CultureInfo.InvariantCulture,
+                $"{leftOut:N0} more rows not shown ({notable:N0} of them with problems); only {shown.Count:N0} of {_rows.Count:N0} are listed.");
+            html.Element("p", leftOutNote is null ? text : $"{text} {leftOutNote}", ("id", id + "-more"), ("class", "table-more"));
+            html.Line();
+        }
+    }
+
+    /// <summary>The rows within the cap: notable ones first, then the others, each in their order.</summary>
+    private List<TableRow> Shown()
+    {
+        if (_rows.Count <= maxRows)
+        {
+            return _rows;
+        }
+
+        var kept = new HashSet<TableRow>(ReferenceEqualityComparer.Instance);
+        foreach (var row in _rows.Where(r => r.Notable).Concat(_rows.Where(r => !r.Notable)).Take(maxRows))
+        {
+            kept.Add(row);
+        }
+
+        return [.. _rows.Where(kept.Contains)];
     }
 
     private void RenderRow(HtmlOutput html, TableRow row)

@@ -5,6 +5,9 @@ namespace Harness.Reports.Html.Sections;
 /// <summary>Consumer group offset translation: where a switched-over consumer would resume, and what it then read.</summary>
 internal sealed class OffsetTranslationSection : IHtmlSection
 {
+    /// <summary>Group partitions listed at most: those translated ahead or not at all first; results.json lists each.</summary>
+    internal const int MaxRows = 200;
+
     private static readonly TableColumn[] Columns =
     [
         new("Group", RowHeader: true), new("Topic"), new("Partition", Numeric: true),
@@ -18,7 +21,8 @@ internal sealed class OffsetTranslationSection : IHtmlSection
         var table = new HtmlTable(
             "offsets-table",
             "Committed offsets translated to the target (ahead means records would be skipped)",
-            Columns);
+            Columns,
+            MaxRows);
         foreach (var row in result.OffsetTranslation)
         {
             table.Add(new TableRow(
@@ -33,10 +37,11 @@ internal sealed class OffsetTranslationSection : IHtmlSection
                     TableCell.Count(row.Redelivery),
                 ],
                 row.Ahead ? "row-fail" : null,
-                $"{row.Group}/{row.Topic}/{row.Partition}"));
+                $"{row.Group}/{row.Topic}/{row.Partition}",
+                row.Ahead || row.Translated is null));
         }
 
-        table.Render(html, "No consumer group offsets were translated.");
+        table.Render(html, "No consumer group offsets were translated.", "The checks count every partition, and results.json lists each.");
         SwitchoverTables.Render(result, html);
         Section.Close(html);
     }

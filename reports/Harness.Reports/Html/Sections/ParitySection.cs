@@ -6,6 +6,9 @@ namespace Harness.Reports.Html.Sections;
 /// as colour.</summary>
 internal sealed class ParitySection : IHtmlSection
 {
+    /// <summary>Partitions listed at most: those with anomalies first; the per-topic sums and results.json cover them all.</summary>
+    internal const int MaxPartitionRows = 200;
+
     private static readonly string[] CountHeaders =
         ["Produced", "Replicated", "Lost", "Duplicated", "Reordered", "Corrupted", "Misrouted", "Unexpected"];
 
@@ -39,7 +42,8 @@ internal sealed class ParitySection : IHtmlSection
         var partitions = new HtmlTable(
             "parity-partitions",
             "Per-partition parity",
-            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns(transactional, compacted)]);
+            [new("Source topic", RowHeader: true), new("Target topic"), new("Partition", Numeric: true), .. CountColumns(transactional, compacted)],
+            MaxPartitionRows);
         foreach (var p in result.Parity)
         {
             partitions.Add(new TableRow(
@@ -47,10 +51,11 @@ internal sealed class ParitySection : IHtmlSection
                     .. Counts(p.Produced, p.Replicated, p.Lost, p.Duplicated, p.Reordered, p.Corrupted, p.Misrouted, p.Unexpected),
                     .. AbortedCounts(transactional, p.Aborted, p.AbortedCopied),
                     .. KeyCounts(compacted, p.Compacted, p.Keys, p.KeysLost, p.StaleKeys, p.KeysReordered)],
-                Key: $"{p.SourceTopic}/{p.Partition}"));
+                Key: $"{p.SourceTopic}/{p.Partition}",
+                Notable: p.Lost + p.Duplicated + p.Reordered + p.Corrupted + p.Misrouted + p.Unexpected + p.AbortedCopied + p.KeysLost + p.StaleKeys + p.KeysReordered > 0));
         }
 
-        partitions.Render(html, "No partitions were verified.");
+        partitions.Render(html, "No partitions were verified.", "The per-topic sums above count every partition, and results.json lists each.");
         Section.Close(html);
     }
 
