@@ -42,6 +42,9 @@ public sealed record Scenario
     /// <summary>What the verifier accepts.</summary>
     public ExpectSpec Expect { get; init; } = ExpectSpec.Default;
 
+    /// <summary>How <c>harness run --duration</c> stretched the scenario's times, or null as written.</summary>
+    public DurationStretch? Stretch { get; init; }
+
     /// <summary>The file the scenario was loaded from, as given, or the source name it was parsed under.</summary>
     public string? Source { get; init; }
 }

@@ -36,7 +36,7 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
     public static EmbeddedKafkaCluster Start(string role, EmbeddedClusterSettings settings, BrokerSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers, Security = security };
+        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers, Security = security, DataDirectory = settings.DataDirectory, KeepData = settings.KeepData };
         return new(role, EmbeddedCluster.Start(settings.Storage is { } storage ? options with { Storage = storage } : options));
     }
 
