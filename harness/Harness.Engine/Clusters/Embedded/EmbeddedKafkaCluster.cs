@@ -6,7 +6,7 @@ using Harness.Broker.Security;
 namespace Harness.Engine.Clusters.Embedded;
 
 /// <summary>A cluster of the embedded Kafka-protocol broker in this process: the default backend.</summary>
-public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompactingCluster
+public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompactingCluster, IClusterMemory
 {
     private EmbeddedKafkaCluster(string role, EmbeddedCluster cluster)
     {
@@ -42,6 +42,12 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
 
     /// <summary>The CA the brokers' certificates are signed with, when they listen with TLS.</summary>
     public string? CaFile => Cluster.CaFile;
+
+    public bool InProcess => true;
+
+    public long StoredBytes => Cluster.StoredBytes;
+
+    public long MemoryBytes => Cluster.MemoryBytes;
 
     public int LeaderOf(string topic, int partition) => Cluster.LeaderOf(topic, partition);
 
