@@ -7,7 +7,7 @@ namespace Harness.Cli.Tests.Commands;
 public sealed class SoakRunTests
 {
     [Test]
-    public async Task The_soak_stretched_to_20_seconds_passes_with_flat_memory_sampled_and_its_data_folder_removed()
+    public async Task The_soak_stretched_to_20_seconds_passes_with_memory_sampled_and_its_data_folder_removed()
     {
         var directory = Directory.CreateTempSubdirectory("harness-soak-");
         var soak = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "soak.yaml");
