@@ -59,6 +59,24 @@ public sealed class MemoryChecksTests
     }
 
     [Test]
+    public void A_run_of_a_few_seconds_with_one_sample_in_its_second_half_is_not_judged_either()
+    {
+        var check = MemoryChecks.Evaluate(FiveMiBPerMinute, Sample(new GrowingProbe(200, 1), seconds: 3, every: 2)).Should().ContainSingle().Which;
+
+        check.Passed.Should().BeTrue();
+        check.Measured.Should().Be("not judged: the second half lasted 0s (201 MiB)");
+    }
+
+    [Test]
+    public void No_samples_at_all_fail()
+    {
+        var check = MemoryChecks.Evaluate(FiveMiBPerMinute, []).Should().ContainSingle().Which;
+
+        check.Passed.Should().BeFalse();
+        check.Message.Should().Contain("too few memory samples");
+    }
+
+    [Test]
     public void Without_a_bound_there_is_no_check() =>
         MemoryChecks.Evaluate(MemoryExpectation.None, Sample(new GrowingProbe(400, 10), seconds: 60)).Should().BeEmpty();
 

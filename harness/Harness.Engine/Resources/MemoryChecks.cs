@@ -37,6 +37,23 @@ public static class MemoryChecks
 
         var expected = string.Create(CultureInfo.InvariantCulture, $"harness RSS slope over the second half at most {bound:0.##} MiB/min");
         var half = MemorySlope.SecondHalf([.. samples.Where(s => s.HarnessRssMiB is not null).Select(s => (s.OffsetSeconds, s.HarnessRssMiB!.Value))]);
+        var span = half.Count == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(half[^1].Seconds - half[0].Seconds);
+        if (half.Count > 0 && span < ShortestJudged)
+        {
+            // A run this short is all start-up: say what was seen and leave the judgement to a longer run.
+            var seen = MemorySlope.MiBPerMinute(half) is { } early
+                ? string.Create(CultureInfo.InvariantCulture, $"{early:+0.##;-0.##;0} MiB/min, {half[0].MiB:0} to {half[^1].MiB:0} MiB")
+                : string.Create(CultureInfo.InvariantCulture, $"{half[0].MiB:0} MiB");
+            return [new CheckResult
+            {
+                Name = Name,
+                Passed = true,
+                Measured = string.Create(CultureInfo.InvariantCulture, $"not judged: the second half lasted {span.TotalSeconds:0}s ({seen})"),
+                Expected = expected,
+                Message = "a slope over less than 30 s measures start-up, not a leak: run at least a minute (--duration 1m) for the check to judge",
+            }];
+        }
+
         if (MemorySlope.MiBPerMinute(half) is not { } slope || half.Count < FewestPoints)
         {
             return [new CheckResult
@@ -46,20 +63,6 @@ public static class MemoryChecks
                 Measured = $"{half.Count} RSS samples in the second half",
                 Expected = expected,
                 Message = $"too few memory samples to judge (at least {FewestPoints} in the second half): run longer, or sample more often",
-            }];
-        }
-
-        var span = TimeSpan.FromSeconds(half[^1].Seconds - half[0].Seconds);
-        if (span < ShortestJudged)
-        {
-            return [new CheckResult
-            {
-                Name = Name,
-                Passed = true,
-                Measured = string.Create(CultureInfo.InvariantCulture,
-                    $"not judged: the second half lasted {span.TotalSeconds:0}s ({slope:+0.##;-0.##;0} MiB/min, {half[0].MiB:0} to {half[^1].MiB:0} MiB)"),
-                Expected = expected,
-                Message = "a slope over less than 30 s measures start-up, not a leak: run at least a minute (--duration 1m) for the check to judge",
             }];
         }
 
