@@ -120,6 +120,9 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     /// <summary>Bytes of record batches held for all partitions.</summary>
     public long StoredBytes => _state.AllPartitions().Sum(p => p.Log.SizeBytes);
 
+    /// <summary>Bytes of record batches held in managed memory: <see cref="StoredBytes"/> in memory, the tail caches on disk.</summary>
+    public long MemoryBytes => _state.AllPartitions().Sum(p => p.Log.MemoryBytes);
+
     /// <summary>Names of the topics that exist.</summary>
     public IReadOnlyList<string> TopicNames => _state.Topics.Keys.Order(StringComparer.Ordinal).ToList();
 

@@ -40,6 +40,8 @@ internal sealed class DiskBatchStore : IBatchStore
 
     public long SizeBytes => _sizeBytes;
 
+    public long MemoryBytes => _tailBytes;
+
     public long ActiveSegmentStart => Active.BaseOffset;
 
     private LogSegment Active => _segments[^1];

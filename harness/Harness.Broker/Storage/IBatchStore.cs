@@ -11,6 +11,9 @@ internal interface IBatchStore : IDisposable
     /// <summary>Bytes of batches held.</summary>
     long SizeBytes { get; }
 
+    /// <summary>Bytes of batches held in managed memory: all of them in memory, the tail cache on disk.</summary>
+    long MemoryBytes { get; }
+
     /// <summary>The first offset of the active segment: only what lies before it may be compacted.</summary>
     long ActiveSegmentStart { get; }
 

@@ -18,6 +18,8 @@ internal sealed class MemoryBatchStore : IBatchStore
 
     public long SizeBytes => _sizeBytes;
 
+    public long MemoryBytes => _sizeBytes;
+
     public long ActiveSegmentStart => _activeSegmentStart;
 
     public void Append(byte[] data, long lastOffset, long maxTimestamp, TopicConfig config, long nowMs)

@@ -54,6 +54,18 @@ internal sealed class PartitionLog : IDisposable
         }
     }
 
+    /// <summary>Bytes of batches held in managed memory (<see cref="IBatchStore.MemoryBytes"/>).</summary>
+    public long MemoryBytes
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _disposed ? 0 : _store.MemoryBytes;
+            }
+        }
+    }
+
     public long SizeBytes
     {
         get

@@ -47,4 +47,30 @@ public sealed class SampleSeriesTests
         series.Points().Select(p => p.OffsetSeconds).Should().Equal(Enumerable.Range(1, 99).Select(s => (double)s));
         series.Stride.Should().Be(1);
     }
+
+    [Test]
+    public void Downsampling_keeps_the_highest_memory_of_every_process_and_cluster()
+    {
+        var series = new SampleSeries(cap: 10);
+        for (var s = 1; s <= 1_000; s++)
+        {
+            var peak = s == 333;
+            series.Add(Sample(s) with
+            {
+                HarnessRssMiB = peak ? 900 : 200,
+                HarnessGcHeapMiB = peak ? 400 : 50,
+                SourceMemoryMiB = peak ? 300 : 10,
+                TargetMemoryMiB = peak ? 301 : 10,
+                ReplicatorProcessRssMiB = peak ? 700 : 100,
+            });
+        }
+
+        var points = series.Points();
+        points.Count.Should().BeLessThanOrEqualTo(10);
+        points.Max(p => p.HarnessRssMiB).Should().Be(900);
+        points.Max(p => p.HarnessGcHeapMiB).Should().Be(400);
+        points.Max(p => p.SourceMemoryMiB).Should().Be(300);
+        points.Max(p => p.TargetMemoryMiB).Should().Be(301);
+        points.Max(p => p.ReplicatorProcessRssMiB).Should().Be(700);
+    }
 }

@@ -30,6 +30,12 @@ public sealed class RunOrchestrator(IRunProgress? progress = null, HarnessRegist
         var started = _time.GetUtcNow();
         var runDirectory = CreateRunDirectory(options.OutputRoot, scenario.Name, started);
         var scenarioText = scenario.Source is { } path && File.Exists(path) ? File.ReadAllText(path) : "";
+        if (scenario.Stretch is { } stretch)
+        {
+            // The text is the file as written; the run's times are not, and a reader of the report must know.
+            scenarioText = $"# {stretch.Describe()}\n{scenarioText}";
+        }
+
         File.WriteAllText(Path.Combine(runDirectory, "scenario.yaml"), SecretRedactor.Redact(scenarioText));
         using var clientLog = ClientLog.Open(Path.Combine(runDirectory, "clients.log"), _time);
         var runId = BitConverter.ToUInt64(RandomNumberGenerator.GetBytes(8));

@@ -3,6 +3,7 @@ using Harness.Engine.Chaos;
 using Harness.Engine.Clusters;
 using Harness.Engine.Load;
 using Harness.Engine.Replicators.Metrics;
+using Harness.Engine.Resources;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Verification;
@@ -33,6 +34,7 @@ internal sealed class RunSampler : IAsyncDisposable
     private readonly WatermarkReader _sourceMarks;
     private readonly WatermarkReader _targetMarks;
     private readonly Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? _adjustEnds;
+    private readonly IMemoryProbe? _memory;
     private readonly CancellationTokenSource _stop = new();
     private readonly SampleSeries _samples = new();
     private readonly Dictionary<(string Topic, int Partition), long> _knownSourceMarks = [];
@@ -47,8 +49,9 @@ internal sealed class RunSampler : IAsyncDisposable
         LoadCounters load, long planned, IRunProgress progress, TimeSpan interval, RunClock clock, LatencyRecorder latency, IReplicatorMetrics? metrics, ChaosEngine? chaos,
         Func<long>? newestReplicatedMs = null, IReadOnlyList<TopicSpec>? topicSpecs = null,
         Action<Dictionary<(string Topic, int Partition), long>, Dictionary<(string Topic, int Partition), long>>? adjustEnds = null,
-        KafkaEndpoint? sourceEndpoint = null, KafkaEndpoint? targetEndpoint = null)
+        KafkaEndpoint? sourceEndpoint = null, KafkaEndpoint? targetEndpoint = null, IMemoryProbe? memory = null)
     {
+        _memory = memory;
         _adjustEnds = adjustEnds;
         _classes = Classes(topics, topicSpecs);
         _newestReplicatedMs = newestReplicatedMs;
@@ -126,10 +129,11 @@ internal sealed class RunSampler : IAsyncDisposable
         var produced = _load.Acknowledged;
         var interval = _latency.TakeInterval();
         var replicator = _metrics?.Latest;
+        var memory = _memory?.Read();
         lock (_lock)
         {
             var span = Math.Max(now - _lastOffset, 0.001);
-            _samples.Add(new MetricSample
+            var sample = new MetricSample
             {
                 OffsetSeconds = Math.Round(now, 3),
                 ProduceRate = Math.Round((produced - _lastProduced) / span, 1),
@@ -144,7 +148,8 @@ internal sealed class RunSampler : IAsyncDisposable
                 CheckpointLatencyMaxMs = replicator?.CheckpointLatencyMaxMs,
                 SourceBrokersUp = sourceUp,
                 TargetBrokersUp = targetUp,
-            });
+            };
+            _samples.Add(memory?.ApplyTo(sample) ?? sample);
             _lastProduced = produced;
             _lastReplicated = Math.Max(_lastReplicated, replicated);
             _lastOffset = now;

@@ -33,6 +33,12 @@ public interface IReplicator : IAsyncDisposable
     /// </summary>
     IConnectCluster? Connect { get; }
 
+    /// <summary>
+    /// The processes the harness started for the replicator and that still run (each the leader of its process group),
+    /// so their memory can be read; none for a replicator the harness did not start.
+    /// </summary>
+    IReadOnlyList<int> ProcessIds => [];
+
     /// <summary>Starts (or restarts) the replicator.</summary>
     void Start();
 

@@ -20,6 +20,8 @@ public sealed class ProcessReplicator(ReplicatorProcess definition) : IReplicato
 
     public bool IsRunning => _process is { HasExited: false };
 
+    public IReadOnlyList<int> ProcessIds => _process is { HasExited: false } process ? [process.Pid] : [];
+
     public int? ExitCode => _process?.ExitCode;
 
     /// <summary>Times the process was started.</summary>

@@ -9,6 +9,15 @@ public sealed record RunOptions
     /// <summary>Path of harness-replicator.dll; default: next to the harness.</summary>
     public string? ReplicatorAssembly { get; init; }
 
+    /// <summary>
+    /// The folder under which embedded clusters on disk storage keep their logs (a subfolder per cluster); default the
+    /// run folder's <c>data/</c>.
+    /// </summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>Keep the embedded clusters' log files when the run ends; default false: they are removed.</summary>
+    public bool KeepData { get; init; }
+
     /// <summary>Sampling interval of the time series and the progress display. Default 1 s.</summary>
     public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

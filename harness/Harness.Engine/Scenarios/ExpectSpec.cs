@@ -48,6 +48,9 @@ public sealed record ExpectSpec
     /// <summary>What the replicator's health may show (crashes, metric gaps); nothing by default.</summary>
     public ReplicatorHealthExpectation Replicator { get; init; } = ReplicatorHealthExpectation.Default;
 
+    /// <summary>How flat the harness's memory must stay (<c>memory</c>); no check by default.</summary>
+    public MemoryExpectation Memory { get; init; } = MemoryExpectation.None;
+
     /// <summary>Bounds on recovery after each fault; none by default.</summary>
     public RecoveryExpectation Recovery { get; init; } = RecoveryExpectation.None;
 }

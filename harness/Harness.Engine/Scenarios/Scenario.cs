@@ -54,6 +54,9 @@ public sealed record Scenario
     /// </summary>
     public string? AppliedPrefix { get; init; }
 
+    /// <summary>How <c>harness run --duration</c> stretched the scenario's times, or null as written.</summary>
+    public DurationStretch? Stretch { get; init; }
+
     /// <summary>The file the scenario was loaded from, as given, or the source name it was parsed under.</summary>
     public string? Source { get; init; }
 }

@@ -14,7 +14,7 @@ public sealed class CsvReportTests
         var lines = Lines(SampleRuns.Bare());
 
         lines.Should().ContainSingle().Which.Should().Be(
-            "offsetSeconds,produceRate,replicateRate,lagRecords,lagMs,latencyP50Ms,latencyP99Ms,replicatorRssMiB,gcHeapMiB,sourceBrokersUp,targetBrokersUp,replicatorLatencyMaxMs,checkpointLatencyMaxMs");
+            "offsetSeconds,produceRate,replicateRate,lagRecords,lagMs,latencyP50Ms,latencyP99Ms,replicatorRssMiB,gcHeapMiB,sourceBrokersUp,targetBrokersUp,replicatorLatencyMaxMs,checkpointLatencyMaxMs,harnessRssMiB,harnessGcHeapMiB,sourceMemoryMiB,targetMemoryMiB,replicatorProcessRssMiB");
     }
 
     [Test]
@@ -25,8 +25,8 @@ public sealed class CsvReportTests
         var lines = Lines(run);
 
         lines.Should().HaveCount(run.TimeSeries.Samples.Count + 1);
-        lines[1].Should().Be("0,1000,1000.5,20,15.5,12.5,95,180.25,64,3,3,,");
-        lines[31].Should().Be("30,1000,400,280,1000,12.5,900,180.25,64,2,3,,");
+        lines[1].Should().Be("0,1000,1000.5,20,15.5,12.5,95,180.25,64,3,3,,,,,,,");
+        lines[31].Should().Be("30,1000,400,280,1000,12.5,900,180.25,64,2,3,,,,,,,");
         lines.Skip(1).Should().AllSatisfy(l => l.Split(',').Should().HaveCount(CsvReportWriter.Columns.Count));
     }
 
@@ -37,11 +37,11 @@ public sealed class CsvReportTests
 
         var lines = Lines(run);
 
-        lines[81].Should().Be("80,1000,1000.5,20,15.5,12.5,95,,,3,3,,");
+        lines[81].Should().Be("80,1000,1000.5,20,15.5,12.5,95,,,3,3,,,,,,,");
         Lines(SampleRuns.Bare() with
         {
             TimeSeries = new TimeSeries { Samples = [new MetricSample { OffsetSeconds = 1.5, ProduceRate = double.PositiveInfinity }] },
-        })[1].Should().Be("1.5,,0,0,,,,,,0,0,,");
+        })[1].Should().Be("1.5,,0,0,,,,,,0,0,,,,,,,");
     }
 
     [Test]
@@ -54,7 +54,7 @@ public sealed class CsvReportTests
         CultureInfo.CurrentCulture = commaCulture;
         try
         {
-            Lines(SampleRuns.Failing())[1].Should().Be("0,1000,1000.5,20,15.5,12.5,95,180.25,64,3,3,,");
+            Lines(SampleRuns.Failing())[1].Should().Be("0,1000,1000.5,20,15.5,12.5,95,180.25,64,3,3,,,,,,,");
         }
         finally
         {

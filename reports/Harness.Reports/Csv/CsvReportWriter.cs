@@ -15,6 +15,7 @@ public sealed class CsvReportWriter : IReportWriter
     [
         "offsetSeconds", "produceRate", "replicateRate", "lagRecords", "lagMs", "latencyP50Ms", "latencyP99Ms",
         "replicatorRssMiB", "gcHeapMiB", "sourceBrokersUp", "targetBrokersUp", "replicatorLatencyMaxMs", "checkpointLatencyMaxMs",
+        "harnessRssMiB", "harnessGcHeapMiB", "sourceMemoryMiB", "targetMemoryMiB", "replicatorProcessRssMiB",
     ];
 
     /// <inheritdoc />
@@ -44,7 +45,12 @@ public sealed class CsvReportWriter : IReportWriter
                 sample.SourceBrokersUp.ToString(CultureInfo.InvariantCulture),
                 sample.TargetBrokersUp.ToString(CultureInfo.InvariantCulture),
                 Number(sample.ReplicatorLatencyMaxMs),
-                Number(sample.CheckpointLatencyMaxMs)));
+                Number(sample.CheckpointLatencyMaxMs),
+                Number(sample.HarnessRssMiB),
+                Number(sample.HarnessGcHeapMiB),
+                Number(sample.SourceMemoryMiB),
+                Number(sample.TargetMemoryMiB),
+                Number(sample.ReplicatorProcessRssMiB)));
         }
     }
 

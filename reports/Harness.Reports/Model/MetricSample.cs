@@ -42,6 +42,24 @@ public sealed record MetricSample
     /// <summary>The replicator's own largest <c>checkpoint-latency-ms-max</c>, in milliseconds (schema 1.2); null when it reports none.</summary>
     public double? CheckpointLatencyMaxMs { get; init; }
 
+    /// <summary>The harness process's resident set size, in MiB (embedded clusters run in it, so theirs is included).</summary>
+    public double? HarnessRssMiB { get; init; }
+
+    /// <summary>The harness process's managed (GC) heap, in MiB.</summary>
+    public double? HarnessGcHeapMiB { get; init; }
+
+    /// <summary>Record batches the source cluster holds in managed memory, in MiB (embedded clusters; null for others).</summary>
+    public double? SourceMemoryMiB { get; init; }
+
+    /// <summary>Record batches the target cluster holds in managed memory, in MiB (embedded clusters; null for others).</summary>
+    public double? TargetMemoryMiB { get; init; }
+
+    /// <summary>
+    /// The replicator's processes' resident set size as the harness reads it from /proc (its process group), in MiB; null
+    /// when the harness did not start it. <see cref="ReplicatorRssMiB"/> is what the replicator reports itself.
+    /// </summary>
+    public double? ReplicatorProcessRssMiB { get; init; }
+
     /// <summary>How many source brokers were up.</summary>
     public int SourceBrokersUp { get; init; }
 

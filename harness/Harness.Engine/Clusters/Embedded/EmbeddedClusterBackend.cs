@@ -1,4 +1,5 @@
 using Harness.Broker.Storage;
+using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Scenarios.Parsing;
 using Harness.Engine.Security;
@@ -30,6 +31,16 @@ public sealed class EmbeddedClusterBackend : IClusterBackend
     }
 
     /// <inheritdoc/>
-    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation) =>
-        Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, (EmbeddedClusterSettings)settings, EmbeddedSecurity.For(security, role, folder)));
+    public Task<IKafkaCluster> StartAsync(string role, IClusterSettings settings, SecuritySpec security, string? folder, CancellationToken cancellation)
+    {
+        try
+        {
+            return Task.FromResult<IKafkaCluster>(EmbeddedKafkaCluster.Start(role, (EmbeddedClusterSettings)settings, EmbeddedSecurity.For(security, role, folder)));
+        }
+        catch (ArgumentException e)
+        {
+            // A --data-dir that already holds a log (a kept one), or a bad HARNESS_BROKER_STORAGE: the message names it and the fix.
+            throw new HarnessException($"{role} cluster: {e.Message.Split(" (Parameter", 2)[0]}", ExitCodes.BadInput, e);
+        }
+    }
 }

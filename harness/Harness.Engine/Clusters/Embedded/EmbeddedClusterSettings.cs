@@ -12,6 +12,15 @@ public sealed record EmbeddedClusterSettings(int Brokers, StorageKind? Storage =
     /// <summary>The number of brokers when the scenario does not say.</summary>
     public const int DefaultBrokers = 3;
 
+    /// <summary>With disk storage, the folder under which the cluster keeps its log (a subfolder named after its role); the system's temporary folder when null.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>With disk storage, keep the log files when the cluster stops.</summary>
+    public bool KeepData { get; init; }
+
+    /// <inheritdoc/>
+    public IClusterSettings ForRun(string dataDirectory, bool keepData) => this with { DataDirectory = dataDirectory, KeepData = keepData };
+
     /// <inheritdoc/>
     public ClusterCapabilities Capabilities => new() { Description = "is embedded", StartedByHarness = true, BrokerFaults = true, Compaction = true, Brokers = Brokers };
 }

@@ -6,7 +6,7 @@ using Harness.Broker.Security;
 namespace Harness.Engine.Clusters.Embedded;
 
 /// <summary>A cluster of the embedded Kafka-protocol broker in this process: the default backend.</summary>
-public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompactingCluster
+public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompactingCluster, IClusterMemory
 {
     private EmbeddedKafkaCluster(string role, EmbeddedCluster cluster)
     {
@@ -36,12 +36,18 @@ public sealed class EmbeddedKafkaCluster : IKafkaCluster, IClusterFaults, ICompa
     public static EmbeddedKafkaCluster Start(string role, EmbeddedClusterSettings settings, BrokerSecurity? security = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers, Security = security };
+        var options = new EmbeddedClusterOptions { Name = role, Brokers = settings.Brokers, Security = security, DataDirectory = settings.DataDirectory, KeepData = settings.KeepData };
         return new(role, EmbeddedCluster.Start(settings.Storage is { } storage ? options with { Storage = storage } : options));
     }
 
     /// <summary>The CA the brokers' certificates are signed with, when they listen with TLS.</summary>
     public string? CaFile => Cluster.CaFile;
+
+    public bool InProcess => true;
+
+    public long StoredBytes => Cluster.StoredBytes;
+
+    public long MemoryBytes => Cluster.MemoryBytes;
 
     public int LeaderOf(string topic, int partition) => Cluster.LeaderOf(topic, partition);
 

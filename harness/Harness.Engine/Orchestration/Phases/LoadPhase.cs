@@ -1,5 +1,6 @@
 using Harness.Engine.Chaos;
 using Harness.Engine.Load;
+using Harness.Engine.Resources;
 using Harness.Engine.Verification;
 
 namespace Harness.Engine.Orchestration;
@@ -24,7 +25,8 @@ internal sealed class LoadPhase : IRunPhase
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters, run.Scenario.Expect.Replicator.MetricsGap);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
             run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics,
-            ReplicationEnds.For(run.Scenario, load.Ledger, verifier), run.SourceEndpoint, run.TargetEndpoint);
+            ReplicationEnds.For(run.Scenario, load.Ledger, verifier), run.SourceEndpoint, run.TargetEndpoint,
+            new RunMemoryProbe(run.Source, run.Target, run.Replicator));
         run.Sampler.Phase = Name;
         run.Sampler.Start();
         var watch = chaos.WatchAsync(run.Watching.Token);

@@ -1,3 +1,5 @@
+using Harness.Engine.Resources;
+
 namespace Harness.Engine.Orchestration;
 
 /// <summary>
@@ -34,6 +36,7 @@ internal sealed class ServiceLevelsPhase : IRunPhase
 
         run.Settle(RecoveryChecks.Evaluate(expect.Recovery, run.Faults.ToDictionary(f => f.Fault.Id, f => f.RecoverWithin, StringComparer.Ordinal), records,
             samples, run.Verifier?.DuplicateTimes ?? []));
+        run.Settle(MemoryChecks.Evaluate(expect.Memory, samples));
         return Task.CompletedTask;
     }
 }

@@ -20,9 +20,22 @@ internal sealed class StartClustersPhase : IRunPhase
         var clusters = run.Scenario.Clusters;
         ClientSecurity.Resolve(clusters.Source.Security, "source");
         ClientSecurity.Resolve(clusters.Target.Security, "target");
-        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings, clusters.Source.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
+        // Clusters that write their log to disk write it in the run folder by default (issue 19), not in /tmp, so a soak's
+        // tens of gigabytes land where the operator looks and go with the run's cleanup. Owned before the clusters, so it
+        // runs after they have removed their own folders, and only takes away an empty data folder.
+        var data = run.Options.DataDirectory ?? Path.Combine(run.RunDirectory, "data");
+        run.Own(new AsyncCleanup(() =>
+        {
+            if (run.Options.DataDirectory is null && Directory.Exists(data) && !Directory.EnumerateFileSystemEntries(data).Any())
+            {
+                Directory.Delete(data);
+            }
+
+            return ValueTask.CompletedTask;
+        }));
+        run.Source = await run.Registry.Cluster(clusters.Source.Kind).StartAsync("source", clusters.Source.Settings.ForRun(data, run.Options.KeepData), clusters.Source.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
         run.SourceEndpoint = Endpoint(run.Source, clusters.Source, run.Scenario.AppliedPrefix);
-        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings, clusters.Target.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
+        run.Target = await run.Registry.Cluster(clusters.Target.Kind).StartAsync("target", clusters.Target.Settings.ForRun(data, run.Options.KeepData), clusters.Target.Security, run.RunDirectory, cancellation).ConfigureAwait(false);
         run.TargetEndpoint = Endpoint(run.Target, clusters.Target, run.Scenario.AppliedPrefix);
     }
 

@@ -57,6 +57,8 @@ public sealed class ConnectReplicator : IReplicator, IConnectCluster
     public string Kind => "connect";
 
     /// <inheritdoc/>
+    public IReadOnlyList<int> ProcessIds => _workers?.ProcessIds ?? [];
+
     public bool IsRunning => _started && !_stopped && _failure is null && (_workers is null || _workers.AnyRunning);
 
     /// <inheritdoc/>

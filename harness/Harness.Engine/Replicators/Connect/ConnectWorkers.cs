@@ -38,6 +38,9 @@ public sealed class ConnectWorkers : IAsyncDisposable
     public IReadOnlyList<Uri> RestUrls => _definitions.Select(d => d.RestUrl).ToList();
 
     /// <summary>Whether any worker runs.</summary>
+    /// <summary>The workers that run.</summary>
+    public IReadOnlyList<int> ProcessIds => [.. _processes.Where(p => p is { HasExited: false }).Select(p => p!.Pid)];
+
     public bool AnyRunning => _processes.Any(p => p is { HasExited: false });
 
     /// <summary>The exit code of the worker that ended last, once none runs.</summary>

@@ -28,7 +28,7 @@ internal static class ExpectReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["lost", "reordered", "duplicates", "corrupted", "abortedCopied", "staleKeys", "offsetTranslation", "drainWithin", "latency", "checkpointLatency", "replicator", "recovery"]);
+        var reader = new MappingReader(context, mapping, path, ["lost", "reordered", "duplicates", "corrupted", "abortedCopied", "staleKeys", "offsetTranslation", "drainWithin", "latency", "checkpointLatency", "replicator", "recovery", "memory"]);
         var valid = true;
         var lost = ReadTolerance(reader, "lost", ref valid);
         var reordered = ReadTolerance(reader, "reordered", ref valid);
@@ -45,7 +45,8 @@ internal static class ExpectReader
         var checkpoint = reader.Find("checkpointLatency") is { } c ? ReadBounds(context, c, reader.PathOf("checkpointLatency")) : LatencyBounds.None;
         var health = reader.Find("replicator") is { } h ? ReadHealth(context, h, reader.PathOf("replicator")) : ReplicatorHealthExpectation.Default;
         var recovery = reader.Find("recovery") is { } r ? ReadRecovery(context, r, reader.PathOf("recovery")) : RecoveryExpectation.None;
-        valid &= latency is not null && checkpoint is not null && health is not null && recovery is not null;
+        var memory = reader.Find("memory") is { } m ? ReadMemory(context, m, reader.PathOf("memory")) : MemoryExpectation.None;
+        valid &= latency is not null && checkpoint is not null && health is not null && recovery is not null && memory is not null;
 
         return valid
             ? new ExpectSpec
@@ -62,6 +63,7 @@ internal static class ExpectReader
                 CheckpointLatency = checkpoint!,
                 Replicator = health!,
                 Recovery = recovery!,
+                Memory = memory!,
             }
             : null;
     }
@@ -242,6 +244,18 @@ internal static class ExpectReader
         return Given(reader, "within", within) && Given(reader, "duplicatesPerFault", duplicates)
             ? new RecoveryExpectation { Within = within, DuplicatesPerFault = duplicates }
             : null;
+    }
+
+    private static MemoryExpectation? ReadMemory(ParseContext context, YamlNode node, string path)
+    {
+        if (context.AsMapping(node, path, "a mapping such as {maxSlopeMiBPerMinute: 5}") is not { } mapping)
+        {
+            return null;
+        }
+
+        var reader = new MappingReader(context, mapping, path, ["maxSlopeMiBPerMinute"]);
+        var slope = reader.Number("maxSlopeMiBPerMinute", 0, 1_000_000);
+        return Given(reader, "maxSlopeMiBPerMinute", slope) ? new MemoryExpectation { MaxSlopeMiBPerMinute = slope } : null;
     }
 
     /// <summary>Whether a key is absent or was read: a key given but unreadable has already been reported.</summary>

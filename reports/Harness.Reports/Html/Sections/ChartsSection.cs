@@ -60,6 +60,17 @@ internal sealed class ChartsSection : IHtmlSection
 
         yield return new ChartDefinition("chart-memory", "Replicator memory", "MiB",
             [Series("RSS", samples, s => s.ReplicatorRssMiB), Series("GC heap", samples, s => s.GcHeapMiB)]);
+        // The harness's own memory (embedded clusters run in it, so what they hold is part of its RSS), the replicator's
+        // processes as /proc has them, and what each embedded cluster holds in memory: a soak's "memory flat" check reads
+        // the first line.
+        if (samples.Any(s => s.HarnessRssMiB is not null))
+        {
+            yield return new ChartDefinition("chart-process-memory", "Process memory (RSS)", "MiB",
+                [Series("harness", samples, s => s.HarnessRssMiB), Series("harness GC heap", samples, s => s.HarnessGcHeapMiB), Series("replicator", samples, s => s.ReplicatorProcessRssMiB)]);
+            yield return new ChartDefinition("chart-cluster-memory", "Record batches held in memory by embedded clusters (part of the harness's RSS)", "MiB",
+                [Series("source", samples, s => s.SourceMemoryMiB), Series("target", samples, s => s.TargetMemoryMiB)]);
+        }
+
         yield return new ChartDefinition("chart-brokers", "Brokers up", "brokers",
             [Series("Source", samples, s => s.SourceBrokersUp), Series("Target", samples, s => s.TargetBrokersUp)],
             Step: true, Integer: true);
