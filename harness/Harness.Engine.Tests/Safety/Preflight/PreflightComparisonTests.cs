@@ -197,9 +197,10 @@ public sealed class PreflightComparisonTests
         log.Add("[thrd:sasl_ssl://127.0.0.1:4242/bootstrap]: sasl_ssl://127.0.0.1:4242/bootstrap:   ApiKey Produce (0) Versions 0..9").Should().BeTrue();
         log.Add("[thrd:sasl_ssl://127.0.0.1:4242/1]: sasl_ssl://127.0.0.1:4242/1:   ApiKey Fetch (1) Versions 0..12").Should().BeTrue();
         log.Add("[thrd:ssl://host-b:9093/2]: ssl://host-b:9093/2:   ApiKey Metadata (3) Versions 1..12").Should().BeTrue();
+        log.Add("[thrd:127.0.0.1:5555/bootstrap]: 127.0.0.1:5555/bootstrap:   ApiKey ApiVersions (18) Versions 0..3").Should().BeTrue("PLAINTEXT names have no protocol prefix");
         log.Add("[thrd:main]: Broker API support:").Should().BeFalse();
 
-        log.Brokers.Keys.Should().BeEquivalentTo(["127.0.0.1:4242", "host-b:9093"]);
+        log.Brokers.Keys.Should().BeEquivalentTo(["127.0.0.1:4242", "host-b:9093", "127.0.0.1:5555"]);
         log.Brokers["127.0.0.1:4242"].Should().BeEquivalentTo(new Dictionary<short, (short, short)> { [0] = (0, 9), [1] = (0, 12) });
         log.Brokers["host-b:9093"][3].Should().Be(((short)1, (short)12));
     }

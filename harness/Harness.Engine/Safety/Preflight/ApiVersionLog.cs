@@ -41,7 +41,8 @@ public sealed partial class ApiVersionLog
     }
 
     // "[thrd:sasl_ssl://127.0.0.1:4242/bootstrap]: sasl_ssl://127.0.0.1:4242/1:   ApiKey Produce (0) Versions 0..9": the
-    // broker's name carries the address, and its bootstrap and id-named connections are the same broker.
-    [GeneratedRegex(@"(?:^|\s)[a-z_]+://(?<address>[^/\s]+)/[^:\s]+:\s+ApiKey \S+ \((?<key>\d+)\) Versions (?<min>-?\d+)\.\.(?<max>-?\d+)", RegexOptions.CultureInvariant)]
+    // broker's name carries the address (with no protocol prefix on PLAINTEXT), and its bootstrap and id-named
+    // connections are the same broker.
+    [GeneratedRegex(@"(?:^|\s)(?:[a-z_]+://)?(?<address>[^/\s]+)/[^:\s]+:\s+ApiKey \S+ \((?<key>\d+)\) Versions (?<min>-?\d+)\.\.(?<max>-?\d+)", RegexOptions.CultureInvariant)]
     private static partial Regex ApiLine();
 }

@@ -36,17 +36,21 @@ public static class ClusterReader
         var problems = new List<string>();
         IReadOnlySet<string>? clusterOperations = null;
         int brokers;
+        int? brokerId = null;
         try
         {
             var cluster = await admin.DescribeClusterAsync(new DescribeClusterOptions { IncludeAuthorizedOperations = true, RequestTimeout = Timeout }).ConfigureAwait(false);
             brokers = cluster.Nodes.Count;
+            brokerId = cluster.Nodes.FirstOrDefault()?.Id;
             clusterOperations = cluster.AuthorizedOperations?.Select(KafkaNames.Operation).ToHashSet(StringComparer.Ordinal);
         }
         catch (KafkaException e) when (!ClusterErrors.IsAuthentication(authentication.Last ?? e.Error) && e.Error.Code != ErrorCode.Local_Transport)
         {
             // Brokers before 2.8 have no DescribeCluster: the broker list still comes from Metadata.
             problems.Add($"DescribeCluster: {e.Error.Reason}");
-            brokers = admin.GetMetadata(Timeout).Brokers.Count;
+            var metadata = admin.GetMetadata(Timeout);
+            brokers = metadata.Brokers.Count;
+            brokerId = metadata.Brokers.FirstOrDefault()?.BrokerId;
         }
         catch (KafkaException e)
         {
@@ -69,7 +73,7 @@ public static class ClusterReader
             ClusterOperations = clusterOperations,
             Topics = await TopicsAsync(admin, topics, problems).ConfigureAwait(false),
         };
-        var (acls, summary) = await AclsAsync(admin).ConfigureAwait(false);
+        var (acls, summary) = await AclsAsync(admin, brokerId, clusterOperations).ConfigureAwait(false);
         var apis = await WaitForBrokersAsync(versions, brokers).ConfigureAwait(false);
         return snapshot with
         {
@@ -165,29 +169,51 @@ public static class ClusterReader
         return topics;
     }
 
-    private static async Task<(IReadOnlyList<AclEntry>? Acls, string Summary)> AclsAsync(IAdminClient admin)
+    private static async Task<(IReadOnlyList<AclEntry>? Acls, string Summary)> AclsAsync(IAdminClient admin, int? brokerId, IReadOnlySet<string>? clusterOperations)
     {
         var any = new AclBindingFilter
         {
             PatternFilter = new ResourcePatternFilter { Type = ResourceType.Any, ResourcePatternType = ResourcePatternType.Any },
             EntryFilter = new AccessControlEntryFilter { Operation = AclOperation.Any, PermissionType = AclPermissionType.Any },
         };
+        List<AclBinding> bindings;
         try
         {
-            var result = await admin.DescribeAclsAsync(any, new DescribeAclsOptions { RequestTimeout = Timeout }).ConfigureAwait(false);
-            return ([.. result.AclBindings.Select(KafkaNames.Entry)], $"{result.AclBindings.Count} ACLs visible");
-        }
-        catch (DescribeAclsException e) when (e.Result.Error.Code == ErrorCode.SecurityDisabled)
-        {
-            return ([], "no authorizer (DescribeAcls answered SECURITY_DISABLED): every principal may do everything");
-        }
-        catch (DescribeAclsException e) when (e.Result.Error.Code == ErrorCode.ClusterAuthorizationFailed)
-        {
-            return (null, "not visible: the principal has no DESCRIBE on the cluster");
+            bindings = (await admin.DescribeAclsAsync(any, new DescribeAclsOptions { RequestTimeout = Timeout }).ConfigureAwait(false)).AclBindings;
         }
         catch (KafkaException e)
         {
             return (null, $"not visible: {e.Error.Reason}");
+        }
+
+        if (bindings.Count > 0)
+        {
+            return ([.. bindings.Select(KafkaNames.Entry)], $"{bindings.Count} ACLs visible");
+        }
+
+        // librdkafka drops DescribeAcls' error code: SECURITY_DISABLED, CLUSTER_AUTHORIZATION_FAILED and "no ACLs" all
+        // arrive as an empty list. The broker's authorizer.class.name tells the first apart; DESCRIBE on the cluster the last.
+        var authorizer = brokerId is null ? null : await AuthorizerAsync(admin, brokerId.Value).ConfigureAwait(false);
+        return authorizer switch
+        {
+            "" => ([], "no authorizer (authorizer.class.name is empty): every principal may do everything"),
+            not null when clusterOperations?.Contains("DESCRIBE") == true => ([], $"none defined ({authorizer})"),
+            _ when clusterOperations?.Contains("DESCRIBE") == true => ([], "none defined"),
+            _ => (null, "not visible: DescribeAcls answered an empty list, which librdkafka also gives for no DESCRIBE on the cluster or no authorizer"),
+        };
+    }
+
+    private static async Task<string?> AuthorizerAsync(IAdminClient admin, int brokerId)
+    {
+        try
+        {
+            var broker = new ConfigResource { Type = ResourceType.Broker, Name = brokerId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            var result = await admin.DescribeConfigsAsync([broker], new DescribeConfigsOptions { RequestTimeout = Timeout }).ConfigureAwait(false);
+            return result.Single().Entries.TryGetValue("authorizer.class.name", out var entry) ? entry.Value ?? "" : null;
+        }
+        catch (KafkaException)
+        {
+            return null;
         }
     }
 }
