@@ -137,6 +137,7 @@ public sealed class PreflightComparisonTests
             ("hidden", "READ", "denied"), ("hidden", "WRITE", "denied"),
             ("fresh", "CREATE", "allowed"), ("fresh", "READ", "unknown"), ("fresh", "WRITE", "unknown"));
         probes[1].Detail.Should().Be("not in the topic's authorized operations (Metadata: DESCRIBE, READ)");
+        AuthProbes.Evaluate(cluster with { NoAuthorizer = true }, ["fresh"], ["READ"]).Select(p => (p.Operation, p.Outcome)).Should().Equal(("CREATE", "allowed"), ("READ", "allowed"));
     }
 
     [Test]

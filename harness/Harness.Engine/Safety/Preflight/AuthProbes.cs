@@ -23,6 +23,12 @@ public static class AuthProbes
                 Cluster = cluster.Role, Principal = cluster.Principal, Topic = name, Operation = operation, Outcome = outcome, Detail = detail,
             };
 
+            if (cluster.NoAuthorizer)
+            {
+                rows.AddRange((topic.Exists ? operations : ["CREATE", .. operations]).Select(o => Row(o, "allowed", "the cluster has no authorizer")));
+                continue;
+            }
+
             if (topic.DescribeDenied)
             {
                 rows.AddRange(operations.Select(o => Row(o, "denied", "the principal may not even describe it (Metadata: TOPIC_AUTHORIZATION_FAILED)")));

@@ -10,6 +10,7 @@ namespace Harness.Engine.Safety.Preflight;
 /// </summary>
 public static class ClusterReader
 {
+    private const string NoAuthorizerSummary = "no authorizer";
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
 
     /// <summary>The <paramref name="role"/> cluster at <paramref name="endpoint"/> as it is now, for <paramref name="topics"/>.</summary>
@@ -80,6 +81,7 @@ public static class ClusterReader
             ApisByBroker = apis,
             Acls = acls,
             AclSummary = summary,
+            NoAuthorizer = summary.StartsWith(NoAuthorizerSummary, StringComparison.Ordinal),
             Problem = problems.Count == 0 ? null : string.Join("; ", problems),
         };
     }
@@ -196,7 +198,7 @@ public static class ClusterReader
         var authorizer = brokerId is null ? null : await AuthorizerAsync(admin, brokerId.Value).ConfigureAwait(false);
         return authorizer switch
         {
-            "" => ([], "no authorizer (authorizer.class.name is empty): every principal may do everything"),
+            "" => ([], NoAuthorizerSummary + " (authorizer.class.name is empty): every principal may do everything"),
             not null when clusterOperations?.Contains("DESCRIBE") == true => ([], $"none defined ({authorizer})"),
             _ when clusterOperations?.Contains("DESCRIBE") == true => ([], "none defined"),
             _ => (null, "not visible: DescribeAcls answered an empty list, which librdkafka also gives for no DESCRIBE on the cluster or no authorizer"),

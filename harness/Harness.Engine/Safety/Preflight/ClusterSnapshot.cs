@@ -22,6 +22,9 @@ public sealed record ClusterSnapshot(string Role, string Principal)
     /// <summary>"no authorizer (DescribeAcls answered SECURITY_DISABLED)", "N ACLs visible", or why none are visible.</summary>
     public string AclSummary { get; init; } = "not read";
 
+    /// <summary>Whether the cluster has no authorizer (authorizer.class.name empty): every principal may do everything.</summary>
+    public bool NoAuthorizer { get; init; }
+
     /// <summary>A read that failed, or null.</summary>
     public string? Problem { get; init; }
 
