@@ -69,6 +69,11 @@ public static class RunPlan
             lines.AddRange(PreflightLines.Format(preflight));
         }
 
+        if (reached.Count < 2)
+        {
+            lines.Add("pre-flight checks of a cluster the harness starts run when the run has started it (report.html, results.json preflight)");
+        }
+
         lines.Add("ACLs: the harness creates, changes and deletes none" + (replicator.Disabled("sync.topic.acls.enabled")
             ? "; the replicator's ACL sync is off"
             : $"; the replicator copies topic ACLs (READ, ALL as READ; never WRITE or group ACLs) to the target unless sync.topic.acls.enabled=false"));
