@@ -146,6 +146,41 @@ internal static class SampleRuns
         };
     }
 
+    /// <summary>Pre-flight findings with one of each kind of row.</summary>
+    public static PreflightReport Preflight() => new()
+    {
+        Clusters =
+        [
+            new PreflightCluster
+            {
+                Cluster = "source", Principal = "User:rehearsal", Brokers = 3, InferredVersion = "at least 3.0 (inferred from DescribeProducers)", Acls = "4 ACLs visible",
+                Apis = [new PreflightApi { Key = 0, Name = "Produce", Needed = 3, MinVersion = 0, MaxVersion = 9, Purpose = "the load", Status = "ok" }],
+            },
+            new PreflightCluster
+            {
+                Cluster = "target", StartedByHarness = true, Principal = "User:ANONYMOUS", Brokers = 1, Acls = "no authorizer",
+                Apis = [new PreflightApi { Key = 37, Name = "CreatePartitions", Needed = 0, Purpose = "MM2 grows target topics", Status = "missing" }],
+            },
+        ],
+        TopicDifferences =
+        [
+            new PreflightTopicDifference { SourceTopic = "orders", TargetTopic = "source.orders", Setting = "min.insync.replicas", SourceValue = "2", TargetValue = "1", Mm2 = "never synced" },
+        ],
+        AclDifferences =
+        [
+            new PreflightAclDifference
+            {
+                Cluster = "source", Resource = "topic orders (literal)", AppliesTo = "orders", Principal = "User:app", Host = "*", Operation = "ALL", Permission = "ALLOW",
+                Mm2 = "synced as ALLOW READ",
+            },
+        ],
+        Probes =
+        [
+            new PreflightProbe { Cluster = "source", Principal = "User:rehearsal", Topic = "orders", Operation = "READ", Outcome = "allowed", Detail = "Metadata" },
+            new PreflightProbe { Cluster = "source", Principal = "User:rehearsal", Topic = "audit", Operation = "READ", Outcome = "denied", Detail = "not in the topic's authorized operations" },
+        ],
+    };
+
     public static RunResult Bare(Verdict verdict = Verdict.Passed) => new()
     {
         RunId = "run-bare",

@@ -2,6 +2,7 @@ using System.Globalization;
 using Harness.Broker.Cluster;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Admin;
 
@@ -43,6 +44,19 @@ internal static class ConfigResources
             ? AdminError.None
             : new AdminError(ErrorCode.InvalidRequest, $"Unexpected broker id, expected {context.Broker.Id} or empty string, but received {name}");
     }
+
+    /// <summary>
+    /// Kafka's check before a config request touches a resource: <paramref name="operation"/> (DESCRIBE_CONFIGS or
+    /// ALTER_CONFIGS) on the topic, or on the cluster for a broker, asked before whether the resource exists.
+    /// </summary>
+    public static AdminError Authorize(RequestContext context, sbyte type, string name, AclOperation operation) => (ConfigResourceType)type switch
+    {
+        ConfigResourceType.Topic when !context.IsAllowed(operation, AclResourceType.Topic, name) =>
+            new AdminError(ErrorCode.TopicAuthorizationFailed, "Topic authorization failed."),
+        ConfigResourceType.Broker when !context.IsAllowed(operation, AclResourceType.Cluster, Authorizer.ClusterName) =>
+            new AdminError(ErrorCode.ClusterAuthorizationFailed, "Cluster authorization failed."),
+        _ => AdminError.None,
+    };
 
     public static AdminError Unsupported(sbyte type) =>
         new(ErrorCode.InvalidRequest, $"Unsupported resource type {type}: only topics (2) and brokers (4) have configs here");

@@ -41,6 +41,10 @@ internal static class BrokerConfigDefinitions
         new("unclean.leader.election.enable", ConfigType.Boolean, _ => TopicDefault("unclean.leader.election.enable"),
             "Default of the topic config unclean.leader.election.enable."),
         new("socket.request.max.bytes", ConfigType.Int, _ => Number(SocketRequestMaxBytes), "The largest request frame the broker accepts."),
+
+        // Clients tell "no authorizer" from "no ACLs" by this: librdkafka drops DescribeAcls' SECURITY_DISABLED.
+        new("authorizer.class.name", ConfigType.String, b => b.Cluster.Security?.Authorizer is null ? "" : "org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+            "The authorizer that checks ACLs (Kafka's StandardAuthorizer semantics); empty when the cluster has no users."),
     ];
 
     private static string Listener(BrokerNode broker) => $"PLAINTEXT://{broker.Host}:{broker.Port}";

@@ -1,6 +1,7 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -50,6 +51,11 @@ internal sealed class AlterConfigsHandler : IApiHandler
         if (context.InjectedError != ErrorCode.None)
         {
             return AdminError.Injected(context.InjectedError);
+        }
+
+        if (ConfigResources.Authorize(context, type, name, AclOperation.AlterConfigs) is { IsError: true } refused)
+        {
+            return refused;
         }
 
         switch ((ConfigResourceType)type)

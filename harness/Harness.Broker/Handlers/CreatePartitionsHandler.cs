@@ -1,10 +1,14 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
-/// <summary>CreatePartitions v0-v1: grows topics, with optional replica assignments for the new partitions and validate_only.</summary>
+/// <summary>
+/// CreatePartitions v0-v1: grows topics, with optional replica assignments for the new partitions and validate_only;
+/// each topic needs ALTER.
+/// </summary>
 internal sealed class CreatePartitionsHandler : IApiHandler
 {
     public ApiKey Key => ApiKey.CreatePartitions;
@@ -50,6 +54,7 @@ internal sealed class CreatePartitionsHandler : IApiHandler
             var error = context.InjectedError != ErrorCode.None ? AdminError.Injected(context.InjectedError)
                 : controller.IsError ? controller
                 : duplicates.Contains(name) ? new AdminError(ErrorCode.InvalidRequest, $"Duplicate topic in request: {name}")
+                : !context.IsAllowed(AclOperation.Alter, AclResourceType.Topic, name) ? new AdminError(ErrorCode.TopicAuthorizationFailed, "The topic authorization is failed.")
                 : PartitionAdder.Add(context.Cluster, name, total, assignments, validateOnly);
             results.Add((name, error));
         }

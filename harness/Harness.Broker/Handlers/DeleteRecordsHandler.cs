@@ -1,11 +1,12 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
 /// <summary>
 /// DeleteRecords v0-v1: advances a partition's log start offset on its leader (-1 means the high watermark)
-/// and answers the new low watermark.
+/// and answers the new low watermark; each topic needs DELETE.
 /// </summary>
 internal sealed class DeleteRecordsHandler : IApiHandler
 {
@@ -65,6 +66,11 @@ internal sealed class DeleteRecordsHandler : IApiHandler
         if (context.InjectedError != ErrorCode.None)
         {
             return context.InjectedError;
+        }
+
+        if (!context.IsAllowed(AclOperation.Delete, AclResourceType.Topic, topic))
+        {
+            return ErrorCode.TopicAuthorizationFailed;
         }
 
         var partition = context.Cluster.FindPartition(topic, index);

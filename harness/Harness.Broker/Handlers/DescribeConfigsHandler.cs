@@ -1,6 +1,7 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -66,6 +67,11 @@ internal sealed class DescribeConfigsHandler : IApiHandler
         if (context.InjectedError != ErrorCode.None)
         {
             return AdminError.Injected(context.InjectedError);
+        }
+
+        if (ConfigResources.Authorize(context, type, name, AclOperation.DescribeConfigs) is { IsError: true } refused)
+        {
+            return refused;
         }
 
         AdminError error;

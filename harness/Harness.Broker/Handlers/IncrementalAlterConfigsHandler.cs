@@ -1,6 +1,7 @@
 using Harness.Broker.Admin;
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 
 namespace Harness.Broker.Handlers;
 
@@ -51,6 +52,11 @@ internal sealed class IncrementalAlterConfigsHandler : IApiHandler
         if (context.InjectedError != ErrorCode.None)
         {
             return AdminError.Injected(context.InjectedError);
+        }
+
+        if (ConfigResources.Authorize(context, type, name, AclOperation.AlterConfigs) is { IsError: true } refused)
+        {
+            return refused;
         }
 
         switch ((ConfigResourceType)type)

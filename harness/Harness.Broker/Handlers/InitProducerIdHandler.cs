@@ -1,12 +1,13 @@
 using Harness.Broker.Network;
 using Harness.Broker.Protocol;
+using Harness.Broker.Security;
 using Harness.Broker.Transactions;
 
 namespace Harness.Broker.Handlers;
 
 /// <summary>
 /// InitProducerId v0-v4 (flexible from v2). Without a transactional id: a fresh producer id for an idempotent producer
-/// (also when v3+ names its old one, which holds no state here). With one: the transaction coordinator's producer id
+/// (also when v3+ names its old one, which holds no state here), given IDEMPOTENT_WRITE on the cluster or WRITE on any topic. With one: the transaction coordinator's producer id
 /// and epoch, bumped on every re-initialisation, fencing the previous producer of that id.
 /// </summary>
 internal sealed class InitProducerIdHandler : IApiHandler
@@ -33,6 +34,7 @@ internal sealed class InitProducerIdHandler : IApiHandler
         }
 
         var result = context.InjectedError != ErrorCode.None ? ProducerIdAndEpoch.Failed(context.InjectedError)
+            : transactionalId is null && !MayWriteIdempotently(context) ? ProducerIdAndEpoch.Failed(ErrorCode.ClusterAuthorizationFailed)
             : transactionalId is null ? new ProducerIdAndEpoch(ErrorCode.None, context.Cluster.NextProducerId(), 0)
             : TransactionRequestGuard.Check(context, transactionalId) is var refusal && refusal != ErrorCode.None ? ProducerIdAndEpoch.Failed(refusal)
             : context.Cluster.Transactions.InitProducerId(transactionalId, timeoutMs, producerId, epoch, producerFencedSupported: version >= 4);
@@ -47,4 +49,8 @@ internal sealed class InitProducerIdHandler : IApiHandler
 
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Kafka 3.x: IDEMPOTENT_WRITE on the cluster, or WRITE on any topic, lets a producer be idempotent.</summary>
+    private static bool MayWriteIdempotently(RequestContext context) =>
+        context.IsAllowed(AclOperation.IdempotentWrite, AclResourceType.Cluster, Authorizer.ClusterName) || context.IsAllowedOnAnyTopic(AclOperation.Write);
 }

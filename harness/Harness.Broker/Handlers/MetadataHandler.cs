@@ -7,7 +7,8 @@ namespace Harness.Broker.Handlers;
 
 /// <summary>
 /// Metadata v0-v12 (flexible from v9): live brokers, controller, topics with their ids (v10+), leaders, epochs,
-/// replicas and ISR. From v10 a topic may be asked for by id alone.
+/// replicas and ISR. From v10 a topic may be asked for by id alone. Authorized operations (v8+) are the requesting
+/// principal's, so a client can probe what it may do without doing it.
 /// </summary>
 internal sealed class MetadataHandler : IApiHandler
 {
@@ -44,11 +45,12 @@ internal sealed class MetadataHandler : IApiHandler
 
         var allowAutoCreate = version < 4 || reader.ReadBool();
         var includeTopicOps = false;
+        var includeClusterOps = false;
         if (version >= 8)
         {
             if (version <= 10)
             {
-                reader.ReadBool(); // include_cluster_authorized_operations
+                includeClusterOps = reader.ReadBool();
             }
 
             includeTopicOps = reader.ReadBool();
@@ -103,7 +105,7 @@ internal sealed class MetadataHandler : IApiHandler
 
         if (version is >= 8 and <= 10)
         {
-            writer.WriteInt32(int.MinValue);
+            writer.WriteInt32(includeClusterOps ? context.ClusterAuthorizedOperations() : int.MinValue);
         }
 
         if (flexible)
@@ -187,7 +189,10 @@ internal sealed class MetadataHandler : IApiHandler
 
         if (version >= 8)
         {
-            writer.WriteInt32(includeTopicOps ? AllTopicOperations : int.MinValue);
+            // As Kafka: the principal's own operations, and none for a topic it may not even describe.
+            writer.WriteInt32(includeTopicOps && error != ErrorCode.TopicAuthorizationFailed
+                ? context.AuthorizedOperations(AclResourceType.Topic, topic?.Name ?? name ?? "")
+                : int.MinValue);
         }
 
         if (flexible)
@@ -195,9 +200,6 @@ internal sealed class MetadataHandler : IApiHandler
             writer.WriteEmptyTaggedFields();
         }
     }
-
-    /// <summary>Bit set of every topic ACL operation: no authorization is enforced, so everything is allowed.</summary>
-    private const int AllTopicOperations = (1 << 3) | (1 << 4) | (1 << 5) | (1 << 6) | (1 << 7) | (1 << 8) | (1 << 10) | (1 << 11);
 
     private static void WriteIds(KafkaWriter writer, int[] ids, bool flexible)
     {

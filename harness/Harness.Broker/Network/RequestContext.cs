@@ -50,6 +50,24 @@ internal sealed class RequestContext
     public bool IsAllowed(AclOperation operation, AclResourceType type, string name) =>
         Security?.Cluster.Authorizer is not { } authorizer || authorizer.IsAllowed(Security.Principal, ClientHost, operation, type, name);
 
+    /// <summary>
+    /// The principal's authorized-operations bit field on a resource, as Metadata and DescribeCluster answer it; every
+    /// supported operation on a cluster without an authorizer, as Kafka answers without one.
+    /// </summary>
+    public int AuthorizedOperations(AclResourceType type, string name) =>
+        Security?.Cluster.Authorizer is not { } authorizer ? AclOperations.All(type) : authorizer.AuthorizedOperations(Security.Principal, ClientHost, type, name);
+
+    /// <summary>
+    /// The cluster's authorized operations when a client asks for them: none (0) without DESCRIBE on the cluster, as
+    /// Kafka answers Metadata v8-v10 and DescribeCluster.
+    /// </summary>
+    public int ClusterAuthorizedOperations() =>
+        IsAllowed(AclOperation.Describe, AclResourceType.Cluster, Authorizer.ClusterName) ? AuthorizedOperations(AclResourceType.Cluster, Authorizer.ClusterName) : 0;
+
+    /// <summary>Whether some topic ACL grants <paramref name="operation"/> (always true without an authorizer).</summary>
+    public bool IsAllowedOnAnyTopic(AclOperation operation) =>
+        Security?.Cluster.Authorizer is not { } authorizer || authorizer.IsAllowedOnAnyTopic(Security.Principal, ClientHost, operation);
+
     /// <summary>Set by a handler when the connection must close once the response is sent (a failed authentication).</summary>
     public bool CloseAfterResponse { get; set; }
 }

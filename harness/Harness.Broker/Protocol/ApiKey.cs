@@ -41,6 +41,7 @@ public enum ApiKey : short
     DescribeClientQuotas = 48,
     DescribeUserScramCredentials = 50,
     AlterUserScramCredentials = 51,
+    DescribeCluster = 60,
     DescribeProducers = 61,
     DescribeTransactions = 65,
     ListTransactions = 66,

@@ -48,6 +48,56 @@ internal sealed class Authorizer
         return allowed;
     }
 
+    /// <summary>
+    /// Kafka's authorized-operations bit field (bit n for operation code n) over the operations <paramref name="type"/>
+    /// supports: what Metadata and DescribeCluster answer when asked, so a client can probe its rights without trying.
+    /// </summary>
+    public int AuthorizedOperations(string user, string host, AclResourceType type, string name)
+    {
+        var bits = 0;
+        foreach (var operation in AclOperations.Supported(type))
+        {
+            if (IsAllowed(user, host, operation, type, name))
+            {
+                bits |= 1 << (int)operation;
+            }
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// Whether some topic ACL lets <paramref name="user"/> do <paramref name="operation"/> (Kafka's authorizeByResourceType):
+    /// since Kafka 3.0 WRITE on any topic is enough for an idempotent producer. A DENY on every topic (<c>*</c>) wins.
+    /// </summary>
+    public bool IsAllowedOnAnyTopic(string user, string host, AclOperation operation)
+    {
+        if (_superUsers.Contains(user))
+        {
+            return true;
+        }
+
+        var principal = $"User:{user}";
+        var allowed = false;
+        foreach (var acl in Volatile.Read(ref _acls))
+        {
+            if (acl.ResourceType != AclResourceType.Topic || (acl.Principal != principal && acl.Principal != "User:*") || (acl.Host != "*" && acl.Host != host)
+                || (acl.Operation != operation && acl.Operation != AclOperation.All))
+            {
+                continue;
+            }
+
+            if (acl.Permission == AclPermission.Deny && acl.PatternType == AclPatternType.Literal && acl.ResourceName == "*")
+            {
+                return false;
+            }
+
+            allowed |= acl.Permission == AclPermission.Allow;
+        }
+
+        return allowed;
+    }
+
     public IReadOnlyList<AclBinding> Snapshot() => Volatile.Read(ref _acls);
 
     public void Add(AclBinding acl)

@@ -89,6 +89,9 @@ internal sealed class RunContext(Scenario scenario, RunOptions options, HarnessR
     /// <summary>What each cluster the harness did not start held before the run, by role: what the cleanup compares with.</summary>
     public Dictionary<string, ClusterInventory> Inventories { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the pre-flight checks found, once they ran.</summary>
+    public PreflightReport? Preflight { get; set; }
+
     /// <summary>What the run created on clusters it did not start, and what the cleanup deleted.</summary>
     public List<ClusterResources> Resources { get; } = [];
 

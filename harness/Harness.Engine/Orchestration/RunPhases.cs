@@ -7,6 +7,7 @@ internal static class RunPhases
     public static IReadOnlyList<IRunPhase> All { get; } =
     [
         new StartClustersPhase(),
+        new PreflightPhase(),
         new PrepareTopicsPhase(),
         new StartReplicatorPhase(),
         new AppsPhase(),

@@ -70,6 +70,7 @@ internal static class RunResultBuilder
             Switchover = run.Switchover,
             Connectors = run.StartedReplicator?.Connect?.Report(started) ?? [],
             Resources = [.. run.Resources],
+            Preflight = run.Preflight,
             Faults = faults,
             Apps = [.. run.AppReports],
             Cutover = cutover,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Clients;
+using Harness.Engine.Safety.Preflight;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Security;
 
@@ -8,7 +9,7 @@ namespace Harness.Engine.Safety;
 /// <summary>
 /// <c>harness run --plan</c>: every topic, consumer group, config and ACL a run of the scenario would create or change,
 /// per cluster, read without changing anything. A cluster the harness starts is not contacted (it does not exist
-/// yet); one it did not start is asked only describe requests (metadata, group list) to flag existing topics.
+/// yet); one it did not start is asked only describe requests (metadata, group list, and the pre-flight checks' DescribeCluster, DescribeConfigs and DescribeAcls) to flag existing topics and report what the run would meet.
 /// </summary>
 public static class RunPlan
 {
@@ -28,6 +29,7 @@ public static class RunPlan
             lines.Add($"topicPrefix: the run's topics and groups below carry {prefix} ({ScenarioPrefix.RunIdPlaceholder} is each run's own id, {ScenarioPrefix.RunIdLength} hex digits); MirrorMaker 2's internal topics keep their alias names");
         }
 
+        var reached = new Dictionary<string, KafkaEndpoint>(StringComparer.Ordinal);
         foreach (var (role, spec) in new[] { ("source", scenario.Clusters.Source), ("target", scenario.Clusters.Target) })
         {
             var security = ClientSecurity.Resolve(spec.Security, role);
@@ -40,7 +42,8 @@ public static class RunPlan
             else
             {
                 await using var cluster = await registry.Cluster(spec.Kind).StartAsync(role, spec.Settings, spec.Security, null, cancellation).ConfigureAwait(false);
-                inventory = await ClusterInventory.ReadAsync(new KafkaEndpoint(cluster.BootstrapServers, security), role).ConfigureAwait(false);
+                reached[role] = new KafkaEndpoint(cluster.BootstrapServers, security);
+                inventory = await ClusterInventory.ReadAsync(reached[role], role).ConfigureAwait(false);
                 where = $"{spec.Kind} at {cluster.BootstrapServers}, {inventory.Topics.Count} topics and {inventory.Groups.Count} groups today";
             }
 
@@ -64,6 +67,19 @@ public static class RunPlan
                     _ => "  cleanup: never: what the run creates here stays (listed in results.json)",
                 });
             }
+        }
+
+        if (reached.Count > 0)
+        {
+            // Pre-flight needs a cluster that exists: one the harness starts is checked when the run starts it.
+            var pairs = scenario.Topics.Select(t => (t.Name, replicator.RemoteTopic(t.Name))).ToList();
+            var preflight = await PreflightCheck.RunAsync(scenario, pairs, reached.GetValueOrDefault("source"), reached.GetValueOrDefault("target")).ConfigureAwait(false);
+            lines.AddRange(PreflightLines.Format(preflight));
+        }
+
+        if (reached.Count < 2)
+        {
+            lines.Add("pre-flight checks of a cluster the harness starts run when the run has started it (report.html, results.json preflight)");
         }
 
         lines.Add("ACLs: the harness creates, changes and deletes none" + (replicator.Disabled("sync.topic.acls.enabled")

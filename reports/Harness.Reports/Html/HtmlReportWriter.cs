@@ -7,7 +7,7 @@ namespace Harness.Reports.Html;
 /// <summary>
 /// Writes report.html: one self-contained page (CSS, script and charts inline; nothing fetched, enforced by a
 /// Content-Security-Policy) that reads completely without JavaScript and prints. Every section and chart has a
-/// stable id: verdict, partial-banner, summary, environment, checks, parity, latency, offsets, apps, charts,
+/// stable id: verdict, partial-banner, summary, environment, checks, preflight, parity, latency, offsets, apps, charts,
 /// chart-rates, chart-lag-records, chart-lag-ms, chart-latency, chart-memory, chart-brokers, faults, anomalies,
 /// scenario.
 /// </summary>
@@ -20,6 +20,7 @@ public sealed class HtmlReportWriter : IReportWriter
     private static readonly IHtmlSection[] Sections =
     [
         new ChecksSection(),
+        new PreflightSection(),
         new ParitySection(),
         new LatencySection(),
         new OffsetTranslationSection(),

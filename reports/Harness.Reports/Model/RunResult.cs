@@ -89,6 +89,9 @@ public sealed record RunResult
     /// </summary>
     public IReadOnlyList<ClusterResources> Resources { get; init; } = [];
 
+    /// <summary>The pre-flight checks made before the run created anything; null when the run ended before them.</summary>
+    public PreflightReport? Preflight { get; init; }
+
     /// <summary>The live applications of a cut-over rehearsal; empty without <c>apps</c>.</summary>
     public IReadOnlyList<AppReport> Apps { get; init; } = [];
 

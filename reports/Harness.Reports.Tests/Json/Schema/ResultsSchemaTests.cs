@@ -20,6 +20,7 @@ public sealed class ResultsSchemaTests
         yield return new TestCaseData(SampleRuns.Failing()).SetArgDisplayNames("failing");
         yield return new TestCaseData(SampleRuns.Partial()).SetArgDisplayNames("partial");
         yield return new TestCaseData(SampleRuns.Bare()).SetArgDisplayNames("bare");
+        yield return new TestCaseData(SampleRuns.Bare() with { Preflight = SampleRuns.Preflight() }).SetArgDisplayNames("preflight");
         yield return new TestCaseData(SampleRuns.Bare(Verdict.Error) with { ErrorMessage = "no brokers" }).SetArgDisplayNames("error");
         yield return new TestCaseData(ComparisonRuns.Regressed()).SetArgDisplayNames("regressed");
         yield return new TestCaseData(SampleRuns.Bare() with

@@ -8,7 +8,7 @@ internal sealed class HeaderSection : IHtmlSection
 {
     private static readonly (string Id, string Title)[] Contents =
     [
-        ("checks", "Checks"), ("parity", "Parity"), ("latency", "Latency"), ("offsets", "Offset translation"),
+        ("checks", "Checks"), ("preflight", "Pre-flight"), ("parity", "Parity"), ("latency", "Latency"), ("offsets", "Offset translation"),
         ("charts", "Charts"), ("connectors", "Connectors"), ("faults", "Fault timeline"), ("anomalies", "Anomalies"), ("scenario", "Scenario"),
     ];
 
@@ -132,7 +132,7 @@ internal sealed class HeaderSection : IHtmlSection
     {
         html.Open("nav", ("id", "toc"), ("aria-label", "Report sections"));
         html.Open("ul");
-        foreach (var (id, title) in Contents.Where(c => c.Id != "connectors" || result.Connectors.Count > 0))
+        foreach (var (id, title) in Contents.Where(c => (c.Id != "connectors" || result.Connectors.Count > 0) && (c.Id != "preflight" || result.Preflight is not null)))
         {
             html.Open("li");
             html.Element("a", title, ("href", "#" + id));
