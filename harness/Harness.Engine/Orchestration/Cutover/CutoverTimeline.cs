@@ -225,6 +225,11 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
             return (true, "replicator already offline: the drain stopped it");
         }
 
+        if (SeededGroups)
+        {
+            return (true, SeededGroupsWait);
+        }
+
         var deadline = apps.Clock.Elapsed + step.Deadline;
         while (!LoadDone() && apps.Clock.Elapsed < deadline)
         {
@@ -256,10 +261,24 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
             return "replicator left running: the load still runs on other topics";
         }
 
+        if (SeededGroups)
+        {
+            return "replicator left running: the scenario's consumer groups still need their checkpoints";
+        }
+
         var copied = await WaitForLoadCopiedAsync(lag, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);
         return copied ? "replicator stopped" : "replicator stopped before the load topics were copied";
     }
+
+    private const string SeededGroupsWait =
+        "replicator left running until the scenario's consumer groups are seeded and checkpointed after the load (their offset checks need it), then stopped as every run stops it";
+
+    /// <summary>
+    /// Whether the scenario has <c>consumers</c> groups: they are put at their progress after the load and need the
+    /// replicator's checkpoints then, so the cut-over leaves its stop to the end of the run.
+    /// </summary>
+    private bool SeededGroups => run.Scenario.Consumers.Count > 0;
 
     private async Task StopAsync()
     {
