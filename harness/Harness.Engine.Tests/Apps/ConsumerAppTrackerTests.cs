@@ -60,6 +60,29 @@ public sealed class ConsumerAppTrackerTests
         tracker.Ranges.Should().Be(2, "a gap adds one range, the 950 records read add none");
     }
 
+    [TestCase(20_000, 50)]
+    [TestCase(200_000, 50)]
+    public void Tracked_state_grows_with_keys_in_flight_not_with_records(int records, int keys)
+    {
+        // Keys interleaved as a producer writes them, spread over 3 partitions and read partition by partition,
+        // as a member assigned all three would: each key's sequences still arrive in order.
+        var tracker = new ConsumerAppTracker("billing");
+        var partitions = Enumerable.Range(0, 3).Select(p => Enumerable.Range(0, records).Where(r => r % keys % 3 == p)).ToList();
+        foreach (var partition in partitions)
+        {
+            foreach (var r in partition)
+            {
+                var stamp = new AppStamp(1, 0, r % keys, r / keys, 0, OnTarget: false, Straggler: false);
+                tracker.Record(stamp, "orders", $"app-{r % keys}", r % keys % 3, r, onTarget: false, 0);
+            }
+        }
+
+        tracker.Consumed.Should().Be(records);
+        tracker.Keys.Should().Be(keys);
+        tracker.Ranges.Should().Be(keys, "a key read in order is one range however many records it has");
+        tracker.Reordered.Should().Be(0);
+    }
+
     private static void Read(ConsumerAppTracker tracker, params long[] sequences) => Read(tracker, sequences, onTarget: false);
 
     private static void Read(ConsumerAppTracker tracker, long a, long b, long c, bool onTarget) => Read(tracker, [a, b, c], onTarget);

@@ -130,7 +130,7 @@ public sealed class CutoverRehearsalTests
         reader.KeysReordered.Should().Be(0);
     }
 
-    private static void Print(RunResult result)
+    internal static void Print(RunResult result)
     {
         foreach (var check in result.Checks)
         {
@@ -145,7 +145,8 @@ public sealed class CutoverRehearsalTests
         foreach (var app in result.Apps)
         {
             TestContext.Out.WriteLine($"app {app.Name}: produced {app.Produced} ({app.ProducedOnTarget} on target), consumed {app.Consumed} ({app.ConsumedOnTarget} on target), " +
-                $"missing {app.Missing}, re-read {app.ReRead} ({app.DuplicatesAcrossMove} across), reordered {app.Reordered} in {app.KeysReordered} keys, pause {app.PauseSeconds:0.00}s, max latency {app.MaxLatencyMs} ms");
+                $"missing {app.Missing}, re-read {app.ReRead} ({app.DuplicatesAcrossMove} across), reordered {app.Reordered} in {app.KeysReordered} keys, pause {app.PauseSeconds:0.00}s, max latency {app.MaxLatencyMs} ms, " +
+                $"offsets moved under the group {app.OffsetsMovedUnderGroup?.ToString(CultureInfo.InvariantCulture) ?? "-"}, translated behind the end {app.TranslatedBehindEnd?.ToString(CultureInfo.InvariantCulture) ?? "-"}");
         }
     }
 }

@@ -21,6 +21,8 @@ public sealed class SeedScenarioFilesTests
         peak.Should().BeLessThanOrEqualTo(MaxRecordsPerSecond);
         scenario.Replicator.Kind.Should().Be("builtin");
         scenario.Faults.Should().BeEmpty();
+        // The rehearsal of the real migration: consumers moved first, producers after, the replicator taken offline.
+        scenario.Cutover.Select(s => s.Action).Should().Equal(CutoverAction.MoveConsumers, CutoverAction.MoveProducers, CutoverAction.StopReplicator);
     }
 
     [Test]
@@ -28,7 +30,8 @@ public sealed class SeedScenarioFilesTests
     {
         var scenario = Load("logging-cluster.yaml");
 
-        scenario.Topics.Select(t => t.Name).Should().BeEquivalentTo("web.access-logs", "web.error-logs", "nginx.access-logs", "nginx.error-logs");
+        // The four log topics, and the alerts the cut-over's live apps write and read.
+        scenario.Topics.Select(t => t.Name).Should().BeEquivalentTo("web.access-logs", "web.error-logs", "nginx.access-logs", "nginx.error-logs", "security.alerts");
         scenario.Topics.Sum(t => t.Producers).Should().BeLessThanOrEqualTo(6);
         scenario.Topics.Should().OnlyContain(t => t.Size is LogNormalSize);
         var shapes = scenario.Topics.Select(t => ((OpenLoadModel)t.Rate).Shape).ToList();
@@ -67,7 +70,8 @@ public sealed class SeedScenarioFilesTests
         scenario.Consumers.Should().HaveCountGreaterThanOrEqualTo(10);
         scenario.Consumers.Min(c => c.Progress).Should().BeLessThanOrEqualTo(0.1);
         scenario.Consumers.Max(c => c.Progress).Should().BeGreaterThanOrEqualTo(0.95);
-        scenario.Consumers.SelectMany(c => c.Topics).Distinct().Should().HaveCount(scenario.Topics.Count, "every topic has a reader");
+        scenario.Consumers.SelectMany(c => c.Topics).Concat(scenario.Apps.SelectMany(a => a.Consumer?.Topics ?? []))
+            .Distinct().Should().HaveCount(scenario.Topics.Count, "every topic has a reader, a seeded group or a live app");
     }
 
     private static Scenario Load(string file)

@@ -11,6 +11,9 @@ internal sealed class AppConsumerGroup(ConsumerGroupSettings settings, KafkaEndp
 
     public bool OnTarget { get; private set; }
 
+    /// <summary>The offsets the harness committed for the group on the target when it moved it (a reset); null for a synced start.</summary>
+    public IReadOnlyDictionary<(string Topic, int Partition), long>? StartOffsets { get; set; }
+
     public KafkaEndpoint Bootstrap => OnTarget ? targetBootstrap : sourceBootstrap;
 
     /// <summary>The topics on the cluster the group reads now, each with its source name.</summary>

@@ -122,10 +122,18 @@ internal sealed class AppHost : IAsyncDisposable
         if (offsets.Count > 0)
         {
             await Task.Run(() => Commit(group.Settings.Spec.Group, offsets), cancellation).ConfigureAwait(false);
+            group.StartOffsets = offsets.ToDictionary(o => (o.Topic, o.Partition.Value), o => o.Offset.Value);
+        }
+
+        if (start == ConsumerStart.Synced)
+        {
+            // What the replicator synced into the group is where the members start: shown, so the step says where.
+            var synced = await SyncedGroupOffsetReader.ReadAsync(_targetBootstrap, group.Settings.Spec.Group, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+            offsets.AddRange(synced.Where(o => topics.Contains(o.Key.Topic)).Select(o => new TopicPartitionOffset(o.Key.Topic, o.Key.Partition, o.Value)));
         }
 
         group.StartOnTarget(_stop.Token);
-        var at = offsets.Count == 0 ? "the group's committed offsets on the target, else " + group.Settings.Spec.AutoOffsetReset
+        var at = offsets.Count == 0 ? "no committed offsets on the target: " + group.Settings.Spec.AutoOffsetReset
             : string.Join(", ", offsets.OrderBy(o => o.Topic, StringComparer.Ordinal).ThenBy(o => o.Partition.Value).Take(6).Select(o => $"{o.Topic}/{o.Partition.Value}@{o.Offset.Value}"))
                 + (offsets.Count > 6 ? ", ..." : "");
         return string.Create(CultureInfo.InvariantCulture, $"{app}: consumers on the target from {start.ToString().ToLowerInvariant()} ({at})");

@@ -71,7 +71,14 @@ internal sealed class AppMember
             },
             SessionTimeoutMs = 6000,
             HeartbeatIntervalMs = 500,
-        })).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error).Build();
+        })).SetLogHandler(ClientLog.Current.Write).SetErrorHandler(ClientLog.Current.Error)
+            .SetPartitionsAssignedHandler((_, assigned) =>
+            {
+                if (_onTarget && assigned.Count > 0)
+                {
+                    _settings.TargetOffsets.MarkJoined();
+                }
+            }).Build();
         var topics = _onTarget ? _settings.TargetTopics : _settings.SourceTopics;
         consumer.Subscribe(topics.Keys);
         var clock = new RunClock(_settings.Time);
@@ -102,6 +109,12 @@ internal sealed class AppMember
                     var key = message.Key is null ? "" : Encoding.UTF8.GetString(message.Key);
                     _settings.Tracker.Record(stamp, topics[result.Topic], key, result.Partition.Value, result.Offset.Value, _onTarget,
                         _settings.Time.GetUtcNow().ToUnixTimeMilliseconds());
+                }
+
+                if (_onTarget)
+                {
+                    // Recorded before it is stored: the commit that follows can then always be told apart from a stranger's.
+                    _settings.TargetOffsets.Processed(result.Topic, result.Partition.Value, result.Offset.Value);
                 }
 
                 consumer.StoreOffset(result);

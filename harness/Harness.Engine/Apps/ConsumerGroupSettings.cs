@@ -2,7 +2,10 @@ using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Apps;
 
-/// <summary>What every member of one app's group shares: the spec, the topic names on each cluster (each mapped back to its source name) and the tracker.</summary>
+/// <summary>
+/// What every member of one app's group shares: the spec, the topic names on each cluster (each mapped back to its
+/// source name), the tracker and the ledger of offsets processed on the target.
+/// </summary>
 internal sealed record ConsumerGroupSettings(
     string App,
     AppConsumerSpec Spec,
@@ -10,4 +13,7 @@ internal sealed record ConsumerGroupSettings(
     IReadOnlyDictionary<string, string> TargetTopics,
     ConsumerAppTracker Tracker,
     ulong RunId,
-    TimeProvider Time);
+    TimeProvider Time)
+{
+    public AppOffsetLedger TargetOffsets { get; } = new();
+}

@@ -162,6 +162,16 @@ public sealed class ReplicatorSettingsReaderTests
     }
 
     [Test]
+    public void Offset_syncs_follow_MM2_3_7_unless_3_6_is_asked_for_and_another_version_is_refused()
+    {
+        Read().SyncsAtCommit.Should().BeTrue();
+        Read("harness.mm2.offset.syncs = 3.7").SyncsAtCommit.Should().BeTrue();
+        Read("harness.mm2.offset.syncs = 3.6").SyncsAtCommit.Should().BeFalse("before KAFKA-15906 was fixed a commit wrote no waiting sync");
+        var other = () => Read("harness.mm2.offset.syncs = 2.8");
+        other.Should().Throw<ReplicatorConfigException>().WithMessage("harness.mm2.offset.syncs=2.8: expected 3.7 *or 3.6*");
+    }
+
+    [Test]
     public void The_flow_comes_from_the_one_enabled_pair_or_from_the_flow_option()
     {
         var two = Base.Append("backup->primary.enabled = true").ToArray();

@@ -37,6 +37,14 @@ internal sealed class FlowValues(Func<string, string?> setting)
     public TimeSpan Seconds(string key, TimeSpan fallback) =>
         setting(key) is null ? fallback : TimeSpan.FromSeconds(Int(key, 0, 1));
 
+    /// <summary>Whether a partition's latest waiting sync is written at each commit (MM2 3.7.0+, KAFKA-15906) or never (earlier MM2).</summary>
+    public bool SyncsAtCommit(string key) => setting(key)?.Trim() switch
+    {
+        null or "3.7" => true,
+        "3.6" => false,
+        var other => throw new ReplicatorConfigException($"{key}={other}: expected 3.7 (the latest sync of every partition written at each commit, KAFKA-15906) or 3.6 (only syncs due at once, as before MirrorMaker 2 3.7.0)"),
+    };
+
     public OffsetSyncsTopicLocation Location(string key) => setting(key)?.Trim().ToLowerInvariant() switch
     {
         null or "source" => OffsetSyncsTopicLocation.Source,

@@ -15,6 +15,9 @@ public static partial class ReplicatorSettingsReader
     /// <summary>Caps each task's records per second, so capacity sizing can be tested against a known answer.</summary>
     public const string ThrottleKey = "harness.throttle.records.per.second.per.task";
 
+    /// <summary>Which MirrorMaker 2's offset-sync writing to follow: 3.7 (the default) or 3.6, before KAFKA-15906 was fixed.</summary>
+    public const string OffsetSyncsVersionKey = "harness.mm2.offset.syncs";
+
     /// <summary>Flow settings this replicator acts on, bare or prefixed with <c>source-&gt;target.</c>.</summary>
     private static readonly HashSet<string> FlowKeys = new(StringComparer.Ordinal)
     {
@@ -26,7 +29,7 @@ public static partial class ReplicatorSettingsReader
         "refresh.groups.enabled", "refresh.groups.interval.seconds", "sync.topic.configs.enabled", "config.properties.exclude",
         "config.properties.blacklist", "replication.factor", "checkpoints.topic.replication.factor", "heartbeats.topic.replication.factor",
         "offset-syncs.topic.replication.factor", "offset.flush.interval.ms",
-        "offset.storage.topic", "offset.storage.replication.factor", "offset.storage.partitions", "admin.timeout.ms", "harness.tasks.volume.sample.ms", "harness.records.on.heap", ThrottleKey,
+        "offset.storage.topic", "offset.storage.replication.factor", "offset.storage.partitions", "admin.timeout.ms", "harness.tasks.volume.sample.ms", "harness.records.on.heap", ThrottleKey, OffsetSyncsVersionKey,
         "topic.filter.class", "group.filter.class", "config.property.filter.class",
         SabotagePrefix + "drop.every", SabotagePrefix + "duplicate.every", SabotagePrefix + "reorder.every",
         SabotagePrefix + "corrupt.header.every", SabotagePrefix + "corrupt.value.every", SabotagePrefix + "misroute.every", SabotagePrefix + "checkpoints.ahead.by",
@@ -182,6 +185,7 @@ public static partial class ReplicatorSettingsReader
             RecordsOnHeap = values.Bool("harness.records.on.heap", defaults.RecordsOnHeap),
             VolumeSampleWindow = TimeSpan.FromMilliseconds(values.Int("harness.tasks.volume.sample.ms", (int)defaults.VolumeSampleWindow.TotalMilliseconds, 0)),
             ThrottleRecordsPerSecondPerTask = values.Long(ThrottleKey, 0L, 0),
+            SyncsAtCommit = values.SyncsAtCommit(OffsetSyncsVersionKey),
             SourceClients = sourceClients.Build(),
             TargetClients = targetClients.Build(),
             Sabotage = new SabotageSettings

@@ -355,7 +355,11 @@ public sealed class MirrorReplicator
     private void Commit()
     {
         // Syncs first: a saved position never runs ahead of the syncs that describe it.
-        _syncWriters.ForEach(w => w.Promote());
+        if (_settings.SyncsAtCommit)
+        {
+            _syncWriters.ForEach(w => w.Promote());
+        }
+
         _progress?.Save(_acks.Snapshot());
     }
 

@@ -20,7 +20,7 @@ public sealed class AppsSectionTests
             new AppReport
             {
                 Name = "billing", Group = "billing", ConsumersOn = "target", Consumed = 3453, ConsumedOnTarget = 2793, ReRead = 253, DuplicatesAcrossMove = 253,
-                Reordered = 424, KeysReordered = 20, MaxLatencyMs = 6017, Examples = ["orders key svc-18: sequence 70 read after 130 (orders/1@877)"],
+                Reordered = 424, KeysReordered = 20, MaxLatencyMs = 6017, OffsetsMovedUnderGroup = 0, TranslatedBehindEnd = 39, Examples = ["orders key svc-18: sequence 70 read after 130 (orders/1@877)"],
             },
         ],
     };
@@ -35,7 +35,8 @@ public sealed class AppsSectionTests
         steps[2].Attribute("class")!.Value.Should().Contain("row-fail");
         var apps = page.ById("apps-table").Descendants("tbody").Single().Elements("tr").ToList();
         apps[1].Elements().Select(c => c.Value.Trim()).Should().Equal(
-            "billing", "billing", "target", "", "0", "3,453", "0", "253", "253", "20", "424", "0.00", "6,017");
+            "billing", "billing", "target", "", "0", "3,453", "0", "253", "253", "20", "424", "0.00", "6,017", "0", "39");
+        apps[0].Elements().Select(c => c.Value.Trim()).TakeLast(2).Should().Equal(["", ""], "an app whose consumers never moved has neither target-side measure");
         apps[1].Attribute("class")!.Value.Should().Contain("row-fail");
         page.ById("apps").Descendants("details").Single().Element("pre")!.Value.Should().Contain("sequence 70 read after 130");
     }

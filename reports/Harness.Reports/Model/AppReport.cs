@@ -51,6 +51,19 @@ public sealed record AppReport
     /// <summary>How long the producers stood paused for a drain move, in seconds; 0 for a hot move.</summary>
     public double PauseSeconds { get; init; }
 
+    /// <summary>
+    /// Committed offsets of the app's group on the target changed by someone other than the app while it was live there
+    /// (a replicator's group offset sync during a restart's empty moment); null when its consumers never moved.
+    /// </summary>
+    public int? OffsetsMovedUnderGroup { get; init; }
+
+    /// <summary>
+    /// Offsets between the latest translations of the partitions the group had caught up on when it left the source
+    /// and its position on the target (what the moved consumers read again); null when not measured (no translated or
+    /// synced move, or no caught-up partition).
+    /// </summary>
+    public long? TranslatedBehindEnd { get; init; }
+
     /// <summary>Examples of reordered keys and missing records.</summary>
     public IReadOnlyList<string> Examples { get; init; } = [];
 }

@@ -64,6 +64,18 @@ internal static class AppChecks
                 });
             }
 
+            if (timeline?.GroupWatches.FirstOrDefault(w => w.App == app.Name) is { } watch)
+            {
+                row = row with { OffsetsMovedUnderGroup = watch.Moved, Examples = [.. row.Examples, .. watch.Examples] };
+                checks.Add(MovedUnderGroup(app.Name, watch));
+            }
+
+            if (timeline?.TranslationWatches.FirstOrDefault(w => w.App == app.Name) is { CaughtUp: > 0 } translation)
+            {
+                row = row with { TranslatedBehindEnd = translation.Behind, Examples = [.. row.Examples, .. translation.Examples] };
+                checks.Add(TranslationReachesEnd(app.Name, translation));
+            }
+
             rows.Add(row);
         }
 
@@ -96,6 +108,28 @@ internal static class AppChecks
 
         return (checks, rows);
     }
+
+    private static CheckResult MovedUnderGroup(string app, TargetGroupWatch watch) => new()
+    {
+        Name = $"app {app}: no offset moved under its group on the target",
+        Passed = watch.Moved == 0,
+        Measured = string.Create(CultureInfo.InvariantCulture,
+            $"{watch.Moved:N0} committed offsets changed by someone other than the app while it ran on the target; the group was seen empty {watch.EmptyPolls:N0} times"),
+        Expected = "0: only the app commits in its group once it runs on the target",
+        Message = watch.Moved == 0 ? null
+            : $"offsets moved under {app}'s live group (a replicator syncing group offsets while a restart left it empty): {string.Join("; ", watch.Examples.Take(3))}",
+    };
+
+    private static CheckResult TranslationReachesEnd(string app, TranslationWatch watch) => new()
+    {
+        Name = $"app {app}: translated offsets of caught-up partitions reach the end",
+        Passed = watch.Behind == 0,
+        Measured = string.Create(CultureInfo.InvariantCulture,
+            $"{watch.Behind:N0} offsets behind over {watch.CaughtUp - watch.Unsettled:N0} caught-up partitions{(watch.Unsettled > 0 ? $" ({watch.Unsettled:N0} more not settled before the replicator stopped)" : "")}"),
+        Expected = "0 behind",
+        Message = watch.Behind == 0 ? null
+            : $"the replicator translates {app}'s caught-up position to an earlier offset, so moved consumers read the tail again (sparse offset syncs on a low-volume topic, KAFKA-15906): {string.Join("; ", watch.Examples.Take(3))}",
+    };
 
     private static int Index(Scenarios.Scenario scenario, string app) => scenario.Apps.ToList().FindIndex(a => a.Name == app);
 }

@@ -38,6 +38,16 @@ internal sealed class CutoverPhase : IRunPhase
             await Task.Delay(Poll, run.Time, cancellation).ConfigureAwait(false);
         }
 
+        foreach (var watch in run.Timeline?.GroupWatches ?? [])
+        {
+            await watch.StopAsync().ConfigureAwait(false);
+        }
+
+        foreach (var watch in run.Timeline?.TranslationWatches ?? [])
+        {
+            await watch.Done.ConfigureAwait(false);
+        }
+
         await apps.StopAsync().ConfigureAwait(false);
         long? growth = null;
         if (run.Timeline?.SourceEndsAfterMove is { } before)

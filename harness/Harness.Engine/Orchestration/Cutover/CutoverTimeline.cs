@@ -15,6 +15,8 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
 
     private readonly Lock _lock = new();
     private readonly List<CutoverStepRun> _steps = [];
+    private readonly List<TargetGroupWatch> _groupWatches = [];
+    private readonly List<TranslationWatch> _translationWatches = [];
 
     public IReadOnlyList<CutoverStepRun> Steps
     {
@@ -29,6 +31,30 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
 
     /// <summary>The app topics' summed source ends once the producers had moved; null while none has.</summary>
     public long? SourceEndsAfterMove { get; private set; }
+
+    /// <summary>The moved groups' watches on the target: offsets moved under them by someone else.</summary>
+    public IReadOnlyList<TargetGroupWatch> GroupWatches
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _groupWatches];
+            }
+        }
+    }
+
+    /// <summary>Whether the translations of the moved groups that had caught up reach the end.</summary>
+    public IReadOnlyList<TranslationWatch> TranslationWatches
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _translationWatches];
+            }
+        }
+    }
 
     /// <summary>Whether a step stopped the replicator.</summary>
     public bool StoppedReplicator { get; private set; }
@@ -119,6 +145,22 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
         foreach (var app in step.Apps)
         {
             details.Add(await apps.MoveConsumersAsync(app, step.Start, run.CheckpointsTopic, cancellation).ConfigureAwait(false));
+            var watch = run.Own(new TargetGroupWatch(app, apps.Groups[app], run.TargetEndpoint, run.Time));
+            watch.Start();
+            lock (_lock)
+            {
+                _groupWatches.Add(watch);
+            }
+
+            if (step.Start is ConsumerStart.Translated or ConsumerStart.Synced && run.Replicator.IsRunning)
+            {
+                var translation = new TranslationWatch(run, apps, app);
+                translation.Start(cancellation);
+                lock (_lock)
+                {
+                    _translationWatches.Add(translation);
+                }
+            }
         }
 
         return (true, string.Join("; ", details));
@@ -183,6 +225,11 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
             return (true, "replicator already offline: the drain stopped it");
         }
 
+        if (SeededGroups)
+        {
+            return (true, SeededGroupsWait);
+        }
+
         var deadline = apps.Clock.Elapsed + step.Deadline;
         while (!LoadDone() && apps.Clock.Elapsed < deadline)
         {
@@ -214,10 +261,24 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
             return "replicator left running: the load still runs on other topics";
         }
 
+        if (SeededGroups)
+        {
+            return "replicator left running: the scenario's consumer groups still need their checkpoints";
+        }
+
         var copied = await WaitForLoadCopiedAsync(lag, TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         await StopAsync().ConfigureAwait(false);
         return copied ? "replicator stopped" : "replicator stopped before the load topics were copied";
     }
+
+    private const string SeededGroupsWait =
+        "replicator left running until the scenario's consumer groups are seeded and checkpointed after the load (their offset checks need it), then stopped as every run stops it";
+
+    /// <summary>
+    /// Whether the scenario has <c>consumers</c> groups: they are put at their progress after the load and need the
+    /// replicator's checkpoints then, so the cut-over leaves its stop to the end of the run.
+    /// </summary>
+    private bool SeededGroups => run.Scenario.Consumers.Count > 0;
 
     private async Task StopAsync()
     {

@@ -19,6 +19,7 @@ internal sealed class AppsSection : IHtmlSection
         new("App", RowHeader: true), new("Group"), new("Consumers on"), new("Producers on"), new("Produced", Numeric: true),
         new("Consumed", Numeric: true), new("Missing", Numeric: true), new("Re-read", Numeric: true), new("Across the move", Numeric: true),
         new("Keys reordered", Numeric: true), new("Records reordered", Numeric: true), new("Pause (s)", Numeric: true), new("Max latency (ms)", Numeric: true),
+        new("Offsets moved under the group", Numeric: true), new("Translated behind the end", Numeric: true),
     ];
 
     public void Render(RunResult result, HtmlOutput html)
@@ -49,7 +50,7 @@ internal sealed class AppsSection : IHtmlSection
         var apps = new HtmlTable("apps-table", "Live applications across the cut-over", AppColumns);
         foreach (var app in result.Apps)
         {
-            var bad = app.Missing > 0 || app.KeysReordered > 0;
+            var bad = app.Missing > 0 || app.KeysReordered > 0 || app.OffsetsMovedUnderGroup > 0 || app.TranslatedBehindEnd > 0;
             apps.Add(new TableRow(
                 [
                     app.Name,
@@ -65,6 +66,8 @@ internal sealed class AppsSection : IHtmlSection
                     TableCell.Count(app.Reordered, flagNonZero: true),
                     app.PauseSeconds.ToString("0.00", CultureInfo.InvariantCulture),
                     TableCell.Count(app.MaxLatencyMs),
+                    app.OffsetsMovedUnderGroup is { } moved ? TableCell.Count(moved, flagNonZero: true) : "",
+                    app.TranslatedBehindEnd is { } behind ? TableCell.Count(behind, flagNonZero: true) : "",
                 ],
                 bad ? "row-fail" : null,
                 app.Name));
