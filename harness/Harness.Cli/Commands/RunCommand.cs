@@ -4,7 +4,7 @@ using Harness.Engine;
 using Harness.Engine.Chaos;
 using Harness.Engine.Orchestration;
 using Harness.Engine.Runs;
-using Harness.Engine.Safety;
+using Harness.Engine.Safety.Planning;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Cli.Commands;

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Runs;
-using Harness.Engine.Safety;
+using Harness.Engine.Safety.Planning;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Replicators;
 

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Safety;
+using Harness.Engine.Safety.Planning;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Engine.Tests.Safety;

@@ -1,5 +1,5 @@
 using Harness.Engine.Clusters.Embedded;
-using Harness.Engine.Safety;
+using Harness.Engine.Safety.Planning;
 
 namespace Harness.Engine.Tests.Safety;
 

@@ -59,7 +59,7 @@ public static class ScenarioPrefix
                 Consumer = a.Consumer is { } consumer ? consumer with { Group = prefix + consumer.Group, Topics = [.. consumer.Topics.Select(Topic)] } : null,
                 Producer = a.Producer is { } producer ? producer with { Topics = [.. producer.Topics.Select(Topic)] } : null,
             })],
-            Faults = [.. scenario.Faults.Select(f => f with { Parameters = FaultParameters(f, Topic) })],
+            Faults = [.. scenario.Faults.Select(f => f with { Parameters = PrefixedFaultParameters(f, Topic) })],
             Expect = scenario.Expect with
             {
                 Latency = scenario.Expect.Latency with
@@ -75,7 +75,7 @@ public static class ScenarioPrefix
     /// A fault's parameters with the topics they name prefixed: <c>topic</c>, <c>leaderOf: topic/partition</c>, and the
     /// plain value of <c>compact: orders</c> (other plain values are apps, connectors, workers or amounts).
     /// </summary>
-    private static Dictionary<string, string> FaultParameters(FaultSpec fault, Func<string, string> topic)
+    private static Dictionary<string, string> PrefixedFaultParameters(FaultSpec fault, Func<string, string> topic)
     {
         var parameters = new Dictionary<string, string>(fault.Parameters, StringComparer.Ordinal);
         string[] topicKeys = fault.Action == FaultAction.Compact ? ["topic", "value"] : ["topic"];

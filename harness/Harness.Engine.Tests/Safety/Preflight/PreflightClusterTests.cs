@@ -2,7 +2,7 @@ using Harness.Broker.Security;
 using Harness.Engine.Clients;
 using Harness.Engine.Clusters.Embedded;
 using Harness.Engine.Runs;
-using Harness.Engine.Safety;
+using Harness.Engine.Safety.Planning;
 using Harness.Engine.Safety.Preflight;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Replicators;

@@ -4,7 +4,7 @@ using Harness.Engine.Safety.Preflight;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Security;
 
-namespace Harness.Engine.Safety;
+namespace Harness.Engine.Safety.Planning;
 
 /// <summary>
 /// <c>harness run --plan</c>: every topic, consumer group, config and ACL a run of the scenario would create or change,
