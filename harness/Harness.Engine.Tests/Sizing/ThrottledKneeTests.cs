@@ -23,7 +23,8 @@ public sealed class ThrottledKneeTests
         replicator: {kind: builtin, policy: identity}
         """;
 
-    [TestCase(1)]
+    // One task count: each case is a whole search of about 80 s in CI, and four tasks cover what one does (the search and the
+    // throttle) plus the split of partitions over tasks.
     [TestCase(4)]
     public async Task SizingRunner_finds_the_throttled_knee_within_ten_percent(int tasks)
     {

@@ -51,7 +51,7 @@ public sealed class HtmlReportTests
 
         page.ById("verdict").Text().Should().Contain("2 of 4 checks failed");
         page.ById("summary").Text().Should().ContainAll(
-            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.4");
+            "smoke-faults", "Smoke test with two faults", "run-20250301-0001", "2025-03-01 10:00:00 UTC", "2 min 5 s", "1.5");
         page.ById("environment").Text().Should().ContainAll(
             "0.3.0-test", "builtin", "embedded", "containers", ".NET 10.0.0", "Debian GNU/Linux 12", "ci-runner-7");
     }

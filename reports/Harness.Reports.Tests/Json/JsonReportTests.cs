@@ -44,7 +44,7 @@ public sealed class JsonReportTests
         var root = JsonNode.Parse(_writer.ToText(SampleRuns.Failing()))!.AsObject();
 
         root.First().Key.Should().Be("schemaVersion");
-        root["schemaVersion"]!.GetValue<string>().Should().Be("1.4").And.Be(RunResult.CurrentSchemaVersion);
+        root["schemaVersion"]!.GetValue<string>().Should().Be("1.5").And.Be(RunResult.CurrentSchemaVersion);
     }
 
     [Test]

@@ -55,7 +55,7 @@ public sealed class ModelTests
     {
         var run = SampleRuns.Bare();
 
-        run.SchemaVersion.Should().Be("1.4");
+        run.SchemaVersion.Should().Be("1.5");
         run.Checks.Should().BeEmpty();
         run.Parity.Should().BeEmpty();
         run.OffsetTranslation.Should().BeEmpty();

@@ -10,7 +10,7 @@ namespace Harness.Reports.Model;
 public sealed record RunResult
 {
     /// <summary>The schema version this library writes. Readers accept any 1.x.</summary>
-    public const string CurrentSchemaVersion = "1.4";
+    public const string CurrentSchemaVersion = "1.5";
 
     /// <summary>The schema version of this result; <see cref="CurrentSchemaVersion"/> unless read from a file.</summary>
     public string SchemaVersion { get; init; } = CurrentSchemaVersion;
