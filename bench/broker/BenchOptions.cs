@@ -1,4 +1,4 @@
-using System.Globalization;
+using Harness.Bench.Support;
 using Harness.Broker.Storage;
 
 namespace Harness.Broker.Bench;
@@ -30,25 +30,24 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments(args);
+        while (arguments.Next())
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            options = args[i] switch
+            options = arguments.Option switch
             {
-                "--records" => options with { Records = NextInt() },
-                "--value-bytes" => options with { ValueBytes = NextInt() },
-                "--partitions" => options with { Partitions = NextInt() },
-                "--brokers" => options with { Brokers = NextInt() },
+                "--records" => options with { Records = arguments.Int() },
+                "--value-bytes" => options with { ValueBytes = arguments.Int() },
+                "--partitions" => options with { Partitions = arguments.Int() },
+                "--brokers" => options with { Brokers = arguments.Int() },
                 "--no-kcat" => options with { Kcat = false },
-                "--markdown" => options with { MarkdownFile = Next() },
-                "--storage" => options with { Storage = Next() switch
+                "--markdown" => options with { MarkdownFile = arguments.Value() },
+                "--storage" => options with { Storage = arguments.Value() switch
                 {
                     "memory" => StorageKind.Memory,
                     "disk" => StorageKind.Disk,
                     var other => throw new ArgumentException($"--storage must be memory or disk, got '{other}'"),
                 } },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                _ => throw arguments.Unknown(),
             };
         }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Harness.Bench.Support;
 
 namespace Harness.Load.Bench;
 
@@ -41,24 +41,23 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments(args);
+        while (arguments.Next())
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            options = args[i] switch
+            options = arguments.Option switch
             {
-                "--records" => options with { Records = NextInt() },
-                "--value-bytes" => options with { ValueBytes = NextInt() },
-                "--partitions" => options with { Partitions = NextInt() },
-                "--brokers" => options with { Brokers = NextInt() },
-                "--runs" => options with { Runs = NextInt() },
-                "--producers" => options with { Producers = NextInt() },
-                "--markdown" => options with { MarkdownFile = Next() },
-                "--only" => options with { Only = Next() },
-                "--bootstrap" => options with { Bootstrap = Next() },
-                "--topic" => options with { Topic = Next() },
-                "--warm-up-topic" => options with { WarmUpTopic = Next() },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                "--records" => options with { Records = arguments.Int() },
+                "--value-bytes" => options with { ValueBytes = arguments.Int() },
+                "--partitions" => options with { Partitions = arguments.Int() },
+                "--brokers" => options with { Brokers = arguments.Int() },
+                "--runs" => options with { Runs = arguments.Int() },
+                "--producers" => options with { Producers = arguments.Int() },
+                "--markdown" => options with { MarkdownFile = arguments.Value() },
+                "--only" => options with { Only = arguments.Value() },
+                "--bootstrap" => options with { Bootstrap = arguments.Value() },
+                "--topic" => options with { Topic = arguments.Value() },
+                "--warm-up-topic" => options with { WarmUpTopic = arguments.Value() },
+                _ => throw arguments.Unknown(),
             };
         }
 

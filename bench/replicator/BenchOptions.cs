@@ -1,3 +1,4 @@
+using Harness.Bench.Support;
 using System.Globalization;
 
 namespace Harness.Replicator.Bench;
@@ -25,21 +26,20 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments(args);
+        while (arguments.Next())
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int Int() => int.Parse(Next(), CultureInfo.InvariantCulture);
-            options = args[i] switch
+            options = arguments.Option switch
             {
-                "--records" => options with { Records = Int() },
-                "--value-bytes" => options with { ValueBytes = Int() },
-                "--partitions" => options with { Partitions = Int() },
-                "--brokers" => options with { Brokers = Int() },
-                "--tasks" => options with { Tasks = Next().Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList() },
+                "--records" => options with { Records = arguments.Int() },
+                "--value-bytes" => options with { ValueBytes = arguments.Int() },
+                "--partitions" => options with { Partitions = arguments.Int() },
+                "--brokers" => options with { Brokers = arguments.Int() },
+                "--tasks" => options with { Tasks = arguments.Value().Split(',').Select(t => int.Parse(t, CultureInfo.InvariantCulture)).ToList() },
                 "--no-kcat" => options with { Kcat = false },
-                "--markdown" => options with { Markdown = Next() },
-                "--replicator-env" => options with { ReplicatorEnvironment = [.. options.ReplicatorEnvironment, Pair(Next())] },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                "--markdown" => options with { Markdown = arguments.Value() },
+                "--replicator-env" => options with { ReplicatorEnvironment = [.. options.ReplicatorEnvironment, Pair(arguments.Value())] },
+                _ => throw arguments.Unknown(),
             };
         }
 

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Harness.Bench.Support;
 using Harness.Engine.Scenarios;
 
 namespace Harness.Soak.Bench;
@@ -30,25 +30,24 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments(args);
+        while (arguments.Next())
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            options = args[i] switch
+            options = arguments.Option switch
             {
                 "--duration" => options with
                 {
-                    Duration = ScalarFormats.TryParseDuration(Next(), out var length) && length >= TimeSpan.FromSeconds(10)
+                    Duration = ScalarFormats.TryParseDuration(arguments.Value(), out var length) && length >= TimeSpan.FromSeconds(10)
                         ? length
                         : throw new ArgumentException("--duration needs a duration of at least 10s, such as 2m or 10m"),
                 },
-                "--rate" => options with { Rate = NextInt() },
-                "--value-bytes" => options with { ValueBytes = NextInt() },
-                "--partitions" => options with { Partitions = NextInt() },
-                "--storage" => options with { Storages = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
-                "--harness" => options with { Harness = Next() },
-                "--markdown" => options with { MarkdownFile = Next() },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                "--rate" => options with { Rate = arguments.Int() },
+                "--value-bytes" => options with { ValueBytes = arguments.Int() },
+                "--partitions" => options with { Partitions = arguments.Int() },
+                "--storage" => options with { Storages = arguments.Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--harness" => options with { Harness = arguments.Value() },
+                "--markdown" => options with { MarkdownFile = arguments.Value() },
+                _ => throw arguments.Unknown(),
             };
         }
 

@@ -1,3 +1,4 @@
+using Harness.Bench.Support;
 using System.Globalization;
 
 namespace Harness.Verifier.Bench;
@@ -41,24 +42,23 @@ internal sealed record BenchOptions
     public static BenchOptions Parse(string[] args)
     {
         var options = new BenchOptions();
-        for (var i = 0; i < args.Length; i++)
+        var arguments = new BenchArguments(args);
+        while (arguments.Next())
         {
-            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
-            int NextInt() => int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
-            options = args[i] switch
+            options = arguments.Option switch
             {
-                "--records" => options with { Records = NextInt() },
-                "--partitions" => options with { Partitions = NextInt() },
-                "--value-bytes" => options with { ValueBytes = NextInt() },
-                "--brokers" => options with { Brokers = NextInt() },
-                "--runs" => options with { Runs = NextInt() },
-                "--markdown" => options with { MarkdownFile = Next() },
-                "--only" => options with { Only = Next() },
-                "--bootstrap" => options with { Bootstrap = Next() },
-                "--topic" => options with { Topic = Next() },
-                "--ledger" => options with { LedgerPath = Next() },
-                "--ends" => options with { Ends = Next().Split(',').Select(e => long.Parse(e, CultureInfo.InvariantCulture)).ToList() },
-                _ => throw new ArgumentException($"unknown option {args[i]}"),
+                "--records" => options with { Records = arguments.Int() },
+                "--partitions" => options with { Partitions = arguments.Int() },
+                "--value-bytes" => options with { ValueBytes = arguments.Int() },
+                "--brokers" => options with { Brokers = arguments.Int() },
+                "--runs" => options with { Runs = arguments.Int() },
+                "--markdown" => options with { MarkdownFile = arguments.Value() },
+                "--only" => options with { Only = arguments.Value() },
+                "--bootstrap" => options with { Bootstrap = arguments.Value() },
+                "--topic" => options with { Topic = arguments.Value() },
+                "--ledger" => options with { LedgerPath = arguments.Value() },
+                "--ends" => options with { Ends = arguments.Value().Split(',').Select(e => long.Parse(e, CultureInfo.InvariantCulture)).ToList() },
+                _ => throw arguments.Unknown(),
             };
         }
 

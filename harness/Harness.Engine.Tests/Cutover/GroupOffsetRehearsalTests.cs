@@ -88,7 +88,9 @@ public sealed class GroupOffsetRehearsalTests
         reader.OffsetsMovedUnderGroup.Should().Be(1);
         var check = result.Checks.Single(c => c.Name == "app reader: no offset moved under its group on the target");
         check.Passed.Should().BeFalse();
-        check.Message.Should().Contain("-> 308 (group empty, 0 members");
+        // The group's state is as the 200 ms poll found it: empty while the restart left it so, or stable again once the
+        // member rejoined before the poll came round (seen in CI); the move itself is what the check is about.
+        check.Message.Should().MatchRegex(@"orders/0 \d+ -> 308 \(group (empty, 0|stable, 1) members");
     }
 
     [Test]
