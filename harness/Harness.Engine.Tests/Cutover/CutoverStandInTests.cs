@@ -45,7 +45,11 @@ public sealed class CutoverStandInTests
             billing.KeysReordered.Should().Be(20, "the tail of every one of the 20 keys arrived behind newer records");
             var move = result.Cutover.Single(s => s.Action.StartsWith("moveProducers", StringComparison.Ordinal)).Detail;
             var tail = long.Parse(Regex.Match(move, @"replication ([0-9,]+) behind").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-            billing.Reordered.Should().Be(tail, "every record of the tail the stopped replicator still owed arrived behind a newer record of its key");
+            // Every record of the tail the paused replicator still owed arrived behind a newer record of its key: it is
+            // counted reordered, unless billing had read it on the source before it moved (a replicator slow to start
+            // leaves such records in the tail), when it is a re-read across the move instead.
+            billing.Reordered.Should().BePositive().And.BeLessThanOrEqualTo(tail);
+            (billing.Reordered + billing.DuplicatesAcrossMove).Should().BeGreaterThanOrEqualTo(tail);
         }
         else
         {
