@@ -8,8 +8,8 @@ using Harness.Bench.Support;
 //   The child: runs a cluster, prints its bootstrap servers, then answers "create", "stats" and "quit" on stdin.
 if (args.Length > 0 && args[0] == "serve")
 {
-    var serve = BenchOptions.Parse(args[1..]);
+    var serve = BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..]));
     return await BrokerServer.RunAsync(serve.Brokers, serve.Storage);
 }
 
-return await BenchRun.RunAsync(BenchOptions.Parse(args));
+return await BenchRun.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args)));

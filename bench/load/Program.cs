@@ -12,12 +12,12 @@ using Harness.Bench.Support;
 //   stdin, measures one run and prints one line of figures (JSON).
 if (args.Length > 0 && args[0] == "serve")
 {
-    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]).Brokers);
+    return await BrokerServer.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..])).Brokers);
 }
 
 if (args.Length > 0 && args[0] == "generate")
 {
-    return await GenerateChild.RunAsync(BenchOptions.Parse(args[1..]));
+    return await GenerateChild.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..])));
 }
 
 // Ctrl+C or SIGTERM stops the run and its children (a generator or kcat left running would send for minutes into a
@@ -27,7 +27,7 @@ using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Cancel)
 using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Cancel);
 try
 {
-    return await BenchRun.RunAsync(BenchOptions.Parse(args), cancellation.Token);
+    return await BenchRun.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args)), cancellation.Token);
 }
 catch (Exception) when (cancellation.IsCancellationRequested)
 {

@@ -1,3 +1,4 @@
+using Harness.Bench.Support;
 using Harness.Replicator.Bench;
 
 // replicator-bench [--records N] [--value-bytes N] [--partitions N] [--brokers N] [--tasks 1,2,4] [--no-kcat] [--markdown FILE]
@@ -8,7 +9,7 @@ using Harness.Replicator.Bench;
 //   "quit" on stdin.
 if (args.Length > 0 && args[0] == "serve")
 {
-    return await ClusterServer.RunAsync(BenchOptions.Parse(args[1..]));
+    return await ClusterServer.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..])));
 }
 
-return await BenchRun.RunAsync(BenchOptions.Parse(args));
+return await BenchRun.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args)));

@@ -21,6 +21,12 @@ internal sealed record BenchOptions
     /// <summary>The storages to soak, in order. Default memory, then disk.</summary>
     public IReadOnlyList<string> Storages { get; init; } = ["memory", "disk"];
 
+    /// <summary>
+    /// When set, the topic's <c>retention.ms</c> on both clusters (with 64 MiB segments, so whole segments age out): a
+    /// soak longer than the disk holds at the rate keeps only this much behind the replicator and the verifier.
+    /// </summary>
+    public TimeSpan? Retention { get; init; }
+
     /// <summary>harness.dll; default the Release build of harness/Harness.Cli in this repository.</summary>
     public string? Harness { get; init; }
 
@@ -45,6 +51,12 @@ internal sealed record BenchOptions
                 "--value-bytes" => options with { ValueBytes = arguments.Int() },
                 "--partitions" => options with { Partitions = arguments.Int() },
                 "--storage" => options with { Storages = arguments.Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) },
+                "--retention" => options with
+                {
+                    Retention = ScalarFormats.TryParseDuration(arguments.Value(), out var kept) && kept >= TimeSpan.FromSeconds(30)
+                        ? kept
+                        : throw new ArgumentException("--retention needs a duration of at least 30s, such as 5m"),
+                },
                 "--harness" => options with { Harness = arguments.Value() },
                 "--markdown" => options with { MarkdownFile = arguments.Value() },
                 _ => throw arguments.Unknown(),

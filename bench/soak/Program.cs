@@ -5,7 +5,7 @@ using Harness.Soak.Bench;
 //            [--harness PATH] [--markdown FILE]
 //   For each storage, runs `harness run` on a steady-rate scenario of that length on two embedded clusters, reads the
 //   harness's RSS from /proc every second, and prints RSS over time, its slope over the second half, and the run's rates.
-var options = BenchOptions.Parse(args);
+var options = BenchArguments.ParseOrExit(() => BenchOptions.Parse(args));
 var report = await SoakBench.RunAsync(options);
 Console.Write(report.Text);
 if (options.MarkdownFile is { } file)

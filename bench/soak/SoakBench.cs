@@ -50,6 +50,8 @@ internal static class SoakBench
             var errors = process.StandardError.ReadToEndAsync();
             var rss = new List<(double, double)>();
             double peak = 0;
+            double peakData = 0;
+            var runs = Path.Combine(folder.FullName, "runs");
             using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
             while (!process.HasExited && await timer.WaitForNextTickAsync())
             {
@@ -58,6 +60,11 @@ internal static class SoakBench
                 {
                     rss.Add((clock.Elapsed.TotalSeconds, now / 1048576.0));
                     peak = Math.Max(peak, top / 1048576.0);
+                }
+
+                if (rss.Count % 5 == 0)
+                {
+                    peakData = Math.Max(peakData, FolderBytes(runs) / 1073741824.0);
                 }
             }
 
@@ -79,7 +86,7 @@ internal static class SoakBench
                 parity.Sum(p => p.GetProperty("produced").GetInt64()), parity.Sum(p => p.GetProperty("replicated").GetInt64()),
                 samples.Count == 0 ? 0 : samples.Average(s => s.GetProperty("produceRate").GetDouble()),
                 samples.Count == 0 ? 0 : samples.Average(s => s.GetProperty("replicateRate").GetDouble()),
-                rss, peak, load);
+                rss, peak, peakData, load);
         }
         finally
         {
@@ -95,27 +102,56 @@ internal static class SoakBench
           source: {brokers: 3, storage: {{storage}}}
           target: {brokers: 3, storage: {{storage}}}
         topics:
-          - {name: events, partitions: {{options.Partitions}}, rate: {{options.Rate}}, duration: {{(int)options.Duration.TotalSeconds}}s, size: {{options.ValueBytes}}}
+          - {name: events, partitions: {{options.Partitions}}, rate: {{options.Rate}}, duration: {{(int)options.Duration.TotalSeconds}}s, size: {{options.ValueBytes}}{{Retention(options)}}}
         replicator: {kind: builtin, policy: identity}
         expect:
           drainWithin: 300s
           memory: {maxSlopeMiBPerMinute: 5}
         """);
 
+    private static string Retention(BenchOptions options) => options.Retention is { } kept
+        ? string.Create(CultureInfo.InvariantCulture, $", configs: {{retention.ms: \"{(long)kept.TotalMilliseconds}\", segment.bytes: \"67108864\"}}")
+        : "";
+
+    /// <summary>Bytes under <paramref name="folder"/>; files deleted while it is read (retention) count as gone.</summary>
+    private static long FolderBytes(string folder)
+    {
+        long bytes = 0;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        try
+        {
+            foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", options))
+            {
+                try
+                {
+                    bytes += file.Length;
+                }
+                catch (FileNotFoundException)
+                {
+                }
+            }
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+
+        return bytes;
+    }
+
     private static string Format(BenchOptions options, List<SoakFigures> figures)
     {
         var text = new StringBuilder();
         var c = CultureInfo.InvariantCulture;
         text.AppendLine(c, $"\n### Soak, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n");
-        text.AppendLine(c, $"`soak-bench --duration {(int)options.Duration.TotalSeconds}s --rate {options.Rate} --value-bytes {options.ValueBytes} --partitions {options.Partitions}`: one topic, built-in replicator, 3 brokers per cluster, no faults.\n");
-        text.AppendLine("| storage | load avg | verdict | produced | produce / replicate records/s | wall | harness RSS at 25 / 50 / 75 / 100 % of the load | peak | slope over the second half |");
-        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine(c, $"`soak-bench --duration {(int)options.Duration.TotalSeconds}s --rate {options.Rate} --value-bytes {options.ValueBytes} --partitions {options.Partitions}{(options.Retention is { } kept ? $" --retention {(int)kept.TotalSeconds}s" : "")}`: one topic, built-in replicator, 3 brokers per cluster, no faults.\n");
+        text.AppendLine("| storage | load avg | verdict | produced | produce / replicate records/s | wall | harness RSS at 25 / 50 / 75 / 100 % of the load | peak | slope over the second half | written per cluster | most on disk |");
+        text.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var f in figures)
         {
             var load = f.Rss.Where(p => p.Seconds <= options.Duration.TotalSeconds + 10).ToList();
             string At(double share) => load.Count == 0 ? "-" : load.MinBy(p => Math.Abs(p.Seconds - (share * options.Duration.TotalSeconds))).MiB.ToString("0", c);
             var slope = MemorySlope.MiBPerMinute(MemorySlope.SecondHalf(load));
-            text.AppendLine(c, $"| {f.Storage} | {f.LoadAverage} | {f.Verdict} | {f.Produced:N0} | {f.ProduceRate:N0} / {f.ReplicateRate:N0} | {f.Wall.TotalSeconds:0} s | {At(0.25)} / {At(0.5)} / {At(0.75)} / {At(1)} MiB | {f.PeakMiB:0} MiB | {(slope is { } s ? s.ToString("+0.0;-0.0;0", c) : "-")} MiB/min |");
+            text.AppendLine(c, $"| {f.Storage} | {f.LoadAverage} | {f.Verdict} | {f.Produced:N0} | {f.ProduceRate:N0} / {f.ReplicateRate:N0} | {f.Wall.TotalSeconds:0} s | {At(0.25)} / {At(0.5)} / {At(0.75)} / {At(1)} MiB | {f.PeakMiB:0} MiB | {(slope is { } s ? s.ToString("+0.0;-0.0;0", c) : "-")} MiB/min | {f.Produced * (double)options.ValueBytes / 1073741824:0.0} GiB | {(f.Storage == "disk" ? f.PeakDataGiB.ToString("0.0", c) + " GiB" : "-")} |");
         }
 
         text.AppendLine();

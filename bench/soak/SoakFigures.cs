@@ -11,7 +11,8 @@ namespace Harness.Soak.Bench;
 /// <param name="ReplicateRate">Mean replicate rate over the load.</param>
 /// <param name="Rss">The harness process's RSS read from /proc each second: (seconds since start, MiB).</param>
 /// <param name="PeakMiB">The harness process's peak RSS (VmHWM) at its last reading.</param>
+/// <param name="PeakDataGiB">The most the run folder (both clusters' logs, on disk storage) held at once, read every 5 s.</param>
 /// <param name="LoadAverage">The 1-minute load average when the run started.</param>
 internal sealed record SoakFigures(
     string Storage, int ExitCode, string Verdict, TimeSpan Wall, long Produced, long Replicated, double ProduceRate, double ReplicateRate,
-    IReadOnlyList<(double Seconds, double MiB)> Rss, double PeakMiB, string LoadAverage);
+    IReadOnlyList<(double Seconds, double MiB)> Rss, double PeakMiB, double PeakDataGiB, string LoadAverage);

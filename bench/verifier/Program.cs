@@ -12,7 +12,7 @@ using Harness.Bench.Support;
 //   The verifier child: verifies the topic against the ledger and prints one line of figures.
 if (args.Length > 0 && args[0] == "serve")
 {
-    return await BrokerServer.RunAsync(BenchOptions.Parse(args[1..]).Brokers);
+    return await BrokerServer.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..])).Brokers);
 }
 
 if (args.Length > 0 && args[0] == "memory")
@@ -22,7 +22,7 @@ if (args.Length > 0 && args[0] == "memory")
 
 if (args.Length > 0 && args[0] == "verify")
 {
-    return await VerifyChild.RunAsync(BenchOptions.Parse(args[1..]));
+    return await VerifyChild.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args[1..])));
 }
 
-return await BenchRun.RunAsync(BenchOptions.Parse(args));
+return await BenchRun.RunAsync(BenchArguments.ParseOrExit(() => BenchOptions.Parse(args)));
