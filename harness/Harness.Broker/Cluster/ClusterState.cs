@@ -25,6 +25,7 @@ internal sealed class ClusterState
         Groups = new GroupCoordinator(this);
         Transactions = new TransactionCoordinator(this);
         Compaction = new CompactionScheduler(this);
+        Retention = new RetentionScheduler(this);
         Security = options.Security is { } security ? new ClusterSecurity(security, options.Name, options.Host, time) : null;
         Storage = new LogStorage(options);
     }
@@ -51,6 +52,8 @@ internal sealed class ClusterState
     public TransactionCoordinator Transactions { get; }
 
     public CompactionScheduler Compaction { get; }
+
+    public RetentionScheduler Retention { get; }
 
     /// <summary>Makes the partitions' logs (memory or disk) and owns the data folder.</summary>
     public LogStorage Storage { get; }

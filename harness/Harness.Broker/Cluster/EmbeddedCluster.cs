@@ -69,6 +69,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
 
         state.AttachBrokers(brokers);
         state.Compaction.Start();
+        state.Retention.Start();
         var cluster = new EmbeddedCluster(state);
         try
         {
@@ -241,6 +242,7 @@ public sealed class EmbeddedCluster : IAsyncDisposable
     private void Stop()
     {
         _state.Compaction.Dispose();
+        _state.Retention.Dispose();
         foreach (var broker in _state.Brokers)
         {
             broker.Stop();
