@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Harness.Engine.Sizing;
 
 namespace Harness.Engine.Tests.Sizing;
@@ -50,10 +51,18 @@ public sealed class ThrottledKneeTests
             report.Replicator.PerTask!.RecordsPerSecond.Should().BeInRange(Throttle * 0.9, Throttle * 1.1);
             File.Exists(Path.Combine(directory, "sizing.json")).Should().BeTrue();
             File.Exists(Path.Combine(directory, "sizing.html")).Should().BeTrue();
+
+            // Every level runs on fresh embedded clusters of the same shape: only the first one repeats no pre-flight.
+            var levels = Directory.GetFiles(Path.Combine(directory, "levels"), "results.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+            levels.Should().HaveCountGreaterThan(1);
+            levels.Select(HasPreflight).Should().Equal([true, .. Enumerable.Repeat(false, levels.Count - 1)], "the first level runs the pre-flight checks, the later ones skip them");
         }
         finally
         {
             Directory.Delete(directory, recursive: true);
         }
     }
+
+    private static bool HasPreflight(string results) =>
+        JsonDocument.Parse(File.ReadAllText(results)).RootElement.TryGetProperty("preflight", out var preflight) && preflight.ValueKind == JsonValueKind.Object;
 }

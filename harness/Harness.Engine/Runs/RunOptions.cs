@@ -18,6 +18,13 @@ public sealed record RunOptions
     /// <summary>Keep the embedded clusters' log files when the run ends; default false: they are removed.</summary>
     public bool KeepData { get; init; }
 
+    /// <summary>
+    /// Skip the pre-flight checks when the run starts both its clusters itself: a sizing search runs level after level
+    /// on identical fresh embedded clusters, and one pre-flight (its first level's) says all there is to say. Clusters
+    /// the harness did not start are always checked, since that is where a check can refuse a run.
+    /// </summary>
+    public bool SkipPreflightOnOwnClusters { get; init; }
+
     /// <summary>Sampling interval of the time series and the progress display. Default 1 s.</summary>
     public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
 }

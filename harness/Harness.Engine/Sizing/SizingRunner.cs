@@ -17,6 +17,9 @@ public sealed class SizingRunner(TextWriter log, HarnessRegistry? registry = nul
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
+    /// <summary>Whether a level has run its pre-flight checks: the later ones, on identical fresh clusters, skip them.</summary>
+    private bool _preflightRun;
+
     /// <summary>Measures and sizes; the report is also written to <paramref name="outputDirectory"/>.</summary>
     public async Task<SizingReport> RunAsync(Scenario scenario, SizingSpec spec, InstanceTable? table, string outputDirectory, CancellationToken cancellation)
     {
@@ -81,8 +84,9 @@ public sealed class SizingRunner(TextWriter log, HarnessRegistry? registry = nul
         await using (var cpu = new ReplicatorCpuSampler(levels.TrimStart('.', '/'), _time))
         {
             outcome = await new RunOrchestrator(registry: registry, time: _time)
-                .RunAsync(level, new RunOptions { OutputRoot = levels }, cancellation)
+                .RunAsync(level, new RunOptions { OutputRoot = levels, SkipPreflightOnOwnClusters = _preflightRun }, cancellation)
                 .ConfigureAwait(false);
+            _preflightRun = true;
             result = judge.Judge(outcome.Result, multiplier, offered, shape.MeanRecordBytes, Path.GetRelativePath(outputDirectory, outcome.RunDirectory));
             var plateau = LevelJudge.Plateau(outcome.Result.TimeSeries.Samples, offered);
             if (plateau.Count >= 2)

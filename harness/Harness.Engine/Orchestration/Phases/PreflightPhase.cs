@@ -12,7 +12,10 @@ internal sealed class PreflightPhase : IRunPhase
 {
     public string Name => "pre-flight";
 
-    public bool AppliesTo(RunContext run) => true;
+    public bool AppliesTo(RunContext run) =>
+        !run.Options.SkipPreflightOnOwnClusters
+        || !run.Scenario.Clusters.Source.Capabilities.StartedByHarness
+        || !run.Scenario.Clusters.Target.Capabilities.StartedByHarness;
 
     public async Task RunAsync(RunContext run, CancellationToken cancellation)
     {
