@@ -1,4 +1,5 @@
 using Harness.Engine.Sizing;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Sizing;
 
@@ -53,7 +54,7 @@ public sealed class ThrottledKneeTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            TempFolder.Delete(directory);
         }
     }
 }
