@@ -13,7 +13,8 @@ namespace Harness.Testing;
 public static class KafkaDistributionStandIn
 {
     /// <summary>
-    /// Builds the stand-in in a new temporary folder and returns its path (the <c>kafkaHome</c> to give the driver).
+    /// Builds the stand-in in a new temporary folder and returns it (its path is the <c>kafkaHome</c> to give the
+    /// driver); disposing it removes the stand-in, so dispose it after the run that started its scripts has ended.
     /// Its replicator keeps its progress next to the properties file (the run folder), so a restart resumes, as
     /// MirrorMaker 2 does from its offsets topic, and a new run starts fresh.
     /// </summary>
@@ -27,7 +28,7 @@ public static class KafkaDistributionStandIn
     /// The Connect worker writes its REST port to <c>&lt;worker config name&gt;-state/rest.port</c> next to its worker
     /// config, and keeps its connectors in its config topic, so a worker started again runs them again.
     /// </remarks>
-    public static string Build(string replicatorAssembly, int? metricsPort = null)
+    public static TempFolder Build(string replicatorAssembly, int? metricsPort = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(replicatorAssembly);
         if (metricsPort is not (null or (> 0 and <= 65535)))
@@ -45,8 +46,8 @@ public static class KafkaDistributionStandIn
             throw new FileNotFoundException("the built-in replicator is not built", replicatorAssembly);
         }
 
-        var home = Directory.CreateTempSubdirectory("kafka-stand-in-").FullName;
-        var bin = Directory.CreateDirectory(Path.Combine(home, "bin")).FullName;
+        var home = TempFolder.Create("kafka-stand-in-");
+        var bin = Directory.CreateDirectory(Path.Combine(home.FullName, "bin")).FullName;
         var metricsOption = metricsPort is { } port ? " --metrics-port " + port.ToString(CultureInfo.InvariantCulture) : "";
         var dotnet = DotnetHost();
         var assembly = Path.GetFullPath(replicatorAssembly);

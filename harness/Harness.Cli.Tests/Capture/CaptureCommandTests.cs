@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Harness.Broker.Cluster;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Capture;
 
@@ -22,7 +23,7 @@ public sealed class CaptureCommandTests
             producer.Flush(TimeSpan.FromSeconds(30));
         }
 
-        var directory = Directory.CreateTempSubdirectory("harness-capture-");
+        using var directory = TempFolder.Create("harness-capture-");
         var file = Path.Combine(directory.FullName, "profile.yaml");
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(1), directory.FullName,

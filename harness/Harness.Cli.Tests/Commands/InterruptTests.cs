@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -10,7 +11,7 @@ public sealed partial class InterruptTests
     [Test]
     public async Task Ctrl_C_during_load_ends_the_replicator_and_writes_a_partial_report()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-interrupt-");
+        using var directory = TempFolder.Create("harness-interrupt-");
         var file = Path.Combine(directory.FullName, "long.yaml");
         await File.WriteAllTextAsync(file, """
             name: long
@@ -33,6 +34,7 @@ public sealed partial class InterruptTests
         }
 
         using var harness = Process.Start(info)!;
+        directory.KeepWhileRunning(harness);
         var lines = new List<string>();
         var loading = new TaskCompletionSource();
         harness.OutputDataReceived += (_, e) =>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -32,7 +33,8 @@ public sealed class LiveViewRunTests
     [Test]
     public async Task In_a_terminal_outside_CI_the_run_draws_the_live_view_and_still_ends_with_the_run_folder()
     {
-        var (directory, file) = await ScenarioAsync(Short);
+        using var folder = TempFolder.Create("harness-live-");
+        var (directory, file) = await ScenarioAsync(folder, Short);
         using var terminal = PseudoTerminal.Start(directory, Person, "run", file, "--output", "runs");
 
         var exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(3));
@@ -51,13 +53,15 @@ public sealed class LiveViewRunTests
     [Test]
     public async Task Output_redirected_to_a_file_gets_plain_lines_without_escapes()
     {
-        var (directory, file) = await ScenarioAsync(Short);
+        using var folder = TempFolder.Create("harness-live-");
+        var (directory, file) = await ScenarioAsync(folder, Short);
         var info = new ProcessStartInfo("sh") { WorkingDirectory = directory, UseShellExecute = false };
         info.ArgumentList.Add("-c");
         info.ArgumentList.Add($"exec dotnet '{Path.Combine(HarnessProcess.BinDirectory, "harness.dll")}' run '{file}' --output runs > out.log 2> err.log");
         info.Environment.Remove("CI");
         info.Environment["TERM"] = "xterm-256color";
         using var process = Process.Start(info)!;
+        folder.KeepWhileRunning(process);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
 
         await process.WaitForExitAsync(timeout.Token);
@@ -71,7 +75,8 @@ public sealed class LiveViewRunTests
     [Test]
     public async Task In_a_terminal_under_CI_the_run_prints_plain_lines()
     {
-        var (directory, file) = await ScenarioAsync(Short);
+        using var folder = TempFolder.Create("harness-live-");
+        var (directory, file) = await ScenarioAsync(folder, Short);
         using var terminal = PseudoTerminal.Start(directory, new Dictionary<string, string?>(Person) { ["CI"] = "true" }, "run", file, "--output", "runs");
 
         var exitCode = await terminal.WaitForExitAsync(TimeSpan.FromMinutes(3));
@@ -85,7 +90,8 @@ public sealed class LiveViewRunTests
     [Test]
     public async Task Ctrl_C_in_the_live_view_ends_the_run_with_a_partial_report_and_gives_the_cursor_back()
     {
-        var (directory, file) = await ScenarioAsync("""
+        using var folder = TempFolder.Create("harness-live-");
+        var (directory, file) = await ScenarioAsync(folder, """
             name: long
             topics:
               - {name: slow, partitions: 2, rate: 200, duration: 5m}
@@ -103,9 +109,9 @@ public sealed class LiveViewRunTests
         Verdict(directory, PseudoTerminal.LastLine(output)).Should().Be("partial");
     }
 
-    private static async Task<(string Directory, string File)> ScenarioAsync(string text)
+    private static async Task<(string Directory, string File)> ScenarioAsync(TempFolder folder, string text)
     {
-        var directory = Directory.CreateTempSubdirectory("harness-live-").FullName;
+        var directory = folder.FullName;
         var file = Path.Combine(directory, "scenario.yaml");
         await File.WriteAllTextAsync(file, text);
         return (directory, file);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -31,35 +32,28 @@ public sealed class RetentionRunTests
     [Test]
     public async Task Segments_deleted_by_retention_on_both_sides_were_verified_before_they_went()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-retention-");
+        using var directory = TempFolder.Create("harness-retention-");
         var scenario = Path.Combine(directory.FullName, "retention.yaml");
         await File.WriteAllTextAsync(scenario, Scenario);
 
-        try
+        var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(3), directory.FullName, "run", scenario, "--output", "runs", "--keep-data");
+
+        exitCode.Should().Be(0, $"the run should pass; output:\n{stdout}\n{stderr}");
+        var runFolder = Path.Combine(directory.FullName, stdout.TrimEnd().Split('\n')[^1].Trim());
+        var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "results.json"))).RootElement;
+        var parity = results.GetProperty("parity").EnumerateArray().ToList();
+        var produced = parity.Sum(p => p.GetProperty("produced").GetInt64());
+        produced.Should().Be(24_000);
+        parity.Sum(p => p.GetProperty("replicated").GetInt64()).Should().Be(produced, "the verifier read every record while it was still there");
+
+        foreach (var role in new[] { "source", "target" })
         {
-            var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(3), directory.FullName, "run", scenario, "--output", "runs", "--keep-data");
-
-            exitCode.Should().Be(0, $"the run should pass; output:\n{stdout}\n{stderr}");
-            var runFolder = Path.Combine(directory.FullName, stdout.TrimEnd().Split('\n')[^1].Trim());
-            var results = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "results.json"))).RootElement;
-            var parity = results.GetProperty("parity").EnumerateArray().ToList();
-            var produced = parity.Sum(p => p.GetProperty("produced").GetInt64());
-            produced.Should().Be(24_000);
-            parity.Sum(p => p.GetProperty("replicated").GetInt64()).Should().Be(produced, "the verifier read every record while it was still there");
-
-            foreach (var role in new[] { "source", "target" })
+            for (var partition = 0; partition < 2; partition++)
             {
-                for (var partition = 0; partition < 2; partition++)
-                {
-                    // A partition of 12,000 records holds about 1,000 of them after 12 s with 3 s of retention.
-                    var first = FirstSegmentBaseOffset(Path.Combine(runFolder, "data", role, $"events-{partition}"));
-                    first.Should().BeGreaterThan(6_000, $"retention on the {role} deleted the oldest segments of events-{partition}");
-                }
+                // A partition of 12,000 records holds about 1,000 of them after 12 s with 3 s of retention.
+                var first = FirstSegmentBaseOffset(Path.Combine(runFolder, "data", role, $"events-{partition}"));
+                first.Should().BeGreaterThan(6_000, $"retention on the {role} deleted the oldest segments of events-{partition}");
             }
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -29,7 +30,7 @@ public sealed class RunCommandTests
     [Test]
     public async Task Run_with_the_builtin_replicator_passes_and_prints_the_run_folder_last()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-run-");
+        using var directory = TempFolder.Create("harness-run-");
         var file = Path.Combine(directory.FullName, "clean.yaml");
         await File.WriteAllTextAsync(file, Scenario("replicator: {kind: builtin, policy: default}"));
 
@@ -50,7 +51,7 @@ public sealed class RunCommandTests
     [Test]
     public async Task A_builtin_replicator_that_refuses_its_configuration_stops_the_run_at_once_with_its_reason_and_exit_2()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-run-");
+        using var directory = TempFolder.Create("harness-run-");
         var file = Path.Combine(directory.FullName, "refused.yaml");
         await File.WriteAllTextAsync(file, """
             name: refused
@@ -76,7 +77,7 @@ public sealed class RunCommandTests
     [Test]
     public async Task Run_with_a_lossy_command_replicator_fails_with_the_exact_number_of_lost_records()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-run-");
+        using var directory = TempFolder.Create("harness-run-");
         var file = Path.Combine(directory.FullName, "lossy.yaml");
         var command = $"dotnet '{HarnessProcess.ReplicatorDll}' --from-env --state-dir state --set harness.sabotage.drop.every=1000";
         await File.WriteAllTextAsync(file, Scenario($"replicator: {{kind: command, policy: identity, run: \"{command}\"}}"));

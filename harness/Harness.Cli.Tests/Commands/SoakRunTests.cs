@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Commands;
 
@@ -9,7 +10,7 @@ public sealed class SoakRunTests
     [Test]
     public async Task The_soak_stretched_to_20_seconds_passes_with_memory_sampled_and_its_data_folder_removed()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-soak-");
+        using var directory = TempFolder.Create("harness-soak-");
         var soak = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "soak.yaml");
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(4), directory.FullName, "run", soak, "--duration", "20s", "--output", "runs");
@@ -38,7 +39,7 @@ public sealed class SoakRunTests
     [TestCase("soon")]
     public async Task A_duration_that_is_no_length_is_one_line_and_exit_2(string value)
     {
-        var directory = Directory.CreateTempSubdirectory("harness-soak-");
+        using var directory = TempFolder.Create("harness-soak-");
         var soak = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "soak.yaml");
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(1), directory.FullName, "run", soak, "--duration", value);

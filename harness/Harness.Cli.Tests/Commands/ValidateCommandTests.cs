@@ -1,3 +1,5 @@
+using Harness.Testing;
+
 namespace Harness.Cli.Tests.Commands;
 
 [Category("Integration")]
@@ -19,7 +21,7 @@ public sealed class ValidateCommandTests
     [Test]
     public async Task Validate_reports_a_misspelt_key_with_file_line_and_column_and_exits_2()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-validate-");
+        using var directory = TempFolder.Create("harness-validate-");
         var file = Path.Combine(directory.FullName, "bad.yaml");
         await File.WriteAllTextAsync(file, "name: bad\ntopics:\n  - name: t\n    partitons: 3\n    rate: 10\n    records: 10\n");
 
@@ -43,7 +45,7 @@ public sealed class ValidateCommandTests
     [Test]
     public async Task A_topic_prefix_kafka_would_refuse_stops_the_run_with_one_line_naming_it_and_the_plan_shows_a_good_one()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-prefix-");
+        using var directory = TempFolder.Create("harness-prefix-");
         var bad = Path.Combine(directory.FullName, "bad.yaml");
         var good = Path.Combine(directory.FullName, "good.yaml");
         const string Topics = "topics:\n  - {name: orders, partitions: 2, rate: 10, records: 10}\n";

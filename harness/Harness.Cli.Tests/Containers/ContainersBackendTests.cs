@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Containers;
 
@@ -18,7 +19,7 @@ public sealed class ContainersBackendTests
     [Test]
     public async Task The_containers_scenario_passes_with_a_killed_leader_and_leaves_no_container()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-containers-");
+        using var directory = TempFolder.Create("harness-containers-");
         var scenario = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "containers.yaml");
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(4), directory.FullName, "run", scenario, "--output", "runs");
@@ -41,7 +42,7 @@ public sealed class ContainersBackendTests
     [Test]
     public async Task A_harness_killed_with_SIGKILL_leaves_no_running_container()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-containers-kill-");
+        using var directory = TempFolder.Create("harness-containers-kill-");
         var file = Path.Combine(directory.FullName, "long.yaml");
         await File.WriteAllTextAsync(file, """
             name: long-containers
@@ -59,6 +60,7 @@ public sealed class ContainersBackendTests
         }
 
         using var harness = Process.Start(info)!;
+        directory.KeepWhileRunning(harness);
         var loading = new TaskCompletionSource();
         harness.OutputDataReceived += (_, e) =>
         {

@@ -1,3 +1,5 @@
+using Harness.Testing;
+
 namespace Harness.Cli.Tests.Containers;
 
 /// <summary>A containers scenario on a machine where no engine answers: one line naming Docker and the fix, exit 3.</summary>
@@ -7,7 +9,7 @@ public sealed class ContainersWithoutDockerTests
     [Test]
     public async Task A_containers_run_without_an_engine_exits_3_with_one_line_naming_docker_and_the_fix()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-no-docker-");
+        using var directory = TempFolder.Create("harness-no-docker-");
         var scenario = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "containers.yaml");
         var environment = new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{Path.Combine(directory.FullName, "no-engine.sock")}" };
 

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Harness.Cli.Tests.Security;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Containers;
 
@@ -21,7 +22,7 @@ public sealed class SecuredContainersTests
     public async Task A_SASL_SSL_source_and_an_SSL_target_in_containers_pass_with_their_CAs_in_the_run_folder_and_the_secret_nowhere()
     {
         var secret = "pw-" + Guid.NewGuid().ToString("N");
-        var directory = Directory.CreateTempSubdirectory("harness-containers-secure-");
+        using var directory = TempFolder.Create("harness-containers-secure-");
         var scenario = Path.Combine(directory.FullName, "secured-containers.yaml");
         await File.WriteAllTextAsync(scenario, """
             name: secured-containers

@@ -1,3 +1,5 @@
+using Harness.Testing;
+
 namespace Harness.Cli.Tests.Library;
 
 /// <summary>
@@ -14,7 +16,7 @@ public sealed class LibrdkafkaOverrideTests
     [TestCase("/etc/hostname", "cannot load it")]
     public async Task A_library_that_cannot_be_loaded_stops_the_run_with_one_line_and_exit_3(string path, string problem)
     {
-        var directory = Directory.CreateTempSubdirectory("harness-librdkafka-");
+        using var directory = TempFolder.Create("harness-librdkafka-");
         var scenario = Path.Combine(HarnessProcess.RepositoryRoot, "scenarios", "smoke.yaml");
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(1), directory.FullName,
@@ -50,7 +52,7 @@ public sealed class LibrdkafkaOverrideTests
             Assert.Ignore($"{DistributionLibrary} is not installed (apt-get install librdkafka1; CI gets it with kcat)");
         }
 
-        var directory = Directory.CreateTempSubdirectory("harness-librdkafka-");
+        using var directory = TempFolder.Create("harness-librdkafka-");
         var scenario = Path.Combine(directory.FullName, "small.yaml");
         await File.WriteAllTextAsync(scenario, """
             name: distribution-librdkafka

@@ -17,8 +17,8 @@ public sealed class ConnectSecretHygieneTests
     public async Task A_SASL_SSL_SCRAM_run_through_Connect_passes_with_the_secret_only_as_a_reference()
     {
         var secret = "pw-" + Guid.NewGuid().ToString("N");
-        var directory = Directory.CreateTempSubdirectory("harness-connect-secret-");
-        var kafkaHome = KafkaDistributionStandIn.Build(HarnessProcess.ReplicatorDll);
+        using var directory = TempFolder.Create("harness-connect-secret-");
+        using var kafkaHome = KafkaDistributionStandIn.Build(HarnessProcess.ReplicatorDll);
         var scenario = Path.Combine(directory.FullName, "secured-connect.yaml");
         await File.WriteAllTextAsync(scenario, """
             name: secured-connect
@@ -38,7 +38,7 @@ public sealed class ConnectSecretHygieneTests
         var commandLines = CommandLineWatch.StartAsync(secret, watching.Token);
 
         var (exitCode, stdout, stderr) = await HarnessProcess.RunAsync(TimeSpan.FromMinutes(3), directory.FullName,
-            new Dictionary<string, string> { ["HARNESS_TEST_CONNECT_SECRET"] = secret, ["KAFKA_HOME"] = kafkaHome }, "run", scenario, "--output", "runs");
+            new Dictionary<string, string> { ["HARNESS_TEST_CONNECT_SECRET"] = secret, ["KAFKA_HOME"] = kafkaHome.FullName }, "run", scenario, "--output", "runs");
         await watching.CancelAsync();
 
         var runFolder = Path.Combine(directory.FullName, stdout.TrimEnd().Split('\n')[^1].Trim());

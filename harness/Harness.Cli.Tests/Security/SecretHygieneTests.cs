@@ -1,6 +1,7 @@
 using System.Text;
 using Harness.Broker.Security;
 using Harness.Engine.Clusters.Embedded;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Security;
 
@@ -17,7 +18,7 @@ public sealed class SecretHygieneTests
     public async Task A_secret_from_the_environment_is_in_no_file_no_output_and_no_command_line()
     {
         var secret = "pw-" + Guid.NewGuid().ToString("N");
-        var directory = Directory.CreateTempSubdirectory("harness-secret-");
+        using var directory = TempFolder.Create("harness-secret-");
         var scenario = Path.Combine(directory.FullName, "secured.yaml");
         await File.WriteAllTextAsync(scenario, """
             name: secured-env
@@ -67,7 +68,7 @@ public sealed class SecretHygieneTests
             SuperUsers = ["alice"],
         });
         var wrong = "wrong-" + Guid.NewGuid().ToString("N");
-        var directory = Directory.CreateTempSubdirectory("harness-wrong-password-");
+        using var directory = TempFolder.Create("harness-wrong-password-");
         var scenario = Path.Combine(directory.FullName, "wrong.yaml");
         await File.WriteAllTextAsync(scenario, $$"""
             name: wrong-password

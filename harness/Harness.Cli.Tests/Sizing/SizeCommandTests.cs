@@ -1,4 +1,5 @@
 using Harness.Reports.Sizing;
+using Harness.Testing;
 
 namespace Harness.Cli.Tests.Sizing;
 
@@ -20,7 +21,7 @@ public sealed class SizeCommandTests
     [Test]
     public async Task Validate_checks_the_sizing_section_too()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-size-");
+        using var directory = TempFolder.Create("harness-size-");
         var file = Path.Combine(directory.FullName, "s.yaml");
         await File.WriteAllTextAsync(file, "name: s\ntopics:\n  - {name: t, partitions: 3, rate: 10, records: 10}\nsizing:\n  tasks: [1, 4]\n  headroon: 2\n");
 
@@ -33,7 +34,8 @@ public sealed class SizeCommandTests
     [Test]
     public async Task Report_compare_of_two_sizing_folders_flags_a_lower_knee_and_exits_1()
     {
-        var root = Directory.CreateTempSubdirectory("harness-size-compare-").FullName;
+        using var rootFolder = TempFolder.Create("harness-size-compare-");
+        var root = rootFolder.FullName;
         var before = Write(Path.Combine(root, "before"), knee: 1000);
         var after = Write(Path.Combine(root, "after"), knee: 700);
 

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Harness.Engine.Clusters.Containers;
 using Harness.Engine.Security;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Clusters;
 
@@ -11,7 +12,8 @@ public sealed class ContainerBrokerSecurityTests
     [Test]
     public void SASL_SSL_gives_harness_broker_the_embedded_listeners_with_the_password_in_the_environment_only()
     {
-        var folder = Directory.CreateTempSubdirectory("harness-container-security-").FullName;
+        using var certificates = TempFolder.Create("harness-container-security-");
+        var folder = certificates.FullName;
         var spec = new SecuritySpec { Protocol = SecurityProtocol.SaslSsl, Mechanism = SaslMechanism.ScramSha512, Username = "rehearsal", Password = SecretReference.Parse(Secret) };
 
         var security = ContainerBrokerSecurity.For(spec, "source", folder);
@@ -39,7 +41,8 @@ public sealed class ContainerBrokerSecurityTests
     [Test]
     public void A_client_certificate_in_the_scenario_makes_the_brokers_request_one()
     {
-        var folder = Directory.CreateTempSubdirectory("harness-container-security-").FullName;
+        using var certificates = TempFolder.Create("harness-container-security-");
+        var folder = certificates.FullName;
         var spec = new SecuritySpec { Protocol = SecurityProtocol.Ssl, CertFile = "client.pem", KeyFile = "client-key.pem" };
 
         ContainerBrokerSecurity.For(spec, "target", folder).Arguments.Should().Equal("--security", "SSL", "--certs", folder, "--client-auth", "requested");

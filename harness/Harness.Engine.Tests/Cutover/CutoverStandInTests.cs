@@ -26,12 +26,14 @@ public sealed class CutoverStandInTests
         var yaml = await File.ReadAllTextAsync(Path.Combine(CutoverScenarioTests.RepositoryRoot(), "scenarios", file));
         yaml = Shorten(yaml, file);
         var registry = HarnessRegistry.Default.With(new Mm2ReplicatorDriver(_ => null));
+        using var home = kind == "mm2" ? KafkaDistributionStandIn.Build(ReplicatorAssembly) : null;
+        using var folder = TempFolder.Create("harness-cutover-" + kind + "-");
         yaml = yaml.Replace("  kind: builtin\n", kind == "command"
             ? $"  kind: command\n  run: \"exec dotnet '{ReplicatorAssembly}' --config \\\"$HARNESS_MM2_PROPERTIES\\\" --state-dir state\"\n  grace: 5s\n"
-            : $"  kind: mm2\n  kafkaHome: '{KafkaDistributionStandIn.Build(ReplicatorAssembly)}'\n", StringComparison.Ordinal);
+            : $"  kind: mm2\n  kafkaHome: '{home!.FullName}'\n", StringComparison.Ordinal);
         var scenario = ScenarioLoader.Parse(yaml, file, registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-cutover-" + kind + "-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
         var result = outcome.Result;
         CutoverRehearsalTests.Print(result);
 
@@ -53,7 +55,7 @@ public sealed class CutoverStandInTests
         }
         else
         {
-            StandInRehearsals.ShouldPass(outcome);
+            StandInRehearsals.ShouldPass(outcome, folder);
             billing.Missing.Should().Be(0);
             billing.KeysReordered.Should().Be(0);
             result.Cutover.Single(s => s.Action.StartsWith("moveProducers", StringComparison.Ordinal)).Detail.Should().Contain("lag 0; replicator stopped");

@@ -12,7 +12,7 @@ public sealed class CommandReplicatorDriverTests
     [Test]
     public async Task A_command_replicator_gets_the_runs_mm2_properties_and_the_cluster_variables()
     {
-        var directory = Directory.CreateTempSubdirectory("harness-command-");
+        using var directory = TempFolder.Create("harness-command-");
         var scenario = ScenarioLoader.Parse("""
             name: command
             topics:

@@ -3,6 +3,7 @@ using Harness.Engine.Orchestration;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Reports.Model;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Registry;
 
@@ -78,7 +79,7 @@ public sealed class RegisteredKindsRehearsalTests
 
     private static async Task<RunOutcome> RunAsync(HarnessRegistry registry, string yaml)
     {
-        var directory = Directory.CreateTempSubdirectory("harness-registered-");
+        using var directory = TempFolder.Create("harness-registered-");
         var file = Path.Combine(directory.FullName, "scenario.yaml");
         await File.WriteAllTextAsync(file, yaml);
         var scenario = ScenarioLoader.LoadFile(file, registry);

@@ -17,12 +17,14 @@ public sealed class Mm2RehearsalTests
     [Test]
     public async Task The_ready_mm2_scenario_passes_on_a_stand_in_distribution_found_through_KAFKA_HOME()
     {
-        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-mm2-");
+        var registry = RegistryWithKafkaHome(home.FullName);
         var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "mm2-process.yaml"), registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Environment.ReplicatorKind.Should().Be("mm2");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(21_600);
         var properties = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "mm2.properties"));
@@ -41,7 +43,8 @@ public sealed class Mm2RehearsalTests
     public async Task A_killed_or_restarted_mm2_resumes_and_the_rehearsal_still_passes(string fault)
     {
         var registry = RegistryWithKafkaHome(null);
-        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-mm2-");
         var scenario = ScenarioLoader.Parse($$"""
             name: mm2 {{fault}}
             seed: 5
@@ -52,7 +55,7 @@ public sealed class Mm2RehearsalTests
               - {name: payments, partitions: 4, rate: 1500, records: 15000, size: 300}
             replicator:
               kind: mm2
-              kafkaHome: {{home}}
+              kafkaHome: {{home.FullName}}
               policy: identity
               heap: 512m
               properties: {offset.flush.interval.ms: "1000"}
@@ -68,9 +71,9 @@ public sealed class Mm2RehearsalTests
               drainWithin: 60s
             """, "mm2-fault.yaml", registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Faults.Select(f => f.Kind).Should().Contain(fault);
         var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
         log.Split('\n').Count(l => l.StartsWith("connect-mirror-maker.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the script ran again after the fault");
@@ -82,7 +85,8 @@ public sealed class Mm2RehearsalTests
     public async Task An_mm2_with_a_prometheus_endpoint_is_scraped_into_the_charts_and_the_watch()
     {
         var port = StandInRehearsals.FreePort();
-        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        using var folder = TempFolder.Create("harness-mm2-");
         var registry = RegistryWithKafkaHome(null);
         var scenario = ScenarioLoader.Parse($$"""
             name: mm2 prometheus
@@ -94,7 +98,7 @@ public sealed class Mm2RehearsalTests
               - {name: payments, partitions: 2, rate: 1000, records: 8000, size: 200}
             replicator:
               kind: mm2
-              kafkaHome: {{home}}
+              kafkaHome: {{home.FullName}}
               policy: identity
               metrics: {prometheus: "http://127.0.0.1:{{port}}/metrics"}
             expect:
@@ -102,9 +106,9 @@ public sealed class Mm2RehearsalTests
               drainWithin: 60s
             """, "mm2-prometheus.yaml", registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Faults.Select(f => f.Kind).Should().NotContain("metricsMissing");
 
         // Kind mm2 writes no metrics file: memory in the time series can only have come from the scrape.
@@ -118,7 +122,8 @@ public sealed class Mm2RehearsalTests
     public async Task A_small_heap_under_a_stalled_target_runs_out_of_memory_and_the_crash_and_its_restart_are_in_the_report()
     {
         var port = StandInRehearsals.FreePort();
-        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly, metricsPort: port);
+        using var folder = TempFolder.Create("harness-mm2-");
         var registry = RegistryWithKafkaHome(null);
 
         // The incident this harness was built for: the target stalls, records awaiting its acknowledgement pile up on
@@ -138,7 +143,7 @@ public sealed class Mm2RehearsalTests
                 size: {dist: normal, mean: 1500, stddev: 300, min: 500, max: 4000}
             replicator:
               kind: mm2
-              kafkaHome: {{home}}
+              kafkaHome: {{home.FullName}}
               policy: identity
               metrics: {prometheus: "http://127.0.0.1:{{port}}/metrics"}
             faults:
@@ -155,9 +160,9 @@ public sealed class Mm2RehearsalTests
               replicator: {crashes: 3}     # the out-of-memory exit is what this rehearsal is for
             """, "mm2-heap.yaml", registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-mm2-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         var crash = outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorExit").Which;
         crash.MeasuredEffect.Should().Contain("crashed (exit code 134; out of memory");
         outcome.Result.Faults.Should().Contain(f => f.Kind == "replicatorRestart");

@@ -22,8 +22,8 @@ public sealed class StalledMetricsRehearsalTests
     public async Task Metrics_that_stall_while_the_replicator_runs_fail_the_metric_gaps_check_without_a_crash()
     {
         using var exporter = new StallingExporter(answerFor: TimeSpan.FromSeconds(6), stallFor: TimeSpan.FromSeconds(8));
-        var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
-        var registry = HarnessRegistry.Default.With(new Mm2ReplicatorDriver(name => name == "KAFKA_HOME" ? home : null));
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        var registry = HarnessRegistry.Default.With(new Mm2ReplicatorDriver(name => name == "KAFKA_HOME" ? home.FullName : null));
         var scenario = ScenarioLoader.Parse($$"""
             name: stalled metrics
             seed: 7
@@ -34,13 +34,13 @@ public sealed class StalledMetricsRehearsalTests
               - {name: payments, partitions: 2, rate: 1000, records: 25000, size: 200}
             replicator:
               kind: mm2
-              kafkaHome: {{home}}
+              kafkaHome: {{home.FullName}}
               policy: identity
               metrics: {prometheus: "{{exporter.Url}}"}
             expect:
               drainWithin: 60s
             """, "stalled-metrics.yaml", registry);
-        var directory = Directory.CreateTempSubdirectory("harness-stalled-metrics-");
+        using var directory = TempFolder.Create("harness-stalled-metrics-");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 
         var outcome = await new RunOrchestrator(registry: registry).RunAsync(scenario, new RunOptions { OutputRoot = Path.Combine(directory.FullName, "runs") }, timeout.Token);

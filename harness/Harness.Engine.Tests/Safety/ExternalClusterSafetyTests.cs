@@ -4,6 +4,7 @@ using Harness.Engine.Runs;
 using Harness.Engine.Safety.Planning;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Replicators;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Safety;
 
@@ -35,7 +36,8 @@ public sealed class ExternalClusterSafetyTests
         await using var target = EmbeddedKafkaCluster.Start("target", 1);
         source.Cluster.CreateTopic("orders", 2);
 
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers), "harness-safety-");
+        using var folder = TempFolder.Create("harness-safety-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers), folder);
 
         outcome.ExitCode.Should().Be(ExitCodes.BadInput);
         outcome.Result.ErrorMessage.Should().Be("clusters.source: topic 'orders' already exists on a cluster the harness did not start, and the run would write test records into it; rename, or set clusters.source.allowExistingTopics: true");
@@ -51,9 +53,10 @@ public sealed class ExternalClusterSafetyTests
         source.Cluster.CreateTopic("payments", 1);
         target.Cluster.CreateTopic("payments", 1);
 
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers, ", cleanup: always"), "harness-cleanup-");
+        using var folder = TempFolder.Create("harness-cleanup-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers, ", cleanup: always"), folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         var resources = outcome.Result.Resources;
         resources.Select(r => r.Cluster).Should().Equal("source", "target");
         resources[0].CreatedTopics.Should().Contain("orders").And.NotContain("payments");
@@ -76,9 +79,10 @@ public sealed class ExternalClusterSafetyTests
         await using var source = EmbeddedKafkaCluster.Start("source", 1);
         await using var target = EmbeddedKafkaCluster.Start("target", 1);
 
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers), "harness-cleanup-never-");
+        using var folder = TempFolder.Create("harness-cleanup-never-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(source.BootstrapServers, target.BootstrapServers), folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Resources.Should().HaveCount(2).And.OnlyContain(r => r.Cleanup == "never" && r.DeletedTopics.Count == 0);
         outcome.Result.Resources[0].CreatedTopics.Should().Contain("orders");
         source.Cluster.TopicNames.Should().Contain("orders");
@@ -103,10 +107,11 @@ public sealed class ExternalClusterSafetyTests
         var scenario = Scenario(source.BootstrapServers, target.BootstrapServers, ", cleanup: always", "topicPrefix: rehearsal-{runId}-");
 
         var plan = await RunPlan.BuildAsync(scenario, HarnessRegistry.Default, CancellationToken.None);
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, "harness-prefix-");
+        using var folder = TempFolder.Create("harness-prefix-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, folder);
 
         plan.Should().Contain(l => l.StartsWith("  create topic rehearsal-{runId}-orders: 2 partitions", StringComparison.Ordinal)).And.NotContain(l => l.Contains("EXISTS", StringComparison.Ordinal));
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         var prefix = $"rehearsal-{outcome.Result.RunId}-";
         var resources = outcome.Result.Resources;
         // MirrorMaker 2's internal topics keep their alias names (docs/scenarios.md, topicPrefix): the prefix is for the run's own.

@@ -4,6 +4,7 @@ using Harness.Engine.Replicators;
 using Harness.Engine.Runs;
 using Harness.Engine.Security;
 using Harness.Engine.Tests.Scenarios;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Security;
 
@@ -61,7 +62,8 @@ public sealed class ClientSecurityTests
     [Test]
     public void A_secret_from_a_file_is_read_without_its_newline_and_referenced_through_the_directory_provider()
     {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("harness-secret-").FullName, "password");
+        using var folder = TempFolder.Create("harness-secret-");
+        var file = Path.Combine(folder.FullName, "password");
         File.WriteAllText(file, "from-a-file\n");
         var security = ClientSecurity.Resolve(Scram with { Password = SecretReference.Parse($"${{file:{file}}}") }, "source");
 

@@ -13,9 +13,10 @@ public sealed class SecureScenarioTests
         var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "secure.yaml"));
         scenario.Clusters.Source.Security.Protocol.Should().Be(Confluent.Kafka.SecurityProtocol.SaslSsl);
 
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, "harness-secure-");
+        using var folder = TempFolder.Create("harness-secure-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Faults.Should().Contain(f => f.Kind == "killBroker");
         var properties = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "mm2.properties"));
         properties.Should().Contain("source.security.protocol = sasl_ssl").And.Contain("source.sasl.mechanism = SCRAM-SHA-512")
@@ -36,24 +37,25 @@ public sealed class SecureScenarioTests
             expect: {lost: 0, drainWithin: 30s}
             """, "secure-ca-files.yaml");
 
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, "harness-secure-ca-");
+        using var folder = TempFolder.Create("harness-secure-ca-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
-        var folder = Path.GetFullPath(outcome.RunDirectory);
-        outcome.Result.Environment.SourceCaFile.Should().Be(Path.Combine(folder, "source-ca.pem"));
-        outcome.Result.Environment.TargetCaFile.Should().Be(Path.Combine(folder, "target-ca.pem"));
+        StandInRehearsals.ShouldPass(outcome, folder);
+        var runFolder = Path.GetFullPath(outcome.RunDirectory);
+        outcome.Result.Environment.SourceCaFile.Should().Be(Path.Combine(runFolder, "source-ca.pem"));
+        outcome.Result.Environment.TargetCaFile.Should().Be(Path.Combine(runFolder, "target-ca.pem"));
         foreach (var file in new[] { "source-ca.pem", "target-ca.pem", "source-broker.pem", "target-broker.pem" })
         {
-            (await File.ReadAllTextAsync(Path.Combine(folder, file))).Should().StartWith("-----BEGIN CERTIFICATE-----", file);
+            (await File.ReadAllTextAsync(Path.Combine(runFolder, file))).Should().StartWith("-----BEGIN CERTIFICATE-----", file);
         }
 
-        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(runFolder, "*", SearchOption.AllDirectories))
         {
             (await File.ReadAllTextAsync(file)).Should().NotContain("PRIVATE KEY", $"{file} must hold no key");
         }
 
-        var properties = await File.ReadAllTextAsync(Path.Combine(folder, "mm2.properties"));
-        properties.Should().Contain($"source.ssl.ca.location = {Path.Combine(folder, "source-ca.pem")}")
-            .And.Contain($"target.ssl.ca.location = {Path.Combine(folder, "target-ca.pem")}");
+        var properties = await File.ReadAllTextAsync(Path.Combine(runFolder, "mm2.properties"));
+        properties.Should().Contain($"source.ssl.ca.location = {Path.Combine(runFolder, "source-ca.pem")}")
+            .And.Contain($"target.ssl.ca.location = {Path.Combine(runFolder, "target-ca.pem")}");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Engine.Sizing;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Sizing;
 
@@ -59,7 +60,7 @@ public sealed class ThrottledKneeTests
         }
         finally
         {
-            Directory.Delete(directory, recursive: true);
+            TempFolder.Delete(directory);
         }
     }
 

@@ -2,6 +2,7 @@ using Harness.Engine.Orchestration;
 using Harness.Engine.Runs;
 using Harness.Engine.Scenarios;
 using Harness.Reports.Model;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Verification;
 
@@ -160,7 +161,7 @@ public sealed class SabotageDetectionTests
     private static async Task<RunOutcome> RehearseAsync(string replicatorArguments, string consumers = "", string stamp = "value")
     {
         var replicator = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll");
-        var directory = Directory.CreateTempSubdirectory("harness-sabotage-");
+        using var directory = TempFolder.Create("harness-sabotage-");
         var yaml = $$"""
             name: sabotage
             seed: 3

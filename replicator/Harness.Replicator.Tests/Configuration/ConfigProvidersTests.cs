@@ -1,4 +1,5 @@
 using Harness.Replicator.Configuration;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Configuration;
 
@@ -26,7 +27,8 @@ public sealed class ConfigProvidersTests
     public void Secrets_named_by_env_and_dir_references_reach_the_clients_resolved()
     {
         Environment.SetEnvironmentVariable(Variable, "from-env");
-        var folder = Directory.CreateTempSubdirectory("harness-dir-provider-").FullName;
+        using var secrets = TempFolder.Create("harness-dir-provider-");
+        var folder = secrets.FullName;
         File.WriteAllText(Path.Combine(folder, "key.pem"), "KEY");
 
         var settings = Read(

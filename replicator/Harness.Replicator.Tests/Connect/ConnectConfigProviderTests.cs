@@ -1,4 +1,5 @@
 using Harness.Replicator.Connect;
+using Harness.Testing;
 
 namespace Harness.Replicator.Tests.Connect;
 
@@ -39,6 +40,7 @@ public sealed class ConnectConfigProviderTests
     {
         Environment.SetEnvironmentVariable(Password, null);
         Environment.SetEnvironmentVariable(Protocol, null);
+        TempFolder.Delete(_folder);
     }
 
     [Test]

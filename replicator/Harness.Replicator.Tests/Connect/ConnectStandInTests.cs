@@ -218,11 +218,11 @@ public sealed class ConnectStandInTests
     {
         await using var clusters = TwoClusters.Start();
         var metricsPort = FreePort();
-        var home = KafkaDistributionStandIn.Build(Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"), metricsPort);
+        using var home = KafkaDistributionStandIn.Build(Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"), metricsPort);
         var folder = TempDirectory.Create();
         var workerConfig = WorkerConfig(folder, clusters);
 
-        using var worker = ChildProcess.Start(Path.Combine(home, "bin", "connect-distributed.sh"), [workerConfig], new ChildProcessOptions
+        using var worker = ChildProcess.Start(Path.Combine(home.FullName, "bin", "connect-distributed.sh"), [workerConfig], new ChildProcessOptions
         {
             Name = "connect-distributed.sh",
             Environment = new Dictionary<string, string> { ["KAFKA_HEAP_OPTS"] = "-Xms64m -Xmx256m" },

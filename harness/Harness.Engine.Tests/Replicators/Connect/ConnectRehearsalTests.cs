@@ -18,12 +18,14 @@ public sealed class ConnectRehearsalTests
     [Test]
     public async Task The_ready_volume_split_scenario_passes_with_each_connectors_states_in_the_report()
     {
-        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-connect-");
+        var registry = RegistryWithKafkaHome(home.FullName);
         var scenario = ScenarioLoader.LoadFile(Path.Combine(RepositoryRoot.Path, "scenarios", "connect-volume-split.yaml"), registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-connect-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         outcome.Result.Environment.ReplicatorKind.Should().Be("connect");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(42_750);
         var connectors = outcome.Result.Connectors;
@@ -45,7 +47,9 @@ public sealed class ConnectRehearsalTests
     [Test]
     public async Task A_killed_worker_comes_back_with_its_connectors_from_the_config_topic()
     {
-        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-connect-");
+        var registry = RegistryWithKafkaHome(home.FullName);
         var scenario = ScenarioLoader.Parse("""
             name: connect kill worker
             seed: 5
@@ -67,9 +71,9 @@ public sealed class ConnectRehearsalTests
               drainWithin: 90s
             """, "connect-kill.yaml", registry);
 
-        var outcome = await StandInRehearsals.RunAsync(registry, scenario, "harness-connect-");
+        var outcome = await StandInRehearsals.RunAsync(registry, scenario, folder);
 
-        StandInRehearsals.ShouldPass(outcome);
+        StandInRehearsals.ShouldPass(outcome, folder);
         var log = await File.ReadAllTextAsync(Path.Combine(outcome.RunDirectory, "replicator.log"));
         log.Split('\n').Count(l => l.StartsWith("connect-distributed.sh stand-in:", StringComparison.Ordinal)).Should().Be(2, "the worker was started again after the fault");
         outcome.Result.Parity.Sum(p => p.Replicated).Should().Be(15_000);
@@ -79,8 +83,10 @@ public sealed class ConnectRehearsalTests
     [Test]
     public async Task A_config_connect_rejects_ends_the_run_before_any_load_with_exit_2_and_connects_message()
     {
-        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
-        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {value.converter: org.apache.kafka.connect.json.JsonConverter}"), "harness-connect-");
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-connect-");
+        var registry = RegistryWithKafkaHome(home.FullName);
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {value.converter: org.apache.kafka.connect.json.JsonConverter}"), folder);
 
         outcome.ExitCode.Should().Be(ExitCodes.BadInput);
         outcome.Result.ErrorMessage.Should().StartWith("Kafka Connect rejected the config of connector harness-").And.Contain("value.converter").And.NotContain("\n");
@@ -90,8 +96,10 @@ public sealed class ConnectRehearsalTests
     [Test]
     public async Task A_task_that_fails_ends_the_run_with_exit_1_and_its_trace_in_the_report()
     {
-        var registry = RegistryWithKafkaHome(KafkaDistributionStandIn.Build(ReplicatorAssembly));
-        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {source.cluster.bootstrap.servers: \"127.0.0.1:1\", admin.timeout.ms: \"2000\"}"), "harness-connect-");
+        using var home = KafkaDistributionStandIn.Build(ReplicatorAssembly);
+        using var folder = TempFolder.Create("harness-connect-");
+        var registry = RegistryWithKafkaHome(home.FullName);
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, "properties: {source.cluster.bootstrap.servers: \"127.0.0.1:1\", admin.timeout.ms: \"2000\"}"), folder);
 
         outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
         outcome.Result.ErrorMessage.Should().Contain("FAILED").And.Contain("the report's Connectors section has the trace");
@@ -102,8 +110,9 @@ public sealed class ConnectRehearsalTests
     public async Task Connect_that_does_not_answer_is_exit_3_naming_its_url()
     {
         var port = StandInRehearsals.FreePort();
+        using var folder = TempFolder.Create("harness-connect-");
         var registry = RegistryWithKafkaHome(null);
-        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, $"url: http://127.0.0.1:{port}"), "harness-connect-");
+        var outcome = await StandInRehearsals.RunAsync(registry, Small(registry, $"url: http://127.0.0.1:{port}"), folder);
 
         outcome.ExitCode.Should().Be(ExitCodes.Environment);
         outcome.Result.ErrorMessage.Should().StartWith($"Kafka Connect at http://127.0.0.1:{port}/ did not answer").And.EndWith("check replicator.url and that Connect runs there");

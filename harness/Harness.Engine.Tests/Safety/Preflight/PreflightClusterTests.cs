@@ -6,6 +6,7 @@ using Harness.Engine.Safety.Planning;
 using Harness.Engine.Safety.Preflight;
 using Harness.Engine.Scenarios;
 using Harness.Engine.Tests.Replicators;
+using Harness.Testing;
 
 namespace Harness.Engine.Tests.Safety.Preflight;
 
@@ -58,7 +59,7 @@ public sealed class PreflightClusterTests
         await _source.DisposeAsync();
         await _target.DisposeAsync();
         Environment.SetEnvironmentVariable(PasswordVariable, null);
-        Directory.Delete(_folder, recursive: true);
+        TempFolder.Delete(_folder);
     }
 
     private Scenario Scenario() => ScenarioLoader.Parse($$"""
@@ -130,7 +131,8 @@ public sealed class PreflightClusterTests
     [Test]
     public async Task Preflight_refuses_a_run_on_clusters_it_did_not_start_before_anything_is_created()
     {
-        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(), "harness-preflight-");
+        using var folder = TempFolder.Create("harness-preflight-");
+        var outcome = await StandInRehearsals.RunAsync(HarnessRegistry.Default, Scenario(), folder);
 
         outcome.ExitCode.Should().Be(ExitCodes.Environment);
         outcome.Result.ErrorMessage.Should().StartWith("pre-flight: User:rehearsal may not READ topic 'audit' on the source cluster");
