@@ -86,6 +86,43 @@ public sealed class ChaosEngineScheduleTests
         engine.Records.Should().ContainSingle().Which.Should().Be(new FaultRecord("f1", "recording", "nothing", 0, 60, "interrupted; recovered"));
     }
 
+    [Test]
+    public async Task A_fault_anchored_to_a_cutover_step_starts_its_delay_after_the_step_ended_however_late_that_was()
+    {
+        var time = new SteppedClock();
+        var clock = new RunClock(time);
+
+        // The load ended at once and the consumers moved at 4 s: neither is the anchor. The producers move at 21 s.
+        var cutover = new ScriptedCutover(clock, new Dictionary<CutoverAction, double> { [CutoverAction.MoveConsumers] = 4, [CutoverAction.MoveProducers] = 21 }, 30);
+        var fault = new RecordingFault("f1");
+        var engine = new ChaosEngine([new ScheduledFault(fault, FaultTrigger.AfterCutoverStep(CutoverAction.MoveProducers, TimeSpan.FromSeconds(2)), TimeSpan.FromSeconds(1), false)],
+            FaultContexts.On(clock) with { Cutover = cutover }, new LoadCounters());
+
+        // Steps of a second: the fault's one-second duration is one stepped sleep.
+        await time.RunAsync(Finished(engine.RunAsync(Task.CompletedTask, CancellationToken.None)), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+
+        (await fault.Started).Should().Be(TimeSpan.FromSeconds(23));
+        fault.Recovered.Should().Be(TimeSpan.FromSeconds(24));
+    }
+
+    [Test]
+    public async Task A_fault_anchored_to_a_step_the_cutover_never_ran_is_skipped_when_the_cutover_finishes()
+    {
+        var time = new SteppedClock();
+        var clock = new RunClock(time);
+        var cutover = new ScriptedCutover(clock, new Dictionary<CutoverAction, double> { [CutoverAction.MoveConsumers] = 1 }, 5);
+        var fault = new RecordingFault("f1");
+        var engine = new ChaosEngine([new ScheduledFault(fault, FaultTrigger.AfterCutoverStep(CutoverAction.StopReplicator, TimeSpan.Zero), null, false)],
+            FaultContexts.On(clock) with { Cutover = cutover }, new LoadCounters());
+
+        await time.RunAsync(Finished(engine.RunAsync(Task.CompletedTask, CancellationToken.None)), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(10));
+
+        fault.Started.IsCompleted.Should().BeFalse();
+        var record = engine.Records.Should().ContainSingle().Subject;
+        record.Note.Should().Be("skipped: the cut-over ended without a stopReplicator step");
+        clock.Elapsed.Should().Be(TimeSpan.FromSeconds(5), "it waits for the cut-over, not for the load, which ended at once");
+    }
+
     private static Task Never() => new TaskCompletionSource().Task;
 
     private static async Task<bool> Finished(Task task)

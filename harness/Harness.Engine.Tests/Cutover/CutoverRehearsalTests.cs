@@ -44,14 +44,7 @@ public sealed class CutoverRehearsalTests
         if (scenario.ExpectsFailure)
         {
             outcome.ExitCode.Should().Be(ExitCodes.CheckFailed);
-            billing.KeysReordered.Should().Be(20, "the tail of every one of the 20 keys arrived behind newer records");
-            var move = result.Cutover.Single(s => s.Action.StartsWith("moveProducers", StringComparison.Ordinal)).Detail;
-            var tail = long.Parse(Regex.Match(move, @"replication ([0-9,]+) behind").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-            // Every record of the tail the paused replicator still owed arrived behind a newer record of its key: it is
-            // counted reordered, unless billing had read it on the source before it moved (a replicator slow to start
-            // leaves such records in the tail), when it is a re-read across the move instead.
-            billing.Reordered.Should().BePositive().And.BeLessThanOrEqualTo(tail);
-            (billing.Reordered + billing.DuplicatesAcrossMove).Should().BeGreaterThanOrEqualTo(tail);
+            ShouldShowTheHotTail(result, billing);
             result.Checks.Single(c => c.Name == "app billing: no key reordered").Passed.Should().BeFalse();
         }
         else
@@ -132,6 +125,29 @@ public sealed class CutoverRehearsalTests
         reader.ConsumersOn.Should().Be("target");
         reader.Missing.Should().Be(0);
         reader.KeysReordered.Should().Be(0);
+    }
+
+    /// <summary>
+    /// The hot move's finding: the tail of every one of the 20 keys arrived behind newer records. Every record of the
+    /// tail the paused replicator still owed arrived behind a newer record of its key: it is counted reordered, unless
+    /// billing had read it on the source before it moved (a replicator slow to start leaves such records in the tail),
+    /// when it is a re-read across the move instead.
+    /// </summary>
+    internal static void ShouldShowTheHotTail(RunResult result, AppReport billing)
+    {
+        billing.KeysReordered.Should().Be(20, "the tail of every one of the 20 keys arrived behind newer records");
+        var move = result.Cutover.Single(s => s.Action.StartsWith("moveProducers", StringComparison.Ordinal)).Detail;
+        var tail = long.Parse(Regex.Match(move, @"replication ([0-9,]+) behind").Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        tail.Should().BeGreaterThanOrEqualTo(400, "the move waits until the paused replicator owes at least 400 records");
+        billing.Reordered.Should().BePositive().And.BeLessThanOrEqualTo(tail);
+        (billing.Reordered + billing.DuplicatesAcrossMove).Should().BeGreaterThanOrEqualTo(tail);
+
+        // The pause is anchored to the consumers' move and outlasts the hot move, whenever the checkpoints let it run.
+        var consumersMoved = result.Cutover.Single(s => s.Action.StartsWith("moveConsumers", StringComparison.Ordinal)).EndSeconds!.Value;
+        var producersMoved = result.Cutover.Single(s => s.Action.StartsWith("moveProducers", StringComparison.Ordinal)).EndSeconds!.Value;
+        var pause = result.Faults.Single(f => f.Kind == "pauseReplicator");
+        pause.StartSeconds.Should().BeInRange(consumersMoved, consumersMoved + 1);
+        pause.EndSeconds.Should().BeGreaterThan(producersMoved);
     }
 
     internal static void Print(RunResult result)

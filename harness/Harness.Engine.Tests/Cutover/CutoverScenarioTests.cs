@@ -50,6 +50,45 @@ public sealed class CutoverScenarioTests
         scenario.Faults.Select(f => f.Action).Should().Equal(FaultAction.StragglerProducer, FaultAction.RollingRestart);
     }
 
+    [Test]
+    public void A_fault_can_wait_for_a_cutover_step_and_a_hot_move_for_a_lag_of_at_least_n()
+    {
+        var scenario = ScenarioText.Load(Base + """
+            apps:
+              - name: svc
+                producers: {topics: [orders]}
+              - name: billing
+                consumers: {group: bill}
+            cutover:
+              - {whenCheckpointed: billing, moveConsumers: {apps: [billing]}}
+              - {whenLagAtLeast: 400, whenLag: 900, moveProducers: {apps: [svc], strategy: hot}}
+            faults:
+              - {at: after moveConsumers, for: 6s, pauseReplicator: {}}
+              - {at: 1500ms after moveProducers, for: 2s, killBroker: {side: target, broker: 1}}
+            """);
+
+        scenario.Cutover[1].Trigger.Should().Be(new CutoverTrigger { WhenLag = 900, WhenLagAtLeast = 400 });
+        scenario.Cutover[1].Trigger.ToString().Should().Be("whenLag 900, whenLagAtLeast 400");
+        scenario.Faults[0].At.Should().Be(FaultTrigger.AfterCutoverStep(CutoverAction.MoveConsumers, TimeSpan.Zero));
+        scenario.Faults[0].At.ToString().Should().Be("after moveConsumers");
+        scenario.Faults[1].At.AfterStep.Should().Be(CutoverAction.MoveProducers);
+        scenario.Faults[1].At.Time.Should().Be(TimeSpan.FromMilliseconds(1500));
+        scenario.Faults[1].At.ToString().Should().Be("1.5s after moveProducers");
+        scenario.Faults[1].At.AfterRecords.Should().BeNull();
+    }
+
+    [TestCase("cutover: [{moveConsumers: {apps: [billing]}}]\nfaults: [{at: after moveProducers, pauseReplicator: {}}]",
+        "faults[0].at waits for a moveProducers step, but cutover has none; expected a moveProducers step under cutover, or a time such as 30s")]
+    [TestCase("cutover: [{moveConsumers: {apps: [billing]}}]\nfaults: [{at: after moveproducers, pauseReplicator: {}}]",
+        "faults[0].at names 'moveproducers', which is no cut-over action; expected after moveConsumers, after moveProducers, after stopReplicator")]
+    [TestCase("cutover: [{moveConsumers: {apps: [billing]}}]\nfaults: [{at: soon after moveConsumers, pauseReplicator: {}}]",
+        "faults[0].at is 'soon after moveConsumers', whose 'soon' is not a duration")]
+    [TestCase("cutover: [{whenLag: 10, whenLagAtLeast: 400, moveConsumers: {apps: [billing]}}]",
+        "cutover[0].whenLagAtLeast is 400, above whenLag 10: the lag can never be both; expected whenLagAtLeast at most whenLag, or only one of them")]
+    [TestCase("cutover: [{whenLagAtLeast: 0, moveConsumers: {apps: [billing]}}]", "cutover[0].whenLagAtLeast is '0', out of range; expected an integer, 1 or more")]
+    public void A_step_trigger_mistake_is_named_with_the_fix(string yaml, string message) =>
+        string.Join("\n", ScenarioText.Errors(Base + "apps: [{name: billing, consumers: {group: bill}}]\n" + yaml)).Should().Contain(message);
+
     [TestCase("apps: [{name: a, producers: {topics: [nope]}}]", "unknown topic 'nope'")]
     [TestCase("apps: [{name: a}]", "has neither consumers nor producers")]
     [TestCase("apps: [{name: a, producers: {topics: [orders]}}, {name: b, producers: {topics: [orders]}}]", "apps 'a' and 'b' both produce topic 'orders'")]

@@ -23,6 +23,7 @@ public sealed class DurationStretchTests
           - {at: 15s, for: 10s, killBroker: {side: source, broker: 1}, recoverWithin: 20s}
           - {at: 20s, for: 20s, heapPressure: {limitMiB: 256, over: 12s}}
           - {at: after 600 records, for: 100ms, pauseReplicator: {}}
+          - {at: 5s after moveConsumers, for: 4s, killBroker: {side: target, broker: 1}}
         expect:
           drainWithin: 45s
         """;
@@ -60,6 +61,8 @@ public sealed class DurationStretchTests
         stretched.Faults[0].Duration.Should().Be(TimeSpan.FromSeconds(20));
         stretched.Faults[1].Parameters["over"].Should().Be("24s");
         stretched.Faults[2].At.AfterRecords.Should().Be(1_200);
+        stretched.Faults[3].At.Should().Be(FaultTrigger.AfterCutoverStep(CutoverAction.MoveConsumers, TimeSpan.FromSeconds(10)));
+        stretched.Faults[3].Duration.Should().Be(TimeSpan.FromSeconds(8));
         stretched.Cutover[0].Trigger.After.Should().Be(TimeSpan.FromSeconds(60));
 
         // Deadlines bound reactions, not the schedule: they stay as written.

@@ -418,7 +418,7 @@ public sealed class ScenarioErrorTests
     }
 
     [Test]
-    public void Fault_trigger_that_is_neither_time_nor_count_is_refused()
+    public void Fault_trigger_that_is_neither_time_nor_count_nor_step_is_refused()
     {
         var error = ScenarioText.Error($"""
             name: x
@@ -428,7 +428,7 @@ public sealed class ScenarioErrorTests
                 killReplicator:
             """);
 
-        error.Should().Be("test.yaml:8:9: faults[0].at is 'soon', not a duration; expected a time such as 30s, or a count such as 'after 50000 records'");
+        error.Should().Be("test.yaml:8:9: faults[0].at is 'soon', not a duration; expected a time such as 30s, a count such as 'after 50000 records', or a cut-over step such as 'after moveProducers' or '2s after moveConsumers'");
     }
 
     [Test]

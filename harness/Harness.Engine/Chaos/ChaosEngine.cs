@@ -204,8 +204,9 @@ internal sealed class ChaosEngine
         var fault = scheduled.Fault;
         if (!await WaitForTriggerAsync(scheduled, load, cancellation).ConfigureAwait(false))
         {
-            Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, null, null,
-                $"skipped: the load ended after {_load.Acknowledged.ToString("N0", CultureInfo.InvariantCulture)} records, before {scheduled.At}"));
+            Record(new FaultRecord(fault.Id, fault.Kind, fault.Target, null, null, scheduled.At.AfterStep is { } step
+                ? $"skipped: the cut-over ended without a {FaultTrigger.StepName(step)} step"
+                : $"skipped: the load ended after {_load.Acknowledged.ToString("N0", CultureInfo.InvariantCulture)} records, before {scheduled.At}"));
             return;
         }
 
@@ -288,7 +289,23 @@ internal sealed class ChaosEngine
     {
         while (true)
         {
-            if (scheduled.At.Time is { } time && _context.Clock.Elapsed - _loadStart >= time)
+            if (scheduled.At.AfterStep is { } step)
+            {
+                // Anchored to the cut-over, not the load: a step held back by its trigger takes the fault with it, and
+                // a step that comes after the load ended still gets its fault.
+                if (_context.Cutover?.EndedSeconds(step) is { } ended)
+                {
+                    if (_context.Clock.Elapsed.TotalSeconds >= ended + scheduled.At.Time!.Value.TotalSeconds)
+                    {
+                        return true;
+                    }
+                }
+                else if (_context.Cutover is not { Finished: false })
+                {
+                    return false;
+                }
+            }
+            else if (scheduled.At.Time is { } time && _context.Clock.Elapsed - _loadStart >= time)
             {
                 return true;
             }

@@ -17,6 +17,9 @@ internal sealed record FaultContext(
     /// <summary>The live apps, for the faults that act on them (stragglers, rolling restarts).</summary>
     public Apps.AppHost? Apps { get; init; }
 
+    /// <summary>The cut-over timeline, for faults anchored to its steps; null without one.</summary>
+    public ICutoverProgress? Cutover { get; init; }
+
     public IKafkaCluster Cluster(string side) => side == "target" ? Target : Source;
 
     /// <summary>Maps a source topic name to the name it has on <paramref name="side"/>.</summary>

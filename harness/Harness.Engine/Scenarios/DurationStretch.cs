@@ -129,7 +129,12 @@ public sealed record DurationStretch(TimeSpan From, TimeSpan To)
 
     private FaultSpec Apply(FaultSpec fault)
     {
-        var at = fault.At.Time is { } time ? FaultTrigger.AtTime(Scale(time)) : FaultTrigger.AfterRecordCount((long)Math.Round(fault.At.AfterRecords!.Value * Factor));
+        var at = fault.At switch
+        {
+            { AfterStep: { } step, Time: { } delay } => FaultTrigger.AfterCutoverStep(step, delay == TimeSpan.Zero ? delay : Scale(delay)),
+            { Time: { } time } => FaultTrigger.AtTime(Scale(time)),
+            _ => FaultTrigger.AfterRecordCount((long)Math.Round(fault.At.AfterRecords!.Value * Factor)),
+        };
         var parameters = new Dictionary<string, string>(fault.Parameters, StringComparer.Ordinal);
         if (fault.Action == FaultAction.HeapPressure && parameters.TryGetValue("over", out var over) && ScalarFormats.TryParseDuration(over, out var growth))
         {

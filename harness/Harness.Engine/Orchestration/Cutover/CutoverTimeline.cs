@@ -1,5 +1,6 @@
 using System.Globalization;
 using Harness.Engine.Apps;
+using Harness.Engine.Chaos;
 using Harness.Engine.OffsetTranslation;
 using Harness.Engine.Scenarios;
 
@@ -9,7 +10,7 @@ namespace Harness.Engine.Orchestration;
 /// Runs the scenario's cut-over steps in order while the load goes on: each waits for its trigger (giving up, and
 /// saying so, after its deadline), then moves consumers, moves producers or takes the replicator offline.
 /// </summary>
-internal sealed class CutoverTimeline(RunContext run, AppHost apps)
+internal sealed class CutoverTimeline(RunContext run, AppHost apps) : ICutoverProgress
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
 
@@ -17,6 +18,7 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
     private readonly List<CutoverStepRun> _steps = [];
     private readonly List<TargetGroupWatch> _groupWatches = [];
     private readonly List<TranslationWatch> _translationWatches = [];
+    private volatile bool _finished;
 
     public IReadOnlyList<CutoverStepRun> Steps
     {
@@ -59,7 +61,29 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
     /// <summary>Whether a step stopped the replicator.</summary>
     public bool StoppedReplicator { get; private set; }
 
+    public bool Finished => _finished;
+
+    public double? EndedSeconds(CutoverAction action)
+    {
+        lock (_lock)
+        {
+            return _steps.FirstOrDefault(s => s.Step.Action == action)?.End;
+        }
+    }
+
     public async Task RunAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            await RunStepsAsync(cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            _finished = true;
+        }
+    }
+
+    private async Task RunStepsAsync(CancellationToken cancellation)
     {
         using var lag = new AppTopicLag(apps, run.SourceEndpoint, run.TargetEndpoint);
         foreach (var step in run.Scenario.Cutover)
@@ -110,7 +134,7 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
         {
             var now = apps.Clock.Elapsed;
             var due = trigger.After is not { } after || now >= after;
-            if (due && (trigger.WhenLag is not { } most || await lag.ReadAsync().ConfigureAwait(false) <= most)
+            if (due && await LagHoldsAsync(trigger, lag).ConfigureAwait(false)
                 && (trigger.WhenCheckpointed is not { } app || await CheckpointedAsync(app, cancellation).ConfigureAwait(false)))
             {
                 return true;
@@ -123,6 +147,17 @@ internal sealed class CutoverTimeline(RunContext run, AppHost apps)
 
             await Task.Delay(Poll, run.Time, cancellation).ConfigureAwait(false);
         }
+    }
+
+    private static async Task<bool> LagHoldsAsync(CutoverTrigger trigger, AppTopicLag lag)
+    {
+        if (trigger.WhenLag is null && trigger.WhenLagAtLeast is null)
+        {
+            return true;
+        }
+
+        var behind = await lag.ReadAsync().ConfigureAwait(false);
+        return behind <= (trigger.WhenLag ?? long.MaxValue) && behind >= (trigger.WhenLagAtLeast ?? 0);
     }
 
     /// <summary>Whether the replicator has checkpointed every partition the app's group has committed on the source.</summary>

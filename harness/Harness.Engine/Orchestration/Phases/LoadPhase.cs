@@ -21,7 +21,7 @@ internal sealed class LoadPhase : IRunPhase
         var verifier = run.StartVerifier(new StreamingVerifier([.. run.LoadTopics.Select(t => new VerifiedTopic(t.Source, t.Target, t.Partitions,
             run.Scenario.Topics.Any(s => s.Name == t.Source && s.Compacted)))], load.Ledger, run.RunId,
             run.TargetEndpoint, run.Latency, run.Clock));
-        var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress) { Apps = run.Apps };
+        var context = new FaultContext(run.Source, run.Target, run.Replicator, run.Topics, new Random(run.Scenario.Seed ?? 1), run.Clock, run.Progress) { Apps = run.Apps, Cutover = run.Timeline };
         var chaos = run.Chaos = new ChaosEngine(run.Faults, context, load.Counters, run.Scenario.Expect.Replicator.MetricsGap);
         run.Sampler = new RunSampler(run.Source, run.Target, run.Topics, load.Counters, load.PlannedRecords, run.Progress, run.Options.SampleInterval, run.Clock,
             run.Latency, run.Replicator.Metrics, chaos, () => verifier.NewestReplicatedTimestampMs, run.Scenario.Topics,

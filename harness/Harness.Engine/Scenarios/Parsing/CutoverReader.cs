@@ -2,7 +2,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace Harness.Engine.Scenarios.Parsing;
 
-/// <summary>Reads one entry of <c>cutover</c>: its trigger (<c>after</c>, <c>whenLag</c>, <c>whenCheckpointed</c>) and exactly one action.</summary>
+/// <summary>Reads one entry of <c>cutover</c>: its trigger (<c>after</c>, <c>whenLag</c>, <c>whenLagAtLeast</c>, <c>whenCheckpointed</c>) and exactly one action.</summary>
 internal static class CutoverReader
 {
     private const string Expected = "a step such as {after: 5s, moveConsumers: {apps: [billing], start: translated}}";
@@ -24,10 +24,16 @@ internal static class CutoverReader
             return null;
         }
 
-        var reader = new MappingReader(context, mapping, path, ["after", "whenLag", "whenCheckpointed", "deadline", .. Actions.Names]);
+        var reader = new MappingReader(context, mapping, path, ["after", "whenLag", "whenLagAtLeast", "whenCheckpointed", "deadline", .. Actions.Names]);
         var before = context.Errors.Count;
         var after = reader.Duration("after", positive: false);
         var lag = reader.Integer("whenLag", 0, long.MaxValue);
+        var lagAtLeast = reader.Integer("whenLagAtLeast", 1, long.MaxValue);
+        if (lag is { } most && lagAtLeast is { } least && least > most)
+        {
+            context.Report(reader.Find("whenLagAtLeast")!, $"{reader.PathOf("whenLagAtLeast")} is {least:D}, above whenLag {most:D}: the lag can never be both",
+                "whenLagAtLeast at most whenLag, or only one of them");
+        }
         var checkpointed = reader.Text("whenCheckpointed", expected: "the name of an app with consumers");
         if (checkpointed is not null && apps.FirstOrDefault(a => a.Name == checkpointed)?.Consumer is null)
         {
@@ -45,7 +51,7 @@ internal static class CutoverReader
         Actions.TryGet(actions[0], out var action);
         var step = new CutoverStep
         {
-            Trigger = new CutoverTrigger { After = after, WhenLag = lag, WhenCheckpointed = checkpointed },
+            Trigger = new CutoverTrigger { After = after, WhenLag = lag, WhenLagAtLeast = lagAtLeast, WhenCheckpointed = checkpointed },
             Action = action,
             Deadline = deadline,
             Location = context.Locate(mapping),

@@ -7,7 +7,7 @@ namespace Harness.Engine.Scenarios.Parsing;
 /// <summary>Reads one entry of <c>faults</c>: <c>at</c>, an optional <c>for</c>, and exactly one action with its parameters.</summary>
 internal static partial class FaultReader
 {
-    private const string AtExpected = "a time such as 30s, or a count such as 'after 50000 records'";
+    private const string AtExpected = "a time such as 30s, a count such as 'after 50000 records', or a cut-over step such as 'after moveProducers' or '2s after moveConsumers'";
 
     private const string ParametersExpected = "a mapping of parameters such as {side: source, broker: 1}, a single value, or nothing";
 
@@ -34,7 +34,11 @@ internal static partial class FaultReader
 
     private static readonly string KeysExpected = "at, for, recoverWithin and one action: " + string.Join(", ", Actions.Names);
 
-    public static FaultSpec? Read(ParseContext context, YamlNode node, string path)
+    /// <param name="context">Where errors go.</param>
+    /// <param name="node">The fault.</param>
+    /// <param name="path">Its path, for errors.</param>
+    /// <param name="cutover">The scenario's cut-over steps, which step triggers must name; null when they did not parse.</param>
+    public static FaultSpec? Read(ParseContext context, YamlNode node, string path, IReadOnlyList<CutoverStep>? cutover)
     {
         if (context.AsMapping(node, path, "a fault mapping such as {at: 30s, for: 10s, killBroker: {side: source, broker: 1}}") is not { } mapping)
         {
@@ -42,7 +46,7 @@ internal static partial class FaultReader
         }
 
         var reader = new MappingReader(context, mapping, path, Keys, KeysExpected);
-        var at = reader.Value("at", required: true, AtExpected) is { } atNode ? ReadTrigger(context, atNode, reader.PathOf("at")) : null;
+        var at = reader.Value("at", required: true, AtExpected) is { } atNode ? ReadTrigger(context, atNode, reader.PathOf("at"), cutover) : null;
         var duration = reader.Duration("for", positive: true);
         var recoverWithin = reader.Duration("recoverWithin", positive: true);
         var valid = at is not null && (reader.Find("for") is null || duration is not null) && (reader.Find("recoverWithin") is null || recoverWithin is not null);
@@ -72,11 +76,17 @@ internal static partial class FaultReader
             : null;
     }
 
-    private static FaultTrigger? ReadTrigger(ParseContext context, YamlNode node, string path)
+    private static FaultTrigger? ReadTrigger(ParseContext context, YamlNode node, string path, IReadOnlyList<CutoverStep>? cutover)
     {
         if (context.AsText(node, path, AtExpected) is not { } text)
         {
             return null;
+        }
+
+        var anchored = AfterStep().Match(text);
+        if (anchored.Success)
+        {
+            return ReadStepTrigger(context, node, path, anchored, cutover);
         }
 
         var count = AfterRecords().Match(text);
@@ -92,6 +102,35 @@ internal static partial class FaultReader
         }
 
         return context.Duration(node, path, positive: false, AtExpected) is { } time ? FaultTrigger.AtTime(time) : null;
+    }
+
+    private static FaultTrigger? ReadStepTrigger(ParseContext context, YamlNode node, string path, Match anchored, IReadOnlyList<CutoverStep>? cutover)
+    {
+        var name = anchored.Groups["step"].Value;
+        var actions = Enum.GetValues<CutoverAction>();
+        var named = actions.Where(a => FaultTrigger.StepName(a) == name).ToList();
+        if (named.Count == 0)
+        {
+            context.Report(node, $"{path} names '{name}', which is no cut-over action", "after " + string.Join(", after ", actions.Select(FaultTrigger.StepName)));
+            return null;
+        }
+
+        var action = named[0];
+
+        var delay = TimeSpan.Zero;
+        if (anchored.Groups["delay"].Success && (!ScalarFormats.TryParseDuration(anchored.Groups["delay"].Value, out delay) || delay < TimeSpan.Zero))
+        {
+            context.Report(node, $"{path} is {ParseContext.Describe(node)}, whose '{anchored.Groups["delay"].Value}' is not a duration", AtExpected);
+            return null;
+        }
+
+        if (cutover is not null && cutover.All(s => s.Action != action))
+        {
+            context.Report(node, $"{path} waits for a {name} step, but cutover has none", $"a {name} step under cutover, or a time such as 30s");
+            return null;
+        }
+
+        return FaultTrigger.AfterCutoverStep(action, delay);
     }
 
     private static ReadOnlyDictionary<string, string>? ReadParameters(ParseContext context, YamlNode? node, string path)
@@ -114,4 +153,7 @@ internal static partial class FaultReader
 
     [GeneratedRegex(@"^\s*after\s+([0-9_]+)\s+records?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex AfterRecords();
+
+    [GeneratedRegex(@"^\s*(?:(?<delay>\S+)\s+)?after\s+(?<step>[A-Za-z]+)\s*$")]
+    private static partial Regex AfterStep();
 }

@@ -54,7 +54,7 @@ internal static class ScenarioReader
             "faults",
             "a list of faults such as [{at: 30s, for: 10s, killBroker: {side: source, broker: 1}}]",
             required: false,
-            (node, path) => FaultReader.Read(context, node, path));
+            (node, path) => FaultReader.Read(context, node, path, cutover));
         var topicPrefix = TopicPrefixReader.Read(reader, topics, replicator);
         var expect = reader.Find("expect") is { } e ? ExpectReader.Read(context, e, "expect", topicNames.Keys) : ExpectSpec.Default;
 
