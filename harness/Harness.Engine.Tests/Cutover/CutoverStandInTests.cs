@@ -19,6 +19,7 @@ public sealed class CutoverStandInTests
     [TestCase("cutover-drain.yaml", "command")]
     [TestCase("cutover-drain.yaml", "mm2")]
     [TestCase("cutover-hot.yaml", "command")]
+    [TestCase("cutover-hot.yaml", "mm2")]
     public async Task A_ready_cutover_scenario_reaches_its_verdict_on_a_stand_in(string file, string kind)
     {
         var yaml = await File.ReadAllTextAsync(Path.Combine(CutoverScenarioTests.RepositoryRoot(), "scenarios", file));
