@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using Harness.RdKafka;
 using Harness.Broker.Cluster;
 using Harness.Engine.Capture;
 using Harness.Engine.Load;
@@ -146,12 +147,12 @@ public sealed class ClusterCaptureTests
     private static async Task<Dictionary<string, string>> GroupOffsetsAsync(string bootstrap)
     {
         using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrap }).Build();
-        var groups = await admin.ListConsumerGroupsAsync();
+        var groups = await ConsumerGroupIds.ListAsync(admin, TimeSpan.FromSeconds(10));
         var result = new Dictionary<string, string>();
-        foreach (var group in groups.Valid)
+        foreach (var group in groups)
         {
-            var offsets = await admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(group.GroupId, null)]);
-            result[group.GroupId] = string.Join(",", offsets.SelectMany(o => o.Partitions).OrderBy(p => p.Topic).ThenBy(p => p.Partition.Value).Select(p => $"{p.TopicPartition}={p.Offset}"));
+            var offsets = await admin.ListConsumerGroupOffsetsAsync([new ConsumerGroupTopicPartitions(group, null)]);
+            result[group] = string.Join(",", offsets.SelectMany(o => o.Partitions).OrderBy(p => p.Topic).ThenBy(p => p.Partition.Value).Select(p => $"{p.TopicPartition}={p.Offset}"));
         }
 
         return result;

@@ -18,10 +18,37 @@ internal static class RehearsalRunner
         await File.WriteAllTextAsync(file, yaml);
         var scenario = ScenarioLoader.LoadFile(file);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        return await new RunOrchestrator().RunAsync(scenario, new RunOptions
+        var outcome = await new RunOrchestrator().RunAsync(scenario, new RunOptions
         {
             OutputRoot = Path.Combine(directory.FullName, "runs"),
             ReplicatorAssembly = Path.Combine(AppContext.BaseDirectory, "harness-replicator.dll"),
         }, timeout.Token);
+        ReportUnplannedExits(outcome);
+        return outcome;
+    }
+
+    /// <summary>
+    /// An unplanned replicator exit fails most rehearsals, and its log goes with the folder: the end of the log is
+    /// written to the test's output, the only place a CI run keeps it.
+    /// </summary>
+    private static void ReportUnplannedExits(RunOutcome outcome)
+    {
+        var exits = outcome.Result.Faults.Where(f => f.Kind == "replicatorExit").ToList();
+        var log = Path.Combine(outcome.RunDirectory, "replicator.log");
+        if (exits.Count == 0 || !File.Exists(log))
+        {
+            return;
+        }
+
+        foreach (var exit in exits)
+        {
+            TestContext.Out.WriteLine($"unplanned replicator exit at {exit.StartSeconds:0.0}s: {exit.MeasuredEffect}");
+        }
+
+        TestContext.Out.WriteLine("the replicator log's last 60 lines:");
+        foreach (var line in File.ReadLines(log).TakeLast(60))
+        {
+            TestContext.Out.WriteLine("  " + line);
+        }
     }
 }

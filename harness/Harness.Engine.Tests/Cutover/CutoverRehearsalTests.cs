@@ -116,11 +116,13 @@ public sealed class CutoverRehearsalTests
             cutover:
               - {after: 1s, whenCheckpointed: reader, moveConsumers: {apps: [reader], start: translated}}
             faults:
-              - {at: 5s, rollingRestart: {app: reader, every: 500ms}}
+              - {at: 1s after moveConsumers, rollingRestart: {app: reader, every: 500ms}}
             """);
         Print(outcome.Result);
 
-        outcome.Result.Faults.Should().ContainSingle(f => f.Kind == "rollingRestart").Which.EndSeconds.Should().NotBeNull();
+        var restart = outcome.Result.Faults.Should().ContainSingle(f => f.Kind == "rollingRestart").Subject;
+        restart.EndSeconds.Should().NotBeNull();
+        restart.StartSeconds.Should().BeGreaterThanOrEqualTo(outcome.Result.Cutover.Single().EndSeconds!.Value + 1, "the restart is anchored a second after the move");
         var reader = outcome.Result.Apps.Single(a => a.Name == "reader");
         reader.ConsumersOn.Should().Be("target");
         reader.Missing.Should().Be(0);

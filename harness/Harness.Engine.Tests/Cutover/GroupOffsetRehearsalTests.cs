@@ -14,8 +14,8 @@ public sealed class GroupOffsetRehearsalTests
 {
     // The orders trickle for 8 s, then 300 arrive in a second. The one member reads 40 records/s counted from its own
     // start, so on the source, started with the load, it has the budget to read the burst at once; on the target it
-    // starts from nothing and from the earliest offsets, and is far from the end when the restart at 15 s takes it out
-    // (the move comes at 10-12 s). One partition: librdkafka hands a member one partition's batch at a time, so of
+    // starts from nothing and from the earliest offsets, and is far from the end when the restart, 3 s after the move
+    // whenever the checkpoints let it come, takes it out. One partition: librdkafka hands a member one partition's batch at a time, so of
     // several partitions a slow member may have read one to its end before the restart, and the count would vary.
     private static string Restart(bool sync, string start) => $$"""
         name: sync-under-restart
@@ -43,7 +43,7 @@ public sealed class GroupOffsetRehearsalTests
         cutover:
           - {after: 10s, whenCheckpointed: reader, moveConsumers: {apps: [reader], start: {{start}} } }
         faults:
-          - {at: 15s, rollingRestart: {app: reader, every: 3s} }
+          - {at: 3s after moveConsumers, rollingRestart: {app: reader, every: 3s} }
         expect: {drainWithin: 30s}
         """;
 

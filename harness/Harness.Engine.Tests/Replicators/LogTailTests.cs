@@ -22,6 +22,29 @@ public sealed class LogTailTests
     }
 
     [Test]
+    public async Task A_process_killed_by_an_unhandled_exception_is_named_by_the_exception_and_its_own_first_frame()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllLinesAsync(file, [
+                "copied 1,200 records",
+                "Unhandled exception. System.Collections.Generic.KeyNotFoundException: The given key '(orders, 3)' was not present in the dictionary.",
+                "   at System.Collections.Generic.Dictionary`2.get_Item(TKey key)",
+                "   at Harness.Replicator.Source.MirrorWorker.Send(List`1 records)",
+                "   at System.Threading.Thread.StartCallback()",
+            ]);
+
+            LogTail.LastLine(file).Should().Be("Unhandled exception. System.Collections.Generic.KeyNotFoundException: The given key '(orders, 3)' was not present "
+                + "in the dictionary. at Harness.Replicator.Source.MirrorWorker.Send(List`1 records)");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public async Task A_missing_or_empty_log_has_no_last_line_and_a_long_line_is_capped()
     {
         LogTail.LastLine(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))).Should().BeNull();

@@ -1,3 +1,4 @@
+using Harness.RdKafka;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Runs;
@@ -165,9 +166,9 @@ public static class ClusterCapture
 
     private static async Task<List<GroupProfile>> ReadGroupsAsync(IAdminClient admin, HashSet<string> topics, IReadOnlyDictionary<TopicPartition, long> end, CaptureOptions options)
     {
-        var listed = await admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = options.RequestTimeout }).ConfigureAwait(false);
+        var listed = await ConsumerGroupIds.ListAsync(admin, options.RequestTimeout).ConfigureAwait(false);
         var groups = new List<GroupProfile>();
-        foreach (var group in listed.Valid.Select(g => g.GroupId).Order(StringComparer.Ordinal))
+        foreach (var group in listed)
         {
             // librdkafka answers one group per request; a group that cannot be read (deleted meanwhile, not
             // authorised) is left out rather than failing the whole capture.

@@ -1,3 +1,4 @@
+using Harness.RdKafka;
 using Confluent.Kafka;
 using Harness.Engine.Clients;
 using Harness.Engine.Runs;
@@ -29,8 +30,8 @@ public sealed class ClusterInventory
         try
         {
             var topics = admin.GetMetadata(TimeSpan.FromSeconds(15)).Topics.Where(t => !t.Error.IsError).Select(t => t.Topic).ToHashSet(StringComparer.Ordinal);
-            var groups = await admin.ListConsumerGroupsAsync(new Confluent.Kafka.Admin.ListConsumerGroupsOptions { RequestTimeout = TimeSpan.FromSeconds(15) }).ConfigureAwait(false);
-            return new ClusterInventory(topics, groups.Valid.Select(g => g.GroupId).ToHashSet(StringComparer.Ordinal));
+            var groups = await ConsumerGroupIds.ListAsync(admin, TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+            return new ClusterInventory(topics, groups.ToHashSet(StringComparer.Ordinal));
         }
         catch (KafkaException e)
         {

@@ -1,3 +1,4 @@
+using Harness.RdKafka;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Mm2.Records;
@@ -218,8 +219,8 @@ internal sealed class CheckpointEmitter(
 
         try
         {
-            var listed = await sourceAdmin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = timeout }).ConfigureAwait(false);
-            _groups = listed.Valid.Select(g => g.GroupId).Where(settings.ReplicatesGroup).Order(StringComparer.Ordinal).ToList();
+            var listed = await ConsumerGroupIds.ListAsync(sourceAdmin, timeout).ConfigureAwait(false);
+            _groups = listed.Where(settings.ReplicatesGroup).ToList();
             _groupsRefreshed = metrics.Time.GetUtcNow();
         }
         catch (KafkaException e)

@@ -1,3 +1,4 @@
+using Harness.RdKafka;
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
 using Harness.Engine.Clients;
@@ -61,7 +62,7 @@ public static class ClusterReader
         // ListGroups goes to every broker, so each one's ApiVersions handshake is in the log afterwards.
         try
         {
-            await admin.ListConsumerGroupsAsync(new ListConsumerGroupsOptions { RequestTimeout = Timeout }).ConfigureAwait(false);
+            await ConsumerGroupIds.ListAsync(admin, Timeout).ConfigureAwait(false);
         }
         catch (KafkaException e)
         {
